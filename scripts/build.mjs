@@ -1,9 +1,11 @@
 // Bundles the CLI into one ESM file, dist/postview.js, so start-up reads one
 // file instead of resolving hundreds of modules. Run by `prepare` and `npm test`.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 await build({
   entryPoints: [`${root}src/main.ts`],
@@ -15,6 +17,7 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
   // Bundled CommonJS (gray-matter, js-yaml) still calls require() for node's
   // own modules; give the ESM bundle one. js-yaml 3 asks for esprima at import
   // (through a variable, so the bundler cannot see it) only to support the

@@ -1,0 +1,95 @@
+// What every command receives: where posts are, how to render, how to warn.
+// Built once in main.ts; commands never look at process or the terminal.
+import { InputError } from '../errors.js';
+import { listPostFiles, resolvePostSource } from '../load/posts-dir.js';
+import { readPost } from '../load/read-post.js';
+import { parsePost } from '../parse/post.js';
+import { parseClockTime, CLOCK_FORMS } from '../parse/time.js';
+import type { SessionFilter } from '../query/filter.js';
+import { UsageError } from '../errors.js';
+import type { Post, RenderOptions } from '../types.js';
+
+export interface Context {
+  /** The posts folder, resolved (--dir, $POSTVIEW_DIR, ./posts, shipped). */
+  dir: string;
+  render: RenderOptions;
+  json: boolean;
+  /** One line on stderr; used for a broken post that does not stop the others. */
+  warn: (message: string) => void;
+}
+
+/** What a command hands back to main.ts to write. */
+export interface Outcome {
+  stdout: string;
+  /** 0 done, 1 nothing matched. */
+  code: 0 | 1;
+  /** Said on stderr (e.g. why nothing matched). */
+  message?: string;
+  /** Output that is a reading (may be paged), not data. */
+  pageable?: boolean;
+}
+
+export async function loadPost(path: string): Promise<Post> {
+  const { text } = await readPost(path);
+  return parsePost(text, path);
+}
+
+/** One post: a file, stdin, words of a post's name, or the newest post of a folder. */
+export async function loadOnePost(arg: string | undefined, ctx: Context): Promise<Post> {
+  const source = await resolvePostSource(arg, ctx.dir, ctx.warn);
+  if (source.kind === 'file') return loadPost(source.path);
+  const inFolder = await resolvePostSource(undefined, source.path, ctx.warn);
+  return loadPost(inFolder.path);
+}
+
+/** Every post a source names: one file, or each post of a folder (broken ones warned about and skipped). */
+export async function loadPosts(arg: string | undefined, ctx: Context): Promise<{ posts: Post[]; folder: boolean }> {
+  const source = await resolvePostSource(arg, ctx.dir, ctx.warn);
+  if (source.kind === 'file') return { posts: [await loadPost(source.path)], folder: false };
+  const posts: Post[] = [];
+  for (const path of await listPostFiles(source.path)) {
+    try {
+      posts.push(await loadPost(path));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      ctx.warn(error.message);
+    }
+  }
+  return { posts, folder: true };
+}
+
+export interface FilterOptions {
+  speaker?: string[];
+  title?: string;
+  at?: string;
+  from?: string;
+  to?: string;
+}
+
+function parseTimeOption(name: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const minutes = parseClockTime(value);
+  if (minutes === null) throw new UsageError(`--${name}: invalid time '${value}' (expected a time like ${CLOCK_FORMS})`);
+  return minutes;
+}
+
+export function parseFilterOptions(options: FilterOptions): SessionFilter {
+  return {
+    speakers: options.speaker ?? [],
+    title: options.title ?? null,
+    at: parseTimeOption('at', options.at),
+    from: parseTimeOption('from', options.from),
+    to: parseTimeOption('to', options.to),
+  };
+}
+
+/** "--speaker 박선용 --at 14:00" for messages about what matched nothing. */
+export function describeFilter(options: FilterOptions): string {
+  const parts: string[] = [];
+  for (const s of options.speaker ?? []) parts.push(`--speaker '${s}'`);
+  if (options.title !== undefined) parts.push(`--title '${options.title}'`);
+  if (options.at !== undefined) parts.push(`--at ${options.at}`);
+  if (options.from !== undefined) parts.push(`--from ${options.from}`);
+  if (options.to !== undefined) parts.push(`--to ${options.to}`);
+  return parts.join(' ');
+}

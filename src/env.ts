@@ -1,0 +1,88 @@
+// Terminal facts, read once at start-up and handed down as plain values
+// (like bat's Config and ripgrep's HiArgs): colour, width, links, paging.
+import { UsageError } from './errors.js';
+import type { ColorMode, RenderOptions } from './types.js';
+
+/** Running text stays readable on very wide terminals; tables may use the full width. */
+export const READING_WIDTH = 100;
+export const DEFAULT_WIDTH = 80;
+
+export interface Terminal {
+  isTTY: boolean;
+  columns: number | undefined;
+  rows: number | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+export function detectTerminal(): Terminal {
+  const out = process.stdout;
+  return { isTTY: Boolean(out.isTTY), columns: out.isTTY ? out.columns : undefined, rows: out.isTTY ? out.rows : undefined, env: process.env };
+}
+
+export interface OutputChoices {
+  color?: string;
+  width?: string;
+  pager?: boolean;
+  json?: boolean;
+}
+
+export interface Resolved {
+  render: RenderOptions;
+  /** The pager command to page through, or null to write straight out. */
+  pager: string | null;
+}
+
+export function parseColorMode(value: string | undefined): ColorMode {
+  if (value === undefined) return 'auto';
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw new UsageError(`--color: invalid value '${value}' (expected auto, always or never)`);
+}
+
+export function parseWidth(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 20 || Number(value) > 1000) {
+    throw new UsageError(`--width: invalid value '${value}' (expected a whole number of columns from 20 to 1000)`);
+  }
+  return Number(value);
+}
+
+function detectColorLevel(mode: ColorMode, term: Terminal): 0 | 1 | 2 | 3 {
+  const { env } = term;
+  if (mode === 'never') return 0;
+  const depth = (): 1 | 2 | 3 =>
+    env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : /256/.test(env.TERM ?? '') ? 2 : 1;
+  if (mode === 'always') return depth();
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return 0;
+    return force === '2' ? 2 : force === '3' ? 3 : depth();
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (!term.isTTY || env.TERM === 'dumb') return 0;
+  return depth();
+}
+
+/** OSC 8 links: forced by FORCE_HYPERLINK, else only at terminals known to show them. */
+function detectHyperlinks(term: Terminal, colorLevel: number): boolean {
+  const { env } = term;
+  if (env.FORCE_HYPERLINK !== undefined && env.FORCE_HYPERLINK !== '') return env.FORCE_HYPERLINK !== '0';
+  if (!term.isTTY || colorLevel === 0 || env.TERM === 'dumb') return false;
+  if (env.TERM_PROGRAM === 'iTerm.app' || env.TERM_PROGRAM === 'WezTerm' || env.TERM_PROGRAM === 'vscode' || env.TERM_PROGRAM === 'ghostty') return true;
+  if (env.WT_SESSION || env.KITTY_WINDOW_ID || env.KONSOLE_VERSION || env.DOMTERM) return true;
+  return Number(env.VTE_VERSION ?? 0) >= 5000;
+}
+
+export function resolveOutput(choices: OutputChoices, term: Terminal): Resolved {
+  const mode = parseColorMode(choices.color);
+  const asked = parseWidth(choices.width);
+  const fromEnv = Number(term.env.COLUMNS);
+  const width = asked ?? term.columns ?? (Number.isInteger(fromEnv) && fromEnv >= 20 ? fromEnv : DEFAULT_WIDTH);
+  const json = Boolean(choices.json);
+  const colorLevel = json ? 0 : detectColorLevel(mode, term);
+  const hyperlinks = json ? false : detectHyperlinks(term, colorLevel);
+  const pager = !json && choices.pager !== false && term.isTTY ? (term.env.PAGER?.trim() || 'less -FRX') : null;
+  return {
+    render: { width, textWidth: Math.min(width, READING_WIDTH), colorLevel, hyperlinks },
+    pager: pager === 'cat' ? null : pager,
+  };
+}

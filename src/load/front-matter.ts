@@ -1,0 +1,88 @@
+// Front matter through gray-matter, made safe: no engine that runs code, no
+// shared cache, and a private, bounded copy of the data (a YAML alias bomb
+// is a small tree of shared references that explodes when walked).
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { InputError } from '../errors.js';
+import { showControls } from '../sanitize.js';
+import type { FrontMatter } from '../types.js';
+
+/** More values than any real post has; a YAML alias bomb passes it at once. */
+const MAX_VALUES = 10_000;
+
+export interface SplitPost {
+  frontMatter: FrontMatter;
+  /** The body after the front matter. */
+  content: string;
+}
+
+function refuseCode(language: string) {
+  return () => {
+    throw new InputError(`front matter written in ${language} is not supported: postview never runs code from a post (expected YAML between --- lines)`);
+  };
+}
+
+const OPTIONS = {
+  engines: {
+    yaml: (text: string) => yaml.safeLoad(text, { schema: yaml.DEFAULT_SAFE_SCHEMA }) as unknown,
+    js: refuseCode('JavaScript'),
+    javascript: refuseCode('JavaScript'),
+    coffee: refuseCode('CoffeeScript'),
+    coffeescript: refuseCode('CoffeeScript'),
+    cson: refuseCode('CoffeeScript'),
+  },
+};
+
+/** Splits a post's text into front matter and body. `where` names the post in errors. */
+export function parseFrontMatter(text: string, where: string): SplitPost {
+  if (!text.startsWith('---')) return { frontMatter: {}, content: text };
+  let parsed: { data: unknown; content: string };
+  try {
+    // Passing options also keeps gray-matter from caching and sharing results.
+    parsed = matter(text, OPTIONS as unknown as Parameters<typeof matter>[1]);
+  } catch (error) {
+    throw new InputError(`${where}: ${describeYamlError(error)}`);
+  }
+  const data = copyValue(parsed.data, { left: MAX_VALUES }, where);
+  const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
+  return { frontMatter, content: parsed.content };
+}
+
+function describeYamlError(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  const e = error as { name?: string; reason?: string; mark?: { line: number }; message?: string };
+  if (e && e.name === 'YAMLException') {
+    // js-yaml counts lines of the front matter from 0; line 1 of the file is the opening ---.
+    const line = e.mark ? ` at line ${e.mark.line + 2}` : '';
+    return `invalid YAML front matter${line}: ${e.reason ?? 'cannot be read'} (expected key: value lines between --- lines)`;
+  }
+  const message = String(e?.message ?? error).split('\n')[0] ?? '';
+  return `front matter cannot be read: ${showControls(message)} (expected YAML between --- lines)`;
+}
+
+/**
+ * Copies parsed YAML into plain JSON-like data: dates become "YYYY-MM-DD"
+ * (or ISO) strings, control characters become visible, and no more than
+ * MAX_VALUES values are walked.
+ */
+function copyValue(value: unknown, budget: { left: number }, where: string): unknown {
+  if (--budget.left < 0) {
+    throw new InputError(`${where}: front matter is too large (more than ${MAX_VALUES} values, e.g. a YAML alias bomb); expected a few key: value lines`);
+  }
+  if (typeof value === 'string') return showControls(value);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map((item) => copyValue(item, budget, where));
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      Object.defineProperty(out, showControls(key), { value: copyValue(item, budget, where), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return showControls(String(value));
+}

@@ -1,0 +1,140 @@
+// The posts folder: where it is, what is in it, and which post a word names.
+import { existsSync, statSync } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import { parseFrontMatter } from './front-matter.js';
+import { extractDate, titleFromPath } from '../parse/post.js';
+import { normalizeForMatch } from '../parse/text.js';
+import { decodePost, fileError } from './read-post.js';
+
+const POST_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
+/** Enough for any front matter; the body is not needed to find or list a post. */
+const HEAD_BYTES = 16 * 1024;
+
+/** --dir, else $POSTVIEW_DIR, else ./posts when it exists, else the posts shipped with postview. */
+export function resolvePostsDir(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string, shipped: string): string {
+  if (option) return option;
+  if (env.POSTVIEW_DIR) return env.POSTVIEW_DIR;
+  const local = join(cwd, 'posts');
+  try {
+    if (existsSync(local) && statSync(local).isDirectory()) return 'posts';
+  } catch {
+    // unreadable ./posts: use the shipped ones
+  }
+  return shipped;
+}
+
+export async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The post files of a folder (not its subfolders), sorted by name. */
+export async function listPostFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw fileError(dir, error);
+  }
+  return entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && POST_FILE.test(e.name) && !e.name.startsWith('.'))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+export interface PostHead {
+  path: string;
+  title: string;
+  date: string | null;
+}
+
+/** Front matter only, from the first bytes of the file. Errors are thrown as InputError. */
+export async function readPostHead(path: string): Promise<PostHead> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const text = decodePost(buffer.subarray(0, bytesRead), path);
+    const closed = /^---[^\n]*\n[\s\S]*?\n---[ \t]*(\n|$)/.exec(text);
+    const { frontMatter } = parseFrontMatter(closed ? closed[0] : '', path);
+    const title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : firstH1(text) ?? titleFromPath(path);
+    return { path, title, date: extractDate(frontMatter, path) };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fileError(path, error);
+  } finally {
+    await handle?.close();
+  }
+}
+
+function firstH1(text: string): string | null {
+  const match = /^# +(.+?)\s*#*\s*$/m.exec(text);
+  return match ? match[1]!.replace(/[*_`]/g, '') : null;
+}
+
+/** Newest by date (front matter, else file name); undated posts come last, then by name. */
+export function pickNewest(heads: readonly PostHead[]): PostHead | undefined {
+  return [...heads].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.path.localeCompare(a.path))[0];
+}
+
+/** Posts whose file name or title holds every word of `query`. */
+export function matchPosts(heads: readonly PostHead[], query: string): PostHead[] {
+  const words = normalizeForMatch(query).split(' ').filter(Boolean);
+  return heads.filter((head) => {
+    const haystack = normalizeForMatch(`${basename(head.path)} ${head.title}`);
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/** Reads the heads of a folder's posts; a broken post is reported through `warn` and skipped. */
+export async function readPostHeads(dir: string, warn: (message: string) => void): Promise<PostHead[]> {
+  const heads: PostHead[] = [];
+  for (const path of await listPostFiles(dir)) {
+    try {
+      heads.push(await readPostHead(path));
+    } catch (error) {
+      warn(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return heads;
+}
+
+export type PostSource = { kind: 'file'; path: string } | { kind: 'folder'; path: string };
+
+/**
+ * What a post argument names: "-" (stdin), a file or folder that exists, or
+ * words of a post's file name or title in the posts folder. No argument:
+ * the newest post there.
+ */
+export async function resolvePostSource(arg: string | undefined, dir: string, warn: (message: string) => void): Promise<PostSource> {
+  if (arg === '-') return { kind: 'file', path: '-' };
+  if (arg !== undefined && arg !== '') {
+    try {
+      const info = await stat(arg);
+      return { kind: info.isDirectory() ? 'folder' : 'file', path: arg };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fileError(arg, error);
+    }
+  }
+  if (!(await isFolder(dir))) {
+    throw new InputError(arg ? `${arg}: no such file, and the posts folder ${dir} does not exist` : `${dir}: posts folder does not exist (expected a folder of .md posts; set --dir or POSTVIEW_DIR)`);
+  }
+  const heads = await readPostHeads(dir, warn);
+  if (arg === undefined || arg === '') {
+    const newest = pickNewest(heads);
+    if (!newest) throw new InputError(`${dir}: no posts in this folder (expected .md or .markdown files)`);
+    return { kind: 'file', path: newest.path };
+  }
+  const found = matchPosts(heads, arg);
+  if (found.length === 1) return { kind: 'file', path: found[0]!.path };
+  if (found.length === 0) throw new InputError(`${arg}: no such file, and no post in ${dir} has it in its name or title`);
+  const names = found.slice(0, 10).map((h) => `  ${h.path}  ${h.title}`).join('\n');
+  throw new UsageError(`${arg}: ${found.length} posts in ${dir} match; name one of them:\n${names}`);
+}

@@ -1,0 +1,70 @@
+// The only place that reads posts from disk or stdin. Turns bytes into
+// clean text: refuses binary files, decodes UTF-8 leniently, drops a BOM,
+// normalises line endings, and shows control characters visibly.
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { showControls } from '../sanitize.js';
+
+/** Larger than any blog post; keeps a mistaken path from eating memory. */
+export const MAX_POST_BYTES = 32 * 1024 * 1024;
+
+export interface PostText {
+  /** The path as the user gave it, or "-" for stdin. */
+  path: string;
+  text: string;
+}
+
+/** Bytes -> text a parser can trust. `where` names the source in errors. */
+export function decodePost(bytes: Uint8Array, where: string): string {
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul !== -1) {
+    throw new InputError(`${where}: looks like a binary file (NUL byte at offset ${nul}); expected a Markdown text file`);
+  }
+  let text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  text = text.replace(/\r\n?/g, '\n');
+  return showControls(text);
+}
+
+export async function readPost(path: string): Promise<PostText> {
+  if (path === '-') return { path, text: decodePost(await readStdin(), '<stdin>') };
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  if (info.isDirectory()) throw new InputError(`${path}: is a folder; expected a post file`);
+  if (info.size > MAX_POST_BYTES) {
+    throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  return { path, text: decodePost(bytes, path) };
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_POST_BYTES) throw new InputError(`<stdin>: more than ${MAX_POST_BYTES / 1048576} MB; expected one post`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A one-line InputError for a failed stat or read. */
+export function fileError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reason =
+    code === 'ENOENT' ? 'no such file or folder' :
+    code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
+    code === 'EISDIR' ? 'is a folder; expected a post file' :
+    code === 'ENOTDIR' ? 'a part of the path is not a folder' :
+    `cannot be read (${code ?? 'unknown error'})`;
+  return new InputError(`${path}: ${reason}`);
+}

@@ -1,0 +1,55 @@
+// Text -> Post: front matter, marked's tokens, sections and sessions. Pure.
+import { Lexer } from 'marked';
+import { basename } from 'node:path';
+import { parseFrontMatter } from '../load/front-matter.js';
+import type { FrontMatter, Post } from '../types.js';
+import { extractSections, flattenSections } from './sections.js';
+import { extractSessions } from './sessions.js';
+
+const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
+
+export function parsePost(text: string, path: string): Post {
+  const { frontMatter, content } = parseFrontMatter(text, path);
+  const tokens = new Lexer({ gfm: true }).lex(content);
+  const sections = extractSections(tokens);
+  const firstH1 = flattenSections(sections).find((s) => s.level === 1);
+  return {
+    path,
+    frontMatter,
+    title: stringField(frontMatter.title) ?? firstH1?.title ?? titleFromPath(path),
+    date: extractDate(frontMatter, path),
+    category: extractCategory(frontMatter),
+    tokens,
+    sections,
+    sessions: extractSessions(tokens),
+  };
+}
+
+function stringField(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/** "2016-05-17" from front matter `date`, else from a "YYYY-MM-DD-" file name. */
+export function extractDate(frontMatter: FrontMatter, path: string): string | null {
+  const value = stringField(frontMatter.date);
+  const fromField = value ? /^\d{4}-\d{2}-\d{2}/.exec(value) : null;
+  if (fromField) return fromField[0];
+  return FILE_DATE.exec(basename(path))?.[1] ?? null;
+}
+
+function extractCategory(frontMatter: FrontMatter): string | null {
+  const single = stringField(frontMatter.category);
+  if (single) return single;
+  const many = frontMatter.categories;
+  if (Array.isArray(many)) return stringField(many[0]);
+  if (typeof many === 'string') return stringField(many.split(/[\s,]+/)[0]);
+  return null;
+}
+
+/** "posts/2016-05-17-aws-summit.md" -> "aws-summit". */
+export function titleFromPath(path: string): string {
+  if (path === '-') return '<stdin>';
+  return basename(path).replace(/\.[^.]+$/, '').replace(FILE_DATE, '') || basename(path);
+}

@@ -1,0 +1,66 @@
+// The documented JSON shapes (README, "JSON output"). Fields are only ever
+// added, never renamed or removed, within a major version of postview.
+import type { Post, Section, Session, Speaker } from '../types.js';
+
+export interface SessionJson {
+  index: number;
+  day: string | null;
+  start: string | null;
+  end: string | null;
+  title: string;
+  room: string | null;
+  speakers: Speaker[];
+  speakerText: string | null;
+  /** Only when sessions of several posts are listed together. */
+  post?: string;
+}
+
+export interface SectionJson {
+  title: string;
+  level: number;
+  children: SectionJson[];
+}
+
+export interface PostSummaryJson {
+  path: string;
+  title: string;
+  date: string | null;
+  category: string | null;
+  sessions: number;
+}
+
+export function sessionToJson(session: Session, post?: string): SessionJson {
+  const json: SessionJson = {
+    index: session.index,
+    day: session.day,
+    start: session.start,
+    end: session.end,
+    title: session.title,
+    room: session.room,
+    speakers: session.speakers.map((s) => ({ name: s.name, role: s.role, org: s.org })),
+    speakerText: session.speakerText,
+  };
+  if (post !== undefined) json.post = post;
+  return json;
+}
+
+export function sectionToJson(section: Section): SectionJson {
+  return { title: section.title, level: section.level, children: section.children.map(sectionToJson) };
+}
+
+export function postToJson(post: Post, sessions: readonly Session[] = post.sessions) {
+  return {
+    path: post.path,
+    title: post.title,
+    date: post.date,
+    category: post.category,
+    frontMatter: post.frontMatter,
+    sections: post.sections.map(sectionToJson),
+    sessions: sessions.map((s) => sessionToJson(s)),
+  };
+}
+
+/** JSON text as written: two-space indented, one trailing newline. */
+export function renderJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

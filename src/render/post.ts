@@ -1,0 +1,40 @@
+// A post's header and its section tree, for the terminal.
+import { Chalk } from 'chalk';
+import type { Post, RenderOptions, Section } from '../types.js';
+import { showControls } from '../sanitize.js';
+import { displayWidth, wrapText } from './wrap.js';
+
+/** Title, then category · date · tags; layout and other plumbing keys are not shown. */
+export function renderPostHeader(post: Post, options: RenderOptions): string {
+  const chalk = new Chalk({ level: options.colorLevel });
+  const title = wrapText(showControls(post.title), options.textWidth);
+  const meta: string[] = [];
+  if (post.category) meta.push(post.category);
+  if (post.date) meta.push(post.date);
+  const tags = post.frontMatter.tags;
+  if (Array.isArray(tags) && tags.length > 0) meta.push(tags.map((t) => `#${String(t)}`).join(' '));
+  else if (typeof tags === 'string' && tags.trim()) meta.push(tags.trim().split(/[\s,]+/).map((t) => `#${t}`).join(' '));
+  const author = post.frontMatter.author;
+  if (typeof author === 'string' && author.trim()) meta.unshift(author.trim());
+  const rule = '━'.repeat(Math.min(options.textWidth, Math.max(10, ...title.split('\n').map(displayWidth))));
+  const lines = [chalk.bold.magenta(title)];
+  if (meta.length > 0) lines.push(chalk.dim(wrapText(showControls(meta.join(' · ')), options.textWidth)));
+  lines.push(chalk.dim(rule));
+  return lines.join('\n') + '\n\n';
+}
+
+/** The heading tree, indented by level: "강연 트랙" then its talks under it. */
+export function renderSectionTree(sections: readonly Section[], options: RenderOptions): string {
+  const chalk = new Chalk({ level: options.colorLevel });
+  const lines: string[] = [];
+  const walk = (list: readonly Section[], depth: number) => {
+    for (const section of list) {
+      const indent = '  '.repeat(Math.min(depth, 10));
+      const text = showControls(section.title);
+      lines.push(indent + (depth === 0 ? chalk.bold(text) : text));
+      walk(section.children, depth + 1);
+    }
+  };
+  walk(sections, 0);
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}

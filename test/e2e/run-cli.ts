@@ -1,0 +1,36 @@
+// Runs the built CLI (dist/ through bin/) as a user would, with a clean
+// environment: no colour or pager settings leak in from the machine.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = `${ROOT}bin/postview.js`;
+export const FIXTURES = `${ROOT}test/fixtures/`;
+export const POSTS = `${ROOT}posts/`;
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {}): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...options.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function runJson<T = unknown>(args: string[], options?: Parameters<typeof runCli>[1]): { code: number | null; json: T; stderr: string } {
+  const run = runCli([...args, '--json'], options);
+  return { code: run.code, json: JSON.parse(run.stdout) as T, stderr: run.stderr };
+}
+
+// eslint-disable-next-line no-control-regex
+export const ANSI = /\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b\x07]*(?:\x1b\\|\x07)/g;
+export const stripAnsi = (text: string): string => text.replace(ANSI, '');
