@@ -52,8 +52,8 @@ function describeYamlError(error: unknown): string {
   if (error instanceof InputError) return error.message;
   const e = error as { name?: string; reason?: string; mark?: { line: number }; message?: string };
   if (e && e.name === 'YAMLException') {
-    // js-yaml counts lines of the front matter from 0; line 1 of the file is the opening ---.
-    const line = e.mark ? ` at line ${e.mark.line + 2}` : '';
+    // gray-matter hands js-yaml the text after the opening "---", so its line 0 is line 1 of the file.
+    const line = e.mark ? ` at line ${e.mark.line + 1}` : '';
     return `invalid YAML front matter${line}: ${e.reason ?? 'cannot be read'} (expected key: value lines between --- lines)`;
   }
   const message = String(e?.message ?? error).split('\n')[0] ?? '';
