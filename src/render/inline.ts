@@ -1,0 +1,106 @@
+// Inline tokens (what marked puts inside paragraphs, headings, list items
+// and table cells) as one styled string. "\n" in the result is a hard break
+// (br); soft line breaks become spaces so the caller can re-wrap freely.
+import type { ChalkInstance } from 'chalk';
+import type { Token, Tokens } from 'marked';
+import { cleanUrl, decodeEntities, showControls } from '../sanitize.js';
+
+export interface InlineContext {
+  chalk: ChalkInstance;
+  /** Write links as OSC 8 hyperlinks. */
+  hyperlinks: boolean;
+}
+
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp']);
+const SGR = /\x1b\[[0-9;]*m/g;
+
+/** Renders inline tokens; `inLink` stops nested images from opening a second link. */
+export function renderInline(tokens: readonly Token[] | undefined, ctx: InlineContext, inLink = false): string {
+  if (!tokens) return '';
+  let out = '';
+  for (const token of tokens) out += renderOne(token, ctx, inLink);
+  return out;
+}
+
+/** Token text that marked leaves entity-encoded, as plain one-line text. */
+export function inlineText(text: string): string {
+  return decodeEntities(text).replace(/[\t\n]/g, ' ');
+}
+
+function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {
+  const c = ctx.chalk;
+  switch (token.type) {
+    case 'text': {
+      const t = token as Tokens.Text;
+      // List-item text tokens carry their own inline tokens (**bold** etc.).
+      return t.tokens ? renderInline(t.tokens, ctx, inLink) : inlineText(t.text);
+    }
+    case 'escape':
+      return inlineText((token as Tokens.Escape).text);
+    case 'strong':
+      return c.bold(renderInline((token as Tokens.Strong).tokens, ctx, inLink));
+    case 'em':
+      return c.italic(renderInline((token as Tokens.Em).tokens, ctx, inLink));
+    case 'del':
+      return c.strikethrough(renderInline((token as Tokens.Del).tokens, ctx, inLink));
+    case 'codespan':
+      // Code spans are literal in CommonMark: marked does not decode them.
+      return c.yellow(showControls((token as Tokens.Codespan).text).replace(/[\t\n]/g, ' '));
+    case 'br':
+      return '\n';
+    case 'html':
+      return c.dim(showControls((token as Tokens.HTML).text).replace(/[\t\n]/g, ' '));
+    case 'checkbox':
+      return ''; // shown as the list item's marker instead
+    case 'link': {
+      const t = token as Tokens.Link;
+      if (inLink) return renderInline(t.tokens, ctx, true);
+      return link(renderInline(t.tokens, ctx, true), t.href, ctx);
+    }
+    case 'image': {
+      const t = token as Tokens.Image;
+      const label = '🖼 ' + (inlineText(t.text).trim() || 'image');
+      return inLink ? label : link(label, t.href, ctx);
+    }
+    default: {
+      // Extensions or future token types: their content, else their source.
+      const t = token as Tokens.Generic;
+      if (Array.isArray(t.tokens)) return renderInline(t.tokens as Token[], ctx, inLink);
+      if (typeof t.text === 'string') return inlineText(t.text);
+      return showControls(typeof t.raw === 'string' ? t.raw : '').replace(/[\t\n]/g, ' ');
+    }
+  }
+}
+
+/** A link as OSC 8 (web and mail schemes only) or as "text (url)". */
+function link(text: string, href: string, ctx: InlineContext): string {
+  const c = ctx.chalk;
+  const url = cleanUrl(href.trim());
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const styled = text ? c.blue.underline(text) : '';
+  if (ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme)) {
+    const target = asciiUrl(url);
+    return `\x1b]8;;${target}\x1b\\${styled || c.blue.underline(url)}\x1b]8;;\x1b\\`;
+  }
+  if (!url) return styled;
+  const plain = text.replace(SGR, '');
+  if (!plain) return c.blue.underline(url);
+  if (sameAsUrl(plain, url)) return styled;
+  return `${styled} ${c.dim(`(${url})`)}`;
+}
+
+/** Autolinks: "a@b.c" is "mailto:a@b.c", "www.x.com" is "http://www.x.com". */
+function sameAsUrl(text: string, url: string): boolean {
+  return text === url || 'mailto:' + text === url || 'http://' + text === url;
+}
+
+/** Percent-encodes what should not appear raw in an OSC 8 URI (non-ASCII). */
+function asciiUrl(url: string): string {
+  return url.replace(/[^\x21-\x7e]/gu, (ch) => {
+    try {
+      return encodeURIComponent(ch);
+    } catch {
+      return '%EF%BF%BD'; // lone surrogate
+    }
+  });
+}
