@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: process.env.POSTVIEW_NO_MINIFY !== "1",
   legalComments: 'none',
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(version) },

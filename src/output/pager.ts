@@ -1,7 +1,6 @@
 // Paging like git and bat: only at a terminal, only when the text is taller
 // than the screen, through $PAGER or `less -FRX`. A missing pager falls back
 // to plain output with a warning; quitting the pager early is not an error.
-import { spawn } from 'node:child_process';
 import type { Terminal } from '../env.js';
 import { writeStdout, writeWarning } from './write.js';
 
@@ -12,6 +11,8 @@ export async function writePaged(text: string, pager: string, term: Terminal): P
   // less needs -R to keep colours and links; honour a LESS the user set.
   if (env.LESS === undefined) env.LESS = 'FRX';
   if (env.LV === undefined) env.LV = '-c';
+  // Loaded only when paging: child_process costs start-up time on every run.
+  const { spawn } = await import('node:child_process');
   const started = await new Promise<boolean>((resolve) => {
     const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
     let spawned = false;

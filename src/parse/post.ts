@@ -1,17 +1,17 @@
 // Text -> Post: front matter, marked's tokens, sections and sessions. Pure.
-import { Lexer } from 'marked';
 import { basename } from 'node:path';
 import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Post } from '../types.js';
 import { extractSections, flattenSections } from './sections.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
+import { lexMarkdown } from './lexer.js';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
 export function parsePost(text: string, path: string): Post {
   const { frontMatter, content } = parseFrontMatter(text, path);
-  const tokens = new Lexer({ gfm: true }).lex(limitNesting(content));
+  const tokens = lexMarkdown(limitNesting(content));
   const sections = extractSections(tokens);
   const firstH1 = flattenSections(sections).find((s) => s.level === 1);
   return {

@@ -7,8 +7,7 @@
 // measures with a fast path for ASCII/Latin-1/Hangul/CJK, falling back to
 // string-width per word: wrap-ansi + string-width took ~15 s on a 10 MB
 // Korean post, this takes well under a second for the wrapping.
-import stringWidth from 'string-width';
-import cliTruncate from 'cli-truncate';
+import { charWidth, isSimpleText, simpleCharWidth, splitGraphemes, textWidth } from './width.js';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -16,10 +15,9 @@ export type Align = 'left' | 'right' | 'center';
 export function displayWidth(s: string): number {
   const plain = s.includes('\x1b') ? s.replace(ESCAPES, '') : s;
   // Other escape sequences (not ours): let string-width strip them.
-  const measure = plain.includes('\x1b') || plain.includes('\x9b') ? (l: string) => stringWidth(l) : plainWidth;
-  if (!plain.includes('\n')) return measure(plain);
+  if (!plain.includes('\n')) return textWidth(plain);
   let max = 0;
-  for (const line of plain.split('\n')) max = Math.max(max, measure(line));
+  for (const line of plain.split('\n')) max = Math.max(max, textWidth(line));
   return max;
 }
 
@@ -42,8 +40,29 @@ export function truncate(s: string, width: number): string {
   const columns = Math.max(0, Math.floor(width));
   if (displayWidth(s) <= columns) return s;
   // cli-truncate keeps a wide character that straddles the limit: retry narrower.
-  let out = cliTruncate(s, columns, { position: 'end' });
-  for (let k = columns - 1; k > 0 && displayWidth(out) > columns; k--) out = cliTruncate(s, k, { position: 'end' });
+  if (columns === 0) return '';
+  // Keep text up to columns - 1, then "…"; escape sequences after the cut are
+  // kept (without their text) so styles and links still close.
+  let out = '';
+  let used = 0;
+  let cut = false;
+  s.split(SPLIT_ESCAPES).forEach((piece, k) => {
+    if (k % 2 === 1) {
+      out += piece;
+      return;
+    }
+    for (const g of splitGraphemes(piece)) {
+      if (cut) break;
+      const w = charWidth(g);
+      if (used + w > columns - 1) {
+        out += '…';
+        cut = true;
+        break;
+      }
+      out += g;
+      used += w;
+    }
+  });
   return out;
 }
 
@@ -66,17 +85,6 @@ const ESCAPES = new RegExp(ESCAPE_SRC, 'g');
 const ESCAPE_OR_SPACE = new RegExp(ESCAPE_SRC + '| ', 'g');
 const ESCAPE_OR_NEWLINE = new RegExp(ESCAPE_SRC + '|\\n', 'g');
 const SPLIT_ESCAPES = new RegExp(`(${ESCAPE_SRC})`);
-/** Characters that are each one grapheme of width 1 (below U+3000) or 2. */
-const FAST = /^[\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff\u2610-\u2612\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3131-\u3163\u3165-\u318e\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
-const segmenter = new Intl.Segmenter();
-
-/** Width of text without escape sequences. */
-function plainWidth(s: string): number {
-  if (!FAST.test(s)) return stringWidth(s, { countAnsiEscapeCodes: true });
-  let w = 0;
-  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) >= 0x3000 ? 2 : 1;
-  return w;
-}
 
 /** Splits on spaces that are not inside an escape sequence. */
 function splitWords(line: string): string[] {
@@ -136,10 +144,10 @@ function breakWord(rows: string[], word: string, columns: number, rowWidth: numb
       rows[rows.length - 1] += piece;
       return;
     }
-    const fast = FAST.test(piece);
-    const graphemes = fast ? piece : Array.from(segmenter.segment(piece), (g) => g.segment);
+    const fast = isSimpleText(piece);
+    const graphemes = fast ? piece : splitGraphemes(piece);
     for (const g of graphemes) {
-      const w = fast ? (g.charCodeAt(0) >= 0x3000 ? 2 : 1) : plainWidth(g);
+      const w = fast ? simpleCharWidth(g.charCodeAt(0)) : charWidth(g);
       if (w > 0 && visible > 0 && visible + w > columns) {
         rows.push('');
         visible = 0;

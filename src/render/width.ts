@@ -1,0 +1,55 @@
+// Columns a piece of plain text takes on a terminal, string-width's rules
+// (a grapheme is 2 columns when East Asian Wide/Fullwidth or an RGI emoji, 0
+// when it is only marks, format or ignorable code points, else 1) with the
+// costly parts (a grapheme segmenter, the RGI emoji regex: ~30 ms of start-up
+// in string-width) built only when text needs them. Hangul, CJK, kana, ASCII
+// and Latin-1 never do.
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/** Text made only of characters that are each one grapheme of width 1 (below U+3000) or 2. */
+const SIMPLE = /^[\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff\u2610-\u2612\u3001-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3131-\u3163\u3165-\u318e\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
+
+export function isSimpleText(text: string): boolean {
+  return SIMPLE.test(text);
+}
+
+/** Width of one character of simple text (see isSimpleText). */
+export function simpleCharWidth(code: number): 1 | 2 {
+  return code >= 0x3000 ? 2 : 1;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+let zeroWidth: RegExp | undefined;
+let rgiEmoji: RegExp | undefined;
+
+/** The graphemes of a text (user-perceived characters: "👩‍💻" is one). */
+export function splitGraphemes(text: string): string[] {
+  if (SIMPLE.test(text)) return Array.from(text);
+  segmenter ??= new Intl.Segmenter();
+  return Array.from(segmenter.segment(text), (g) => g.segment);
+}
+
+function graphemeWidth(grapheme: string): number {
+  zeroWidth ??= /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Mark}\p{Surrogate}]+$/v;
+  rgiEmoji ??= /^\p{RGI_Emoji}$/v;
+  if (zeroWidth.test(grapheme)) return 0;
+  if (rgiEmoji.test(grapheme)) return 2;
+  return eastAsianWidth(grapheme.codePointAt(0)!);
+}
+
+/** Columns of text without escape sequences. */
+export function textWidth(text: string): number {
+  if (SIMPLE.test(text)) {
+    let width = 0;
+    for (let i = 0; i < text.length; i++) width += simpleCharWidth(text.charCodeAt(i));
+    return width;
+  }
+  let width = 0;
+  for (const grapheme of splitGraphemes(text)) width += graphemeWidth(grapheme);
+  return width;
+}
+
+/** Width of one grapheme. */
+export function charWidth(grapheme: string): number {
+  return grapheme.length === 1 && SIMPLE.test(grapheme) ? simpleCharWidth(grapheme.charCodeAt(0)) : textWidth(grapheme);
+}
