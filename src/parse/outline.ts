@@ -1,21 +1,47 @@
 // A quick pass over a post's lines for its ATX headings, without lexing the
 // whole body: enough for `list` to count sessions across thousands of posts.
-import { Lexer, type Tokens } from 'marked';
+//
+// Most posts hold their sessions in headings with a time and a title, one
+// session per heading, and are counted from their heading lines alone. A post
+// that may hold sessions some other way (a schedule table, a heading with only
+// a time and talks written under it, lines that start with a time) is lexed in
+// full instead, exactly as parsePost does, so `list` and `tracks` always agree.
+// The trade-off: such posts cost a full lex (about as much as `show`), the
+// others stay as cheap as before.
+import type { Tokens } from 'marked';
+import { lexMarkdown } from './lexer.js';
 import { headingTitle } from './sections.js';
-import { parseSessionHeading } from './sessions.js';
+import { readSessionHeading } from './session-heading.js';
+import { extractSessions } from './sessions.js';
+import { limitNesting } from './nesting.js';
 
 const HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A GFM table's delimiter row: "| --- | :---: |", "---|---". */
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A header row that may name a time column (see schedule-table.ts); "&" for entities. */
+const TIME_HEADER = /시간|시각|일시|일정|time|when|hour|schedule|&/i;
+/** A line whose text starts with a clock time, after a list marker, a task box or emphasis: "- **13:00** - 13:40 …". */
+const TIMED_LINE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:<[^>]*>|[*_~`[(])*\d{1,2}:\d{2}/;
 
-/** The heading lines of a Markdown body, skipping fenced code. */
-export function scanHeadingLines(content: string): string[] {
-  const lines: string[] = [];
+interface Scan {
+  headings: string[];
+  /** A table with a time column or a timed line was seen outside fenced code. */
+  otherShapes: boolean;
+}
+
+function scan(content: string): Scan {
+  const headings: string[] = [];
+  let otherShapes = false;
   let fence: string | null = null;
   let from = 0;
+  let previous = '';
   while (from <= content.length) {
     let to = content.indexOf('\n', from);
     if (to === -1) to = content.length;
+    const before = previous;
     const line = content.slice(from, to);
+    previous = line;
     from = to + 1;
     const open = FENCE.exec(line);
     if (fence !== null) {
@@ -23,21 +49,41 @@ export function scanHeadingLines(content: string): string[] {
     } else if (open) {
       fence = open[1]!;
     } else if (HEADING.test(line)) {
-      lines.push(line);
+      headings.push(line);
+    } else if (!otherShapes && (TIMED_LINE.test(line) || isScheduleTable(before, line))) {
+      otherShapes = true;
     }
   }
-  return lines;
+  return { headings, otherShapes };
 }
 
-/** How many sessions a body holds, counted from its heading lines. */
+/** A table's delimiter row under a header that may name a time column. */
+function isScheduleTable(header: string, line: string): boolean {
+  return line.includes('|') && TABLE_DELIMITER.test(line) && TIME_HEADER.test(header);
+}
+
+/** The heading lines of a Markdown body, skipping fenced code. */
+export function scanHeadingLines(content: string): string[] {
+  return scan(content).headings;
+}
+
+/** How many sessions a body holds: the same number parsePost finds. */
 export function countSessions(content: string): number {
-  const lines = scanHeadingLines(content);
-  if (lines.length === 0) return 0;
+  const { headings, otherShapes } = scan(content);
+  if (otherShapes) return countInFull(content);
+  if (headings.length === 0) return 0;
   // Lexing only the heading lines keeps inline markup handling identical to a full parse.
-  const tokens = new Lexer({ gfm: true }).lex(lines.join('\n\n'));
+  const tokens = lexMarkdown(headings.join('\n\n'));
   let count = 0;
   for (const token of tokens) {
-    if (token.type === 'heading' && parseSessionHeading(headingTitle(token as Tokens.Heading))) count++;
+    if (token.type !== 'heading') continue;
+    const heading = readSessionHeading(headingTitle(token as Tokens.Heading));
+    if (heading?.timeOnly) return countInFull(content); // its talks are written under it
+    if (heading) count++;
   }
   return count;
+}
+
+function countInFull(content: string): number {
+  return extractSessions(lexMarkdown(limitNesting(content))).length;
 }

@@ -1,6 +1,7 @@
 // Speaker lines: "Speaker: Jane Doe, Staff Engineer, Acme", "양승도 솔루션즈 아키텍트, 아마존 웹서비스".
 // Heuristic and forgiving: these functions never throw, and unknown shapes fall back to "all name".
 import type { Speaker } from '../types.js';
+import { HANGUL_RE, isBareName, startsLikePerson } from './names.js';
 
 // A label at the start of a line, with an optional list marker and bold/italic around the label:
 //   "Speaker: Jane", "- **발표자**: 홍길동", "**Speakers：** A & B", "연사 : 김철수"
@@ -9,6 +10,12 @@ const LABEL_RE =
   /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__|\*|_)?\s*(?:speakers?|presenters?|발표자|강연자|연사|발표)\s*\1?\s*[:：]\s*\1?(.*)$/iu;
 // "by Jane Doe, Acme" / "By 홍길동"; what follows must read as a name ("by the way" is prose).
 const BY_RE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__|\*|_)?[Bb]y\s+(.*)$/u;
+
+// After a name, its org and role: "김철수 | 예시회사 백엔드 개발자", "Jane Doe | Acme Staff Engineer".
+const PIPE_RE = /\s*[|｜]\s*/;
+// Words that start a role, not an org, right after the pipe ("김철수 | 백엔드 개발자").
+const ROLE_START_RE =
+  /^(?:백엔드|프론트엔드|풀스택|서버|안드로이드|데이터|플랫폼|인프라|시니어|주니어|수석|책임|선임|개발자|엔지니어|디자이너|리드|팀장|대표|이사|매니저|연구원|(?:ios|ml|ai|qa|sre)|engineer|developer|lead|manager|director|architect|designer|evangelist|advocate|founder|co-founder|cto|ceo|vp|head|staff|senior|principal|chief|scientist|researcher|consultant|analyst|intern)$/iu;
 
 // Between people, always: "A; B", "A；B", "A / B", or a line break.
 const HARD_SPLIT_RE = /\s*[;；\n]\s*|\s+\/\s+/;
@@ -20,28 +27,6 @@ const PART_SPLIT_RE = /\s*[,，]\s*|\s+[-–—]\s+|\s*—\s*/;
 const PAREN_RE = /\s*[(（]([^()（）]*)[)）]/g;
 // "Staff Engineer at Acme", "Engineer @ Acme".
 const AT_RE = /^(.+?)\s+(?:at|@)\s+(.+)$/;
-const HANGUL_RE = /\p{Script=Hangul}/u;
-const HANGUL_WORD_RE = /^\p{Script=Hangul}+$/u;
-// A capitalised Latin word: "Jane", "O'Neil", "Jean-Luc".
-const CAPITAL_WORD_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
-
-// Common Korean surnames: a 3-syllable Hangul word starting with one of these reads as a name.
-const SURNAMES = new Set([...'김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설길연위표명']);
-const DOUBLE_SURNAMES = new Set(['남궁', '제갈', '선우', '독고', '황보', '사공', '서문']);
-// 3-syllable words that start like a surname but are role/org words ("클라우드 및 서비스 …").
-const NOT_NAMES = new Set(['서비스', '모바일', '인프라', '연구소', '연구원', '연구자', '전문가', '이사장', '한국어', '설계자', '진행자', '도메인', '오라클']);
-// Latin words that make a capitalised run a role or an org rather than a person.
-const NOT_NAME_WORDS = new Set(
-  ('the a an of engineer engineering developer developers development research researcher lead head manager ' +
-    'management director officer architect evangelist advocate president vice founder co-founder cofounder ' +
-    'consultant specialist analyst scientist science designer design product products sales marketing operations ' +
-    'support solutions solution services service cloud data software platform infrastructure security team group ' +
-    'department division inc inc. corp corp. corporation ltd ltd. llc labs lab staff senior principal chief vp ceo ' +
-    'cto cfo coo technology technologies relations community business strategy program project qa intern partner ' +
-    'partners member devops web mobile systems university institute company studio')
-    .split(' '),
-);
-
 /** Collapses spaces and trims spaces and punctuation at both ends (keeps "Inc." and the like). */
 function clean(text: string): string {
   return text
@@ -50,42 +35,6 @@ function clean(text: string): string {
     .replace(/[\s,，;:：·、。!?]+$/u, '')
     .replace(/(?<!\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Dr|St))\.+$/, '')
     .trim();
-}
-
-/** "김철수", "홍길동님", "남궁민수": one Hangul word that reads as a Korean full name. */
-function isHangulName(word: string): boolean {
-  const bare = word.replace(/님$/, '');
-  if (!HANGUL_WORD_RE.test(bare)) return false;
-  const syllables = [...bare];
-  if (syllables.length === 3) return SURNAMES.has(syllables[0]!) && !bare.endsWith('팀') && !NOT_NAMES.has(bare);
-  if (syllables.length === 4) return DOUBLE_SURNAMES.has(bare.slice(0, 2));
-  return syllables.length === 2 && bare !== word && SURNAMES.has(syllables[0]!); // "김현님"
-}
-
-/** Capitalised Latin words at the start of `text`, up to the first other word or comma. */
-function leadingCapitals(text: string): string[] {
-  const words = (text.split(/[,，(（—]/)[0] ?? '').trim().split(/\s+/);
-  const run: string[] = [];
-  for (const w of words) {
-    if (!CAPITAL_WORD_RE.test(w)) break;
-    run.push(w);
-  }
-  return run;
-}
-
-/** Does `text` start with something that reads as a person's name? */
-function startsLikePerson(text: string): boolean {
-  const t = text.trim();
-  if (HANGUL_RE.test(t.charAt(0))) return isHangulName(t.split(/[\s,，(（]/)[0] ?? '');
-  const run = leadingCapitals(t);
-  return run.length > 0 && run.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
-}
-
-/** A part that is only a name: "김철수", "Jane Doe" (2–3 words, so a lone "Acme" stays an org). */
-function isBareName(part: string): boolean {
-  if (HANGUL_RE.test(part)) return isHangulName(part);
-  const run = leadingCapitals(part);
-  return run.length >= 2 && run.length <= 3 && run.join(' ') === part && startsLikePerson(part);
 }
 
 /** Splits on " & ", " and ", " 및 " where both sides read as people. */
@@ -132,6 +81,8 @@ export function parseSpeakers(text: string): Speaker[] {
 
 /** One person: "Name Role, Org" → name, role, org (name is "" when there is none). */
 export function parseSpeaker(text: string): Speaker {
+  const piped = text.replace(/\*\*|__/g, '').split(PIPE_RE);
+  if (piped.length > 1) return parsePiped(piped);
   let parenOrg: string | null = null;
   let parenRole: string | null = null;
   const plain = text.replace(/\*\*|__/g, '').replace(PAREN_RE, (_, inner: string) => {
@@ -171,4 +122,40 @@ export function parseSpeaker(text: string): Speaker {
     org = clean(at[2]!);
   }
   return { name, role, org };
+}
+
+/** "김철수 | 예시회사 백엔드 개발자": for Hangul the first word after the pipe is the org, the rest the role. */
+function parsePiped([head, ...rest]: string[]): Speaker {
+  const base = parseSpeaker(head ?? '');
+  const parts = rest.map(clean).filter(Boolean);
+  let role: string | null = null;
+  let org: string | null = null;
+  const at = parts.length === 1 ? AT_RE.exec(parts[0]!) : null;
+  if (parts.length > 1) {
+    // "Name | Org | Role"
+    org = parts[0]!;
+    role = parts.slice(1).join(', ');
+  } else if (at !== null) {
+    role = clean(at[1]!);
+    org = clean(at[2]!);
+  } else if (parts.length === 1) {
+    const segments = parts[0]!.split(PART_SPLIT_RE).map(clean).filter(Boolean);
+    if (segments.length > 1) {
+      // "Name | Role, Org"
+      org = segments.pop()!;
+      role = segments.join(', ');
+    } else {
+      const words = parts[0]!.split(' ');
+      // Hangul: one org word; Latin: the words before the first role word ("Acme Staff Engineer").
+      const roleAt = words.findIndex((w) => ROLE_START_RE.test(w));
+      const split = roleAt === 0 ? 0 : HANGUL_RE.test(words[0]!) ? 1 : roleAt === -1 ? words.length : roleAt;
+      org = words.slice(0, split).join(' ') || null;
+      role = words.slice(split).join(' ') || null;
+    }
+  }
+  return {
+    name: base.name,
+    role: [base.role, role].filter(Boolean).join(', ') || null,
+    org: org ?? base.org,
+  };
 }

@@ -1,0 +1,56 @@
+// A heading (or a schedule line) that holds a time: "### 13:00 - 13:40 Title",
+// "#### [세션 1] 14:00~14:40 | Title", "#### 10:30–11:15 · Main Hall · Title",
+// or a time alone ("### 14:00 - 14:40") whose talks are written under it.
+import { findTimeRange } from './time.js';
+
+/** "[세션 1]", "Session 2:", "세션 3 -", "Track A |" before the time. */
+const LABEL = /^\s*(?:\[[^\]]{1,40}\]|(?:session|talk|track|세션|발표|트랙)\s*[\w가-힣]{0,4}\s*[:.\-–|]?)\s*/iu;
+/** "Day 1", "DAY 2", "1일차", "2 일차", "첫째 날". */
+export const DAY = /\bday\s*\d+\b|\d+\s*일\s*차|(?:첫|둘|셋|넷)째\s*날/iu;
+/** Separators between time, room and title. */
+const SEPARATOR = /\s+[·|•]\s+|\s*\|\s*|\s+·\s*|^\s*[-–—:·|]\s*/u;
+const ROOM = /\b(?:room|hall|track|stage|floor|auditorium)\b|(?:홀|룸|트랙|강당|회의실|[A-Z]\d?관)$/iu;
+
+export interface SessionHeading {
+  start: string;
+  end: string | null;
+  title: string;
+  room: string | null;
+}
+
+export interface ReadHeading extends SessionHeading {
+  /** Nothing but the time (and maybe a "[세션 1]" label): the title is written under it. */
+  timeOnly: boolean;
+}
+
+/** Reads a heading's text as a session heading, or null when it holds no time. */
+export function parseSessionHeading(text: string): SessionHeading | null {
+  const read = readSessionHeading(text);
+  return read && { start: read.start, end: read.end, title: read.title, room: read.room };
+}
+
+/** parseSessionHeading, also telling whether the heading holds only its time. */
+export function readSessionHeading(text: string): ReadHeading | null {
+  const label = LABEL.exec(text);
+  const afterLabel = label ? text.slice(label[0].length) : text;
+  const time = findTimeRange(afterLabel);
+  if (!time) return null;
+  // A lone start time counts only where a schedule puts it: first.
+  if (time.end === null && afterLabel.slice(0, time.index).trim() !== '') return null;
+  // "Title (13:00-13:40)": the brackets around the time go with it.
+  const before = afterLabel.slice(0, time.index).replace(/[\s([]+$/u, '');
+  const after = afterLabel.slice(time.index + time.length).replace(/^[\s)\]]+/u, ' ');
+  const rest = `${before} | ${after}`.trim();
+  const parts = rest
+    .split(SEPARATOR)
+    .map((part) => part.replace(/^[\s·|•:–—-]+|[\s·|•:]+$/gu, ''))
+    .filter((part) => part !== '');
+  let room: string | null = null;
+  if (parts.length > 1) {
+    const roomAt = parts.findIndex((part) => ROOM.test(part));
+    const at = roomAt === -1 ? 0 : roomAt;
+    room = parts.splice(at, 1)[0] ?? null;
+  }
+  const title = parts.join(' · ') || (label ? label[0].trim() : '') || `${time.start}`;
+  return { start: time.start, end: time.end, title, room, timeOnly: parts.length === 0 };
+}

@@ -1,0 +1,114 @@
+// `timeline`: each day's sessions as bars on a shared clock axis, one row per
+// session. Gaps stay blank, parallel sessions share columns and are marked.
+import { Chalk, type ChalkInstance } from 'chalk';
+import { formatClock } from '../parse/time.js';
+import { sessionSpan } from '../query/filter.js';
+import { showControls } from '../sanitize.js';
+import type { RenderOptions, Session } from '../types.js';
+import { pad, truncate } from './wrap.js';
+
+export interface TimelineRow {
+  session: Session;
+  /** The post a session came from, when several posts are drawn together. */
+  post?: string;
+}
+
+/** Marks a row whose time overlaps another row of the same block. */
+export const OVERLAP_MARK = '∥';
+/** Drawn at the start of a session whose end is unknown (no length invented). */
+export const OPEN_MARK = '◆';
+export const BAR = '█';
+/** The bar of an overlapping row when there is no colour to tell it apart. */
+export const OVERLAP_BAR = '▒';
+
+const TIME_WIDTH = 5; // "HH:MM"
+const PREFIX = ' '.repeat(TIME_WIDTH + 1);
+const FIXED = TIME_WIDTH + 1 + 3; // "HH:MM ", then " ∥ " before the title
+const MIN_TITLE = 12;
+
+interface Item {
+  session: Session;
+  start: number;
+  /** Minutes; an unknown end covers only the starting minute (see sessionSpan). */
+  end: number;
+  open: boolean;
+  overlaps: boolean;
+}
+
+interface Block {
+  post: string | undefined;
+  day: string | null;
+  items: Item[];
+}
+
+/** The bar area's width for a terminal `width` columns wide. */
+export function timelineBarWidth(width: number): number {
+  return Math.max(4, Math.min(Math.max(20, Math.floor(width * 0.5)), width - FIXED - MIN_TITLE));
+}
+
+export function renderTimeline(rows: readonly TimelineRow[], options: RenderOptions): string {
+  const chalk = new Chalk({ level: options.colorLevel });
+  const barWidth = timelineBarWidth(options.width);
+  const blocks = groupBlocks(rows).map((block) => renderBlock(block, barWidth, options.width, chalk));
+  return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
+}
+
+/** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
+function groupBlocks(rows: readonly TimelineRow[]): Block[] {
+  const blocks = new Map<string, Block>();
+  for (const { session, post } of rows) {
+    const span = sessionSpan(session);
+    if (span === null || Number.isNaN(span.start)) continue;
+    const key = `${post ?? ''}\u0000${session.day ?? ''}`;
+    let block = blocks.get(key);
+    if (!block) blocks.set(key, (block = { post, day: session.day, items: [] }));
+    const open = session.end === null || Number.isNaN(span.end);
+    block.items.push({ session, start: span.start, end: open ? span.start + 1 : span.end, open, overlaps: false });
+  }
+  for (const block of blocks.values()) {
+    const items = block.items.sort((a, b) => a.start - b.start || a.session.index - b.session.index);
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) items[i]!.overlaps = items[j]!.overlaps = true;
+    }
+  }
+  return [...blocks.values()];
+}
+
+function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance): string {
+  const axisStart = Math.floor(Math.min(...block.items.map((it) => it.start)) / 60) * 60;
+  const axisEnd = Math.max(axisStart + 60, Math.ceil(Math.max(...block.items.map((it) => it.end)) / 60) * 60);
+  // The axis end sits on the last column, so every hour tick is drawn.
+  const col = (t: number) => Math.round(((t - axisStart) * (barWidth - 1)) / (axisEnd - axisStart));
+
+  const labels = [block.post, block.day].filter((s): s is string => !!s).map((s) => showControls(s).replace(/\s+/g, ' '));
+  const range = `${formatClock(axisStart)}–${formatClock(axisEnd)}`;
+  const heading = chalk.bold(truncate([...labels, range].join('  '), width));
+
+  const ticks = Array.from({ length: barWidth }, () => '─');
+  const labelLine = Array.from({ length: Math.max(0, width - PREFIX.length) }, () => ' ');
+  let free = 0;
+  for (let t = axisStart; t <= axisEnd; t += 60) {
+    const c = col(t);
+    ticks[c] = t === axisStart ? '├' : t === axisEnd ? '┤' : '┼';
+    const text = formatClock(t);
+    if (c < free || c + text.length > labelLine.length) continue;
+    labelLine.splice(c, text.length, ...text);
+    free = c + text.length + 1;
+  }
+  const axis = [PREFIX + chalk.dim(labelLine.join('').trimEnd()), PREFIX + chalk.dim(ticks.join(''))];
+
+  const titleWidth = width - FIXED - barWidth;
+  const lines = block.items.map((item) => {
+    const from = col(item.start);
+    const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
+    const colour = item.overlaps ? chalk.yellow : chalk.cyan;
+    const glyph = item.open ? OPEN_MARK : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
+    const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
+    const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
+    const { title, room } = item.session;
+    const text = showControls(room ? `${room} · ${title}` : title).replace(/\s+/g, ' ').trim();
+    const shown = titleWidth > 0 ? truncate(text, titleWidth) : '';
+    return `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark} ${shown}`.replace(/ +$/, '');
+  });
+  return [heading, ...axis, ...lines].join('\n');
+}

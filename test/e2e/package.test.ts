@@ -1,0 +1,140 @@
+// The npm package: what `npm pack` puts in the tarball, and that a global
+// install of that tarball runs from anywhere on its bundled sample posts.
+// Needs dist/ (git-ignored, built by `npm test` before jest runs).
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ROOT } from './run-cli.js';
+
+const AWS_POST = 'posts/2016-05-17-aws-summit-seoul-2016.md';
+
+/** npm's environment without what an enclosing `npm test` sets (npm_config_*, npm_package_*), except the cache and registry. */
+function npmEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_/i.test(key) && !/^npm_config_(cache|registry|userconfig)$/i.test(key)) continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
+  return spawnSync('npm', args, { cwd, env: npmEnv(), encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+}
+
+function requireBuild(): void {
+  if (!existsSync(join(ROOT, 'dist', 'postview.js'))) {
+    throw new Error('dist/postview.js is missing: run `node scripts/build.mjs` first (`npm test` does)');
+  }
+}
+
+interface PackResult {
+  filename: string;
+  files: { path: string }[];
+}
+
+function packJson(stdout: string): PackResult {
+  // npm may print notices before the JSON; the JSON is the last top-level array.
+  const start = stdout.indexOf('[');
+  return (JSON.parse(stdout.slice(start)) as PackResult[])[0]!;
+}
+
+describe('npm pack', () => {
+  let files: string[];
+
+  beforeAll(() => {
+    requireBuild();
+    const run = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
+    if (run.status !== 0) throw new Error(`npm pack --dry-run failed (${run.status}): ${run.stderr}`);
+    files = packJson(run.stdout).files.map((f) => f.path);
+  });
+
+  it('ships the CLI, its bundle, the sample posts, README, LICENSE and package.json', () => {
+    for (const path of ['bin/postview.js', 'dist/postview.js', AWS_POST, 'README.md', 'LICENSE', 'package.json']) expect(files).toContain(path);
+    expect(files.filter((f) => /^posts\/.+\.md$/.test(f)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves out sources, tests, scripts, CI and configuration', () => {
+    for (const folder of ['src/', 'test/', 'scripts/', '.ci/', 'node_modules/', 'coverage/', '.bench/']) {
+      expect(files.filter((f) => f.startsWith(folder))).toEqual([]);
+    }
+    for (const file of ['tsconfig.json', 'jest.config.js', 'eslint.config.js', 'package-lock.json', '.gitignore']) expect(files).not.toContain(file);
+    expect(files.filter((f) => f.endsWith('.ts') || f.endsWith('.tgz'))).toEqual([]);
+  });
+});
+
+describe('npm install -g of the packed tarball', () => {
+  let work: string;
+  let tarball: string;
+  let prefix: string;
+  let elsewhere: string;
+
+  beforeAll(() => {
+    requireBuild();
+    work = mkdtempSync(join(tmpdir(), 'postview-package-'));
+    prefix = join(work, 'prefix');
+    elsewhere = join(work, 'elsewhere');
+    mkdirSync(elsewhere);
+    const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
+    if (pack.status !== 0) throw new Error(`npm pack failed (${pack.status}): ${pack.stderr}`);
+    tarball = join(work, packJson(pack.stdout).filename);
+    const common = ['install', '-g', '--prefix', prefix, tarball, '--ignore-scripts', '--no-audit', '--no-fund'];
+    // From npm's cache when it has the dependencies, else from the registry.
+    let install = npm([...common, '--offline'], work);
+    if (install.status !== 0) install = npm(common, work);
+    if (install.status !== 0) throw new Error(`npm install -g failed (${install.status}): ${install.stderr}`);
+  }, 120_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** The installed command, from a folder with no posts/ of its own. */
+  function installed(args: string[]): { code: number | null; stdout: string; stderr: string } {
+    const run = spawnSync(join(prefix, 'bin', 'postview'), args, {
+      cwd: elsewhere,
+      env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: work, LANG: 'C.UTF-8' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  const shippedPosts = (): string => realpathSync(join(prefix, 'lib', 'node_modules', 'postview', 'posts'));
+
+  it('shows the newest bundled post', () => {
+    const run = installed(['--color', 'never']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('HarborJS');
+  });
+
+  it('lists the bundled sample posts, from the installed package', () => {
+    const run = installed(['list', '--json']);
+    expect(run.code).toBe(0);
+    const posts = JSON.parse(run.stdout) as { path: string }[];
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    for (const post of posts) expect(realpathSync(post.path).startsWith(shippedPosts())).toBe(true);
+  });
+
+  it('finds the 6 sessions of the AWS post', () => {
+    const run = installed(['tracks', 'aws', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toHaveLength(6);
+  });
+
+  it('needs no dependency at run time: the bundle runs with no node_modules at all', () => {
+    const bare = join(work, 'bare');
+    mkdirSync(bare);
+    const untar = spawnSync('tar', ['xzf', tarball, '-C', bare], { encoding: 'utf8' });
+    expect(untar.status).toBe(0);
+    expect(readdirSync(join(bare, 'package'))).not.toContain('node_modules');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, LANG: 'C.UTF-8' };
+    for (const args of [['tracks', 'aws', '--json'], ['--color', 'always'], ['list', '--json'], ['sections', 'harbor', '--json']]) {
+      const run = spawnSync(process.execPath, [join(bare, 'package', 'bin', 'postview.js'), ...args], { cwd: elsewhere, env, encoding: 'utf8', timeout: 60_000 });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    }
+  });
+});
