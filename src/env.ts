@@ -1,6 +1,7 @@
 // Terminal facts, read once at start-up and handed down as plain values
 // (like bat's Config and ripgrep's HiArgs): colour, width, links, paging.
 import { UsageError } from './errors.js';
+import { messages, type Lang } from './i18n.js';
 import type { ColorMode, RenderOptions } from './types.js';
 
 /** Running text stays readable on very wide terminals; tables may use the full width. */
@@ -32,16 +33,16 @@ export interface Resolved {
   pager: string | null;
 }
 
-export function parseColorMode(value: string | undefined): ColorMode {
+export function parseColorMode(value: string | undefined, lang: Lang = 'en'): ColorMode {
   if (value === undefined) return 'auto';
   if (value === 'auto' || value === 'always' || value === 'never') return value;
-  throw new UsageError(`--color: invalid value '${value}' (expected auto, always or never)`);
+  throw new UsageError(messages(lang).badColor(value));
 }
 
-export function parseWidth(value: string | undefined): number | null {
+export function parseWidth(value: string | undefined, lang: Lang = 'en'): number | null {
   if (value === undefined) return null;
   if (!/^\d+$/.test(value.trim()) || Number(value) < 20 || Number(value) > 1000) {
-    throw new UsageError(`--width: invalid value '${value}' (expected a whole number of columns from 20 to 1000)`);
+    throw new UsageError(messages(lang).badWidth(value));
   }
   return Number(value);
 }
@@ -72,9 +73,9 @@ function detectHyperlinks(term: Terminal, colorLevel: number): boolean {
   return Number(env.VTE_VERSION ?? 0) >= 5000;
 }
 
-export function resolveOutput(choices: OutputChoices, term: Terminal): Resolved {
-  const mode = parseColorMode(choices.color);
-  const asked = parseWidth(choices.width);
+export function resolveOutput(choices: OutputChoices, term: Terminal, lang: Lang = 'en'): Resolved {
+  const mode = parseColorMode(choices.color, lang);
+  const asked = parseWidth(choices.width, lang);
   const fromEnv = Number(term.env.COLUMNS);
   const width = asked ?? term.columns ?? (Number.isInteger(fromEnv) && fromEnv >= 20 ? fromEnv : DEFAULT_WIDTH);
   const json = Boolean(choices.json);
@@ -82,7 +83,7 @@ export function resolveOutput(choices: OutputChoices, term: Terminal): Resolved 
   const hyperlinks = json ? false : detectHyperlinks(term, colorLevel);
   const pager = !json && choices.pager !== false && term.isTTY ? (term.env.PAGER?.trim() || 'less -FRX') : null;
   return {
-    render: { width, textWidth: Math.min(width, READING_WIDTH), colorLevel, hyperlinks },
+    render: { width, textWidth: Math.min(width, READING_WIDTH), colorLevel, hyperlinks, lang },
     pager: pager === 'cat' ? null : pager,
   };
 }

@@ -1,7 +1,11 @@
 // Runs the pipeline and owns every exit: reads the terminal once, parses the
 // command line, runs the command, writes its output, maps errors to codes.
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderCompletion } from './completion.js';
+import { runNow, runTimeline } from './commands/schedule.js';
+import { detectLang, findLangFlag, type Lang } from './i18n.js';
 import { buildProgram, COMMANDS, type Request } from './cli.js';
 import { runList } from './commands/list.js';
 import { runSection, runSections } from './commands/sections.js';
@@ -9,22 +13,30 @@ import { runShow } from './commands/show.js';
 import { runTrack, runTracks } from './commands/tracks.js';
 import type { Context, Outcome } from './commands/context.js';
 import { detectTerminal, resolveOutput, type Terminal } from './env.js';
-import { InputError, isUserError } from './errors.js';
-import { resolvePostsDir } from './load/posts-dir.js';
+import { InputError, isUserError, UsageError } from './errors.js';
+import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
 import { writeError, writeStdout, writeWarning } from './output/write.js';
 import { writePaged } from './output/pager.js';
 
 const SHIPPED_POSTS = fileURLToPath(new URL('../posts', import.meta.url));
 
-async function runRequest(request: Request, term: Terminal): Promise<{ outcome: Outcome; pager: string | null }> {
+async function runRequest(request: Request, term: Terminal, program: Command): Promise<{ outcome: Outcome; pager: string | null }> {
   const { flags } = request;
-  const resolved = resolveOutput({ color: flags.color, width: flags.width, pager: flags.pager, json: flags.json }, term);
+  if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
+    throw new UsageError(`--lang: invalid value '${flags.lang}' (expected en or ko)`);
+  }
+  const lang = detectLang(flags.lang, term.env);
+  const resolved = resolveOutput({ color: flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
   const ctx: Context = {
     dir: resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS),
     render: resolved.render,
     json: Boolean(flags.json),
     warn: writeWarning,
+    lang,
+    clock: () => new Date(),
   };
+  if (request.command === 'completion') return { outcome: { stdout: renderCompletion(request.shell, program), code: 0 }, pager: null };
+  if (request.command === '__posts') return { outcome: { stdout: await readPostNames(ctx.dir), code: 0 }, pager: null };
   let outcome: Outcome;
   try {
     outcome = await dispatch(request, ctx);
@@ -34,10 +46,24 @@ async function runRequest(request: Request, term: Terminal): Promise<{ outcome: 
   return { outcome, pager: resolved.pager };
 }
 
-function dispatch(request: Request, ctx: Context): Promise<Outcome> {
+/** For the completion scripts: post file names without extension, one a line; nothing when unreadable. */
+async function readPostNames(dir: string): Promise<string> {
+  try {
+    const names = (await listPostFiles(dir)).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name));
+    return names.map((name) => `${name}\n`).join('');
+  } catch {
+    return '';
+  }
+}
+
+function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' }>, ctx: Context): Promise<Outcome> {
   switch (request.command) {
     case 'show':
       return runShow(request.post, request.flags, ctx);
+    case 'timeline':
+      return runTimeline(request.post, request.flags, ctx);
+    case 'now':
+      return runNow(request.post, request.flags, ctx);
     case 'sections':
       return runSections(request.post, ctx);
     case 'section':
@@ -49,6 +75,18 @@ function dispatch(request: Request, ctx: Context): Promise<Outcome> {
     case 'list':
       return runList(request.folder, ctx);
   }
+}
+
+/** commander's own usage errors, in Korean when the interface is. */
+function translateCommander(text: string, lang: Lang): string {
+  if (lang !== 'ko') return text;
+  return text
+    .replace(/^unknown option '([^']*)'/, "알 수 없는 옵션 '$1'")
+    .replace(/^unknown command '([^']*)'/, "알 수 없는 명령 '$1'")
+    .replace(/^missing required argument '([^']*)'/, "필요한 인자 '$1'가 없습니다")
+    .replace(/^option '([^']*)' argument missing/, "옵션 '$1'에 값이 없습니다")
+    .replace(/^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, '인자가 너무 많습니다 ($2개를 받지만 $3개가 왔습니다).')
+    .replace(/\(Did you mean ([^?]*)\?\)/, '($1을(를) 말씀하신 건가요?)');
 }
 
 /** `postview trakcs` reaches show as a post name: when it looks like a command, say so. */
@@ -72,10 +110,14 @@ function editDistance(a: string, b: string): number {
 export async function main(argv: string[]): Promise<number> {
   const term = detectTerminal();
   let request: Request | undefined;
-  const program = buildProgram((r) => {
-    request = r;
-  });
-  program.configureOutput({ outputError: (text) => writeError(text.replace(/^error: /, '').trimEnd()) });
+  const lang: Lang = detectLang(findLangFlag(argv.slice(2)), term.env);
+  const program = buildProgram(
+    (r) => {
+      request = r;
+    },
+    lang,
+    (text) => writeError(translateCommander(text.replace(/^error: /, '').trimEnd(), lang)),
+  );
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -87,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!request) return 0;
   try {
-    const { outcome, pager } = await runRequest(request, term);
+    const { outcome, pager } = await runRequest(request, term, program);
     if (outcome.pageable && pager) await writePaged(outcome.stdout, pager, term);
     else await writeStdout(outcome.stdout);
     if (outcome.message) writeError(outcome.message);

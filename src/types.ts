@@ -1,5 +1,6 @@
 // The data that flows between the stages: load -> parse -> query -> render.
 import type { Token } from 'marked';
+import type { Lang } from './i18n.js';
 
 /** One person on a session's speaker line: "양승도 솔루션즈 아키텍트, 아마존 웹서비스". */
 export interface Speaker {
@@ -70,4 +71,6 @@ export interface RenderOptions {
   colorLevel: 0 | 1 | 2 | 3;
   /** Write links as OSC 8 hyperlinks (else "text (url)"). */
   hyperlinks: boolean;
+  /** Language of column names and labels; English when absent. */
+  lang?: Lang;
 }

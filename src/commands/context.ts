@@ -5,6 +5,7 @@ import { listPostFiles, resolvePostSource } from '../load/posts-dir.js';
 import { readPost } from '../load/read-post.js';
 import { parsePost } from '../parse/post.js';
 import { parseClockTime, CLOCK_FORMS } from '../parse/time.js';
+import { messages, type Lang } from '../i18n.js';
 import type { SessionFilter } from '../query/filter.js';
 import { UsageError } from '../errors.js';
 import type { Post, RenderOptions } from '../types.js';
@@ -16,6 +17,9 @@ export interface Context {
   json: boolean;
   /** One line on stderr; used for a broken post that does not stop the others. */
   warn: (message: string) => void;
+  lang: Lang;
+  /** The current time (for `now` and calendar stamps). */
+  clock: () => Date;
 }
 
 /** What a command hands back to main.ts to write. */
@@ -66,20 +70,20 @@ export interface FilterOptions {
   to?: string;
 }
 
-function parseTimeOption(name: string, value: string | undefined): number | null {
+function parseTimeOption(name: string, value: string | undefined, lang: Lang): number | null {
   if (value === undefined) return null;
   const minutes = parseClockTime(value);
-  if (minutes === null) throw new UsageError(`--${name}: invalid time '${value}' (expected a time like ${CLOCK_FORMS})`);
+  if (minutes === null) throw new UsageError(messages(lang).badTime(name, value, CLOCK_FORMS));
   return minutes;
 }
 
-export function parseFilterOptions(options: FilterOptions): SessionFilter {
+export function parseFilterOptions(options: FilterOptions, lang: Lang = 'en'): SessionFilter {
   return {
     speakers: options.speaker ?? [],
     title: options.title ?? null,
-    at: parseTimeOption('at', options.at),
-    from: parseTimeOption('from', options.from),
-    to: parseTimeOption('to', options.to),
+    at: parseTimeOption('at', options.at, lang),
+    from: parseTimeOption('from', options.from, lang),
+    to: parseTimeOption('to', options.to, lang),
   };
 }
 

@@ -11,6 +11,7 @@ import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { displayWidth, truncate } from '../render/wrap.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions } from '../types.js';
+import { messages, words } from '../i18n.js';
 import type { Context, Outcome } from './context.js';
 
 export async function readPostSummary(path: string): Promise<PostSummaryJson> {
@@ -36,7 +37,7 @@ export async function runList(folder: string | undefined, ctx: Context): Promise
   }
   summaries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.path.localeCompare(b.path));
   if (ctx.json) return { stdout: renderJson(summaries), code: 0 };
-  if (summaries.length === 0) return { stdout: '', code: 1, message: `${dir}: no posts (expected .md or .markdown files)` };
+  if (summaries.length === 0) return { stdout: '', code: 1, message: messages(ctx.lang).noPosts(dir) };
   return { stdout: renderPostList(summaries, ctx.render), code: 0, pageable: true };
 }
 
@@ -51,7 +52,8 @@ export function renderPostList(posts: readonly PostSummaryJson[], options: Rende
   const countWidth = 8;
   const titleWidth = Math.max(10, options.width - dateWidth - categoryWidth - countWidth - 6);
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
-  const header = chalk.bold([pad('Date', dateWidth), pad('Title', titleWidth), pad('Category', categoryWidth), 'Sessions'].join('  '));
+  const names = words(options.lang ?? 'en').columns;
+  const header = chalk.bold([pad(names.date, dateWidth), pad(names.title, titleWidth), pad(names.category, categoryWidth), names.sessions.padStart(countWidth)].join('  '));
   const rows = posts.map((p) =>
     [
       chalk.cyan(pad(p.date ?? '', dateWidth)),

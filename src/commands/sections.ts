@@ -1,5 +1,6 @@
 // `sections`: the heading tree; `section <title>`: one section with everything under it.
 import { UsageError } from '../errors.js';
+import { messages } from '../i18n.js';
 import { selectSections } from '../query/select.js';
 import { renderJson, sectionToJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -16,11 +17,11 @@ export async function runSection(title: string, arg: string | undefined, ctx: Co
   const post = await loadOnePost(arg, ctx);
   const found = selectSections(post.sections, title);
   if (found.length === 0) {
-    return { stdout: ctx.json ? renderJson(null) : '', code: 1, message: `${post.path}: no section titled '${title}' (see \`postview sections\`)` };
+    return { stdout: ctx.json ? renderJson(null) : '', code: 1, message: messages(ctx.lang).noSection(post.path, title) };
   }
   if (found.length > 1) {
     const list = found.map((s) => `  ${'#'.repeat(s.level)} ${s.title}`).join('\n');
-    throw new UsageError(`${post.path}: ${found.length} sections match '${title}'; give more of the title:\n${list}`);
+    throw new UsageError(`${messages(ctx.lang).severalSections(post.path, found.length, title)}\n${list}`);
   }
   const section = found[0]!;
   if (ctx.json) {

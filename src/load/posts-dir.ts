@@ -41,10 +41,22 @@ export async function listPostFiles(dir: string): Promise<string[]> {
   } catch (error) {
     throw fileError(dir, error);
   }
-  return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && POST_FILE.test(e.name) && !e.name.startsWith('.'))
-    .map((e) => join(dir, e.name))
-    .sort();
+  const files: string[] = [];
+  for (const e of entries) {
+    if (!POST_FILE.test(e.name) || e.name.startsWith('.')) continue;
+    // A link counts when it leads to a file: one to a pipe or a device
+    // (/dev/zero) would hang the whole folder, a dangling one is skipped.
+    if (e.isFile() || (e.isSymbolicLink() && (await isRegularFile(join(dir, e.name))))) files.push(join(dir, e.name));
+  }
+  return files.sort();
+}
+
+async function isRegularFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export interface PostHead {

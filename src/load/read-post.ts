@@ -1,6 +1,7 @@
 // The only place that reads posts from disk or stdin. Turns bytes into
 // clean text: refuses binary files, decodes UTF-8 leniently, drops a BOM,
 // normalises line endings, and shows control characters visibly.
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { showControls } from '../sanitize.js';
@@ -16,17 +17,24 @@ export interface PostText {
 
 /** Bytes -> text a parser can trust. `where` names the source in errors. */
 export function decodePost(bytes: Uint8Array, where: string): string {
-  const nul = bytes.subarray(0, 8192).indexOf(0);
-  if (nul !== -1) {
-    throw new InputError(`${where}: looks like a binary file (NUL byte at offset ${nul}); expected a Markdown text file`);
-  }
+  refuseBinary(bytes, where);
   let text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   text = text.replace(/\r\n?/g, '\n');
   return showControls(text);
 }
 
+/** Bytes a binary file has among its first few kilobytes, and a text file never. */
+const SNIFF_BYTES = 8192;
+
+function refuseBinary(bytes: Uint8Array, where: string): void {
+  const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
+  if (nul !== -1) {
+    throw new InputError(`${where}: looks like a binary file (NUL byte at offset ${nul}); expected a Markdown text file`);
+  }
+}
+
 export async function readPost(path: string): Promise<PostText> {
-  if (path === '-') return { path, text: decodePost(await readStdin(), '<stdin>') };
+  if (path === '-') return { path, text: decodePost(await readBounded(process.stdin, '<stdin>'), '<stdin>') };
   let info;
   try {
     info = await stat(path);
@@ -34,25 +42,48 @@ export async function readPost(path: string): Promise<PostText> {
     throw fileError(path, error);
   }
   if (info.isDirectory()) throw new InputError(`${path}: is a folder; expected a post file`);
-  if (info.size > MAX_POST_BYTES) {
-    throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw fileError(path, error);
+  let bytes: Uint8Array;
+  if (info.isFile()) {
+    if (info.size > MAX_POST_BYTES) {
+      throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+    }
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      throw fileError(path, error);
+    }
+  } else {
+    // A pipe or a device (/dev/stdin, <(…), /dev/zero): its size is unknown,
+    // so read it in chunks and stop at the first sign it is not a post.
+    const stream = createReadStream(path);
+    try {
+      bytes = await readBounded(stream, path);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw fileError(path, error);
+    } finally {
+      stream.destroy();
+    }
   }
   return { path, text: decodePost(bytes, path) };
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** All of a stream, refusing binary data and more than MAX_POST_BYTES as soon as they show. */
+async function readBounded(source: AsyncIterable<unknown>, where: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_POST_BYTES) throw new InputError(`<stdin>: more than ${MAX_POST_BYTES / 1048576} MB; expected one post`);
-    chunks.push(chunk as Buffer);
+  let sniffed = false;
+  for await (const chunk of source) {
+    const bytes = chunk as Buffer;
+    size += bytes.length;
+    if (size > MAX_POST_BYTES) {
+      throw new InputError(`${where}: more than ${MAX_POST_BYTES / 1048576} MB is larger than a post can be (expected one post)`);
+    }
+    chunks.push(bytes);
+    if (!sniffed && size >= SNIFF_BYTES) {
+      refuseBinary(Buffer.concat(chunks), where);
+      sniffed = true;
+    }
   }
   return Buffer.concat(chunks);
 }

@@ -62,5 +62,7 @@ export function postToJson(post: Post, sessions: readonly Session[] = post.sessi
 
 /** JSON text as written: two-space indented, one trailing newline. */
 export function renderJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  // JSON.stringify escapes C0 controls but leaves DEL and C1 (CSI is 0x9B)
+  // raw, and a file name may hold them: escape those too, keeping the value.
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`) + '\n';
 }

@@ -203,6 +203,8 @@ function table(token: Tokens.Table, avail: number, env: Env): string[] {
       return r === 0 ? c.bold(text) : text;
     }),
   );
+  // Too many columns for the width, even two columns of text each: a "Header: value" block per row.
+  if (5 * n + 1 > avail) return tableAsRecords(rows, avail, env);
   const natural = Array.from({ length: n }, (_, i) => Math.max(1, maxOf(rows, (row) => displayWidth(row[i]!))));
   const widths = fitWidths(natural, avail - (3 * n + 1));
   const align = (i: number): Align => token.align[i] ?? 'left';
@@ -221,6 +223,18 @@ function table(token: Tokens.Table, avail: number, env: Env): string[] {
     }
   });
   out.push(rule('└', '┴', '┘'));
+  return out;
+}
+
+/** A table too wide to draw: each body row as "Header: value" lines, rows apart by a short rule. */
+function tableAsRecords(rows: string[][], avail: number, env: Env): string[] {
+  const [header, ...body] = rows;
+  if (body.length === 0) return header!.flatMap((cell) => wrapText(cell, avail).split('\n'));
+  const out: string[] = [];
+  body.forEach((row, r) => {
+    if (r > 0) out.push(env.c.dim('─'.repeat(Math.min(avail, 8))));
+    row.forEach((cell, i) => out.push(...wrapText(`${header![i]}: ${cell}`, avail).split('\n')));
+  });
   return out;
 }
 

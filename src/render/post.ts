@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Post, RenderOptions, Section } from '../types.js';
 import { showControls } from '../sanitize.js';
-import { displayWidth, wrapText } from './wrap.js';
+import { displayWidth, truncate, wrapText } from './wrap.js';
 
 /** Title, then category · date · tags; layout and other plumbing keys are not shown. */
 export function renderPostHeader(post: Post, options: RenderOptions): string {
@@ -29,8 +29,9 @@ export function renderSectionTree(sections: readonly Section[], options: RenderO
   const lines: string[] = [];
   const walk = (list: readonly Section[], depth: number) => {
     for (const section of list) {
-      const indent = '  '.repeat(Math.min(depth, 10));
-      const text = showControls(section.title);
+      // At most 10 levels of indent, and always 10 columns left for the title; a long title is cut with "…".
+      const indent = '  '.repeat(Math.min(depth, 10, Math.max(0, Math.floor((options.width - 10) / 2))));
+      const text = truncate(showControls(section.title).replace(/\s+/g, ' '), options.width - indent.length);
       lines.push(indent + (depth === 0 ? chalk.bold(text) : text));
       walk(section.children, depth + 1);
     }

@@ -4,6 +4,7 @@ import { Chalk } from 'chalk';
 import type { RenderOptions, Session, Speaker } from '../types.js';
 import { showControls } from '../sanitize.js';
 import { displayWidth, truncate } from './wrap.js';
+import { words } from '../i18n.js';
 
 export interface TableRow {
   session: Session;
@@ -18,6 +19,8 @@ interface Column {
   flexible?: boolean;
   /** At most this share of the width. */
   maxShare?: number;
+  /** Styled as a time or a speaker. */
+  kind?: 'time' | 'speaker';
 }
 
 const GAP = '  ';
@@ -38,12 +41,13 @@ export function formatSpeakers(speakers: readonly Speaker[], fallback: string | 
 
 export function renderSessionTable(rows: readonly TableRow[], options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
-  const columns: Column[] = [{ name: '#', cells: rows.map((r) => String(r.session.index)) }];
-  if (rows.some((r) => r.post)) columns.push({ name: 'Post', cells: rows.map((r) => r.post ?? ''), maxShare: 0.2 });
-  if (rows.some((r) => r.session.day)) columns.push({ name: 'Day', cells: rows.map((r) => r.session.day ?? ''), maxShare: 0.15 });
-  columns.push({ name: 'Time', cells: rows.map((r) => formatTimeSpan(r.session)) });
-  columns.push({ name: 'Title', cells: rows.map((r) => r.session.title), flexible: true });
-  columns.push({ name: 'Speaker', cells: rows.map((r) => formatSpeakers(r.session.speakers, r.session.speakerText)), maxShare: 0.35 });
+  const names = words(options.lang ?? 'en').columns;
+  const columns: Column[] = [{ name: names.number, cells: rows.map((r) => String(r.session.index)) }];
+  if (rows.some((r) => r.post)) columns.push({ name: names.post, cells: rows.map((r) => r.post ?? ''), maxShare: 0.2 });
+  if (rows.some((r) => r.session.day)) columns.push({ name: names.day, cells: rows.map((r) => r.session.day ?? ''), maxShare: 0.15 });
+  columns.push({ name: names.time, kind: 'time', cells: rows.map((r) => formatTimeSpan(r.session)) });
+  columns.push({ name: names.title, cells: rows.map((r) => r.session.title), flexible: true });
+  columns.push({ name: names.speaker, kind: 'speaker', cells: rows.map((r) => formatSpeakers(r.session.speakers, r.session.speakerText)), maxShare: 0.35 });
   for (const column of columns) column.cells = column.cells.map((cell) => showControls(cell).replace(/\s+/g, ' '));
 
   const widths = fitColumns(columns, options.width);
@@ -64,7 +68,7 @@ export function renderSessionTable(rows: readonly TableRow[], options: RenderOpt
         const fitted = truncate(c.cells[r]!, widths[i]!);
         const pad = ' '.repeat(Math.max(0, widths[i]! - displayWidth(fitted)));
         if (i === 0) return chalk.dim(pad + fitted);
-        const styled = c.name === 'Time' ? chalk.cyan(fitted) : c.name === 'Speaker' ? chalk.green(fitted) : fitted;
+        const styled = c.kind === 'time' ? chalk.cyan(fitted) : c.kind === 'speaker' ? chalk.green(fitted) : fitted;
         return i === columns.length - 1 ? styled : styled + pad;
       })
       .join(GAP)
@@ -75,7 +79,8 @@ export function renderSessionTable(rows: readonly TableRow[], options: RenderOpt
 
 /** Natural widths, shrunk until the row fits: flexible column first, then capped ones. */
 function fitColumns(columns: readonly Column[], width: number): number[] {
-  const natural = columns.map((c) => Math.max(displayWidth(c.name), ...c.cells.map((cell) => displayWidth(cell))));
+  // No argument spreading: a post may hold a hundred thousand sessions.
+  const natural = columns.map((c) => c.cells.reduce((max, cell) => Math.max(max, displayWidth(cell)), displayWidth(c.name)));
   const widths = natural.map((w, i) => {
     const share = columns[i]!.maxShare;
     return share ? Math.min(w, Math.max(displayWidth(columns[i]!.name), Math.floor(width * share))) : w;
@@ -83,14 +88,17 @@ function fitColumns(columns: readonly Column[], width: number): number[] {
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
   const flex = columns.findIndex((c) => c.flexible);
   if (total() > width && flex !== -1) widths[flex] = Math.max(8, widths[flex]! - (total() - width));
-  // Still too wide (a very narrow terminal): shrink the widest of the others.
-  while (total() > width) {
-    let widest = -1;
-    widths.forEach((w, i) => {
-      if (i !== flex && w > 4 && (widest === -1 || w > widths[widest]!)) widest = i;
-    });
-    if (widest === -1) break;
-    widths[widest]! -= 1;
+  // Still too wide (a very narrow terminal): shrink the widest of the others
+  // down to 4 columns, then any column down to 1 ("…").
+  for (const floor of [4, 1]) {
+    while (total() > width) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if ((i !== flex || floor === 1) && w > floor && (widest === -1 || w > widths[widest]!)) widest = i;
+      });
+      if (widest === -1) break;
+      widths[widest]! -= 1;
+    }
   }
   return widths;
 }

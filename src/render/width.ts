@@ -19,22 +19,63 @@ export function simpleCharWidth(code: number): 1 | 2 {
 }
 
 let segmenter: Intl.Segmenter | undefined;
-let zeroWidth: RegExp | undefined;
+let visible: RegExp | undefined;
+let spacingMark: RegExp | undefined;
 let rgiEmoji: RegExp | undefined;
 
 /** The graphemes of a text (user-perceived characters: "👩‍💻" is one). */
 export function splitGraphemes(text: string): string[] {
   if (SIMPLE.test(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter();
-  return Array.from(segmenter.segment(text), (g) => g.segment);
+  if (text.length <= 2 * SEGMENT_WINDOW) return Array.from(segmenter.segment(text), (g) => g.segment);
+  // Intl.Segmenter slows down with the square of a string's length (a 160 kB
+  // line of emoji took 15 s): segment a window at a time. The window's last
+  // grapheme may go on past it, so the next window starts there; starting at
+  // a boundary gives the same graphemes as segmenting the whole text.
+  const out: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = Math.min(text.length, start + SEGMENT_WINDOW);
+    const parts = Array.from(segmenter.segment(text.slice(start, end)), (g) => g.segment);
+    if (end < text.length && parts.length > 1) parts.pop();
+    for (const part of parts) {
+      out.push(part);
+      start += part.length;
+    }
+  }
+  return out;
 }
 
+/** Code units segmented at once by splitGraphemes; far longer than any grapheme. */
+const SEGMENT_WINDOW = 1024;
+
+/** Widths of graphemes seen before: the emoji regex costs microseconds a test. */
+const widthCache = new Map<string, number>();
+
 function graphemeWidth(grapheme: string): number {
-  zeroWidth ??= /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Mark}\p{Surrogate}]+$/v;
+  let width = widthCache.get(grapheme);
+  if (width === undefined) {
+    width = measureGrapheme(grapheme);
+    if (widthCache.size >= 10_000) widthCache.clear();
+    widthCache.set(grapheme, width);
+  }
+  return width;
+}
+
+function measureGrapheme(grapheme: string): number {
+  visible ??= /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/v;
   rgiEmoji ??= /^\p{RGI_Emoji}$/v;
-  if (zeroWidth.test(grapheme)) return 0;
+  const at = grapheme.search(visible);
+  if (at === -1) return 0;
   if (rgiEmoji.test(grapheme)) return 2;
-  return eastAsianWidth(grapheme.codePointAt(0)!);
+  // The first visible character's width, plus that of spacing marks and
+  // halfwidth/fullwidth forms after it ("का", "ｶﾞ"), as string-width counts them.
+  let width = 0;
+  for (const ch of grapheme.slice(at)) {
+    const code = ch.codePointAt(0)!;
+    if (width === 0) width = eastAsianWidth(code);
+    else if ((code >= 0xff00 && code <= 0xffef) || (spacingMark ??= /\p{Spacing_Mark}/v).test(ch)) width += eastAsianWidth(code);
+  }
+  return width;
 }
 
 /** Columns of text without escape sequences. */

@@ -125,7 +125,9 @@ function wrapLine(line: string, columns: number): string {
       rowWidth = breakWord(rows, word, columns, rowWidth);
       continue;
     }
-    if (rowWidth + w > columns && rowWidth > 0 && w > 0) {
+    // A zero-width word (U+FEFF, a lone mark) moves on when the space before it went past the edge;
+    // the empty words between spaces stay, as in wrap-ansi (trailing spaces are trimmed).
+    if (rowWidth > 0 && (w > 0 ? rowWidth + w > columns : rowWidth > columns && hasVisibleText(word))) {
       rows.push('');
       rowWidth = 0;
     }
@@ -133,6 +135,10 @@ function wrapLine(line: string, columns: number): string {
     rowWidth += w;
   }
   return rows.map(trimEndSpaces).join('\n');
+}
+
+function hasVisibleText(word: string): boolean {
+  return word !== '' && (!word.includes('\x1b') || word.replace(ESCAPES, '') !== '');
 }
 
 /** Appends a too-long word grapheme by grapheme; returns the last row's width. */

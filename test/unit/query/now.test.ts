@@ -1,4 +1,5 @@
-import { findNow, formatDuration, renderNow } from '../../../src/query/now.js';
+import { findNow } from '../../../src/query/now.js';
+import { formatDuration, renderNow } from '../../../src/render/now.js';
 import { displayWidth } from '../../../src/render/wrap.js';
 import type { RenderOptions, Session } from '../../../src/types.js';
 import { fixturePost } from '../parse/fixture.js';

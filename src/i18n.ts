@@ -1,0 +1,121 @@
+// The interface's words in English and Korean. The language is the --lang
+// flag, else the locale (LC_ALL, LC_MESSAGES, LANG: ko_* is Korean), else English.
+export type Lang = 'en' | 'ko';
+
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (flag === 'en' || flag === 'ko') return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ko(?:[_.@-]|$)/i.test(locale) ? 'ko' : 'en';
+}
+
+/** Finds --lang in raw arguments, before commander has parsed them (help is built first). */
+export function findLangFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+export interface Words {
+  columns: { number: string; time: string; title: string; speaker: string; day: string; post: string; date: string; category: string; sessions: string };
+  now: string;
+  next: string;
+  nothingNow: string;
+  nothingNext: string;
+  duration: (minutes: number) => string;
+  endsIn: (duration: string) => string;
+  startedAgo: (duration: string) => string;
+  startsIn: (duration: string) => string;
+}
+
+const EN: Words = {
+  columns: { number: '#', time: 'Time', title: 'Title', speaker: 'Speaker', day: 'Day', post: 'Post', date: 'Date', category: 'Category', sessions: 'Sessions' },
+  now: 'Now',
+  next: 'Next',
+  nothingNow: 'Nothing in progress',
+  nothingNext: 'Nothing later today',
+  duration: (m) => {
+    const h = Math.floor(m / 60);
+    const rest = m % 60;
+    return h === 0 ? `${rest} min` : rest === 0 ? `${h} h` : `${h} h ${rest} min`;
+  },
+  endsIn: (d) => `ends in ${d}`,
+  startedAgo: (d) => `started ${d} ago`,
+  startsIn: (d) => `in ${d}`,
+};
+
+const KO: Words = {
+  columns: { number: '#', time: '시간', title: '제목', speaker: '발표자', day: '날짜', post: '글', date: '날짜', category: '분류', sessions: '세션' },
+  now: '지금',
+  next: '다음',
+  nothingNow: '진행 중인 세션 없음',
+  nothingNext: '이후 세션 없음',
+  duration: (m) => {
+    const h = Math.floor(m / 60);
+    const rest = m % 60;
+    return h === 0 ? `${rest}분` : rest === 0 ? `${h}시간` : `${h}시간 ${rest}분`;
+  },
+  endsIn: (d) => `${d} 후 끝남`,
+  startedAgo: (d) => `${d} 전 시작`,
+  startsIn: (d) => `${d} 후`,
+};
+
+export function words(lang: Lang): Words {
+  return lang === 'ko' ? KO : EN;
+}
+
+/** Messages on stderr: each says where, what happened and what was expected. */
+export interface Messages {
+  noSessionMatches: (where: string, filter: string) => string;
+  noSessions: (where: string) => string;
+  noTrack: (where: string, which: string, count: number) => string;
+  severalTracks: (where: string, count: number, which: string) => string;
+  noSection: (where: string, title: string) => string;
+  severalSections: (where: string, count: number, title: string) => string;
+  noPosts: (dir: string) => string;
+  badTime: (option: string, value: string, forms: string) => string;
+  badWidth: (value: string) => string;
+  badColor: (value: string) => string;
+  badDate: (value: string) => string;
+  noDate: (where: string) => string;
+  nothingNow: (where: string, time: string) => string;
+}
+
+const EN_MESSAGES: Messages = {
+  noSessionMatches: (where, filter) => `${where}: no session matches ${filter}`,
+  noSessions: (where) => `${where}: no sessions (no heading with a time range such as "### 13:00 - 13:40 Title", and no schedule table)`,
+  noTrack: (where, which, count) => `${where}: no session matches '${which}' (expected a number from 1 to ${count}, a start time like 13:50, or words of a title)`,
+  severalTracks: (where, count, which) => `${where}: ${count} sessions match '${which}'; name one by number:`,
+  noSection: (where, title) => `${where}: no section titled '${title}' (see \`postview sections\`)`,
+  severalSections: (where, count, title) => `${where}: ${count} sections match '${title}'; give more of the title:`,
+  noPosts: (dir) => `${dir}: no posts (expected .md or .markdown files)`,
+  badTime: (option, value, forms) => `--${option}: invalid time '${value}' (expected a time like ${forms})`,
+  badWidth: (value) => `--width: invalid value '${value}' (expected a whole number of columns from 20 to 1000)`,
+  badColor: (value) => `--color: invalid value '${value}' (expected auto, always or never)`,
+  badDate: (value) => `--date: invalid date '${value}' (expected YYYY-MM-DD)`,
+  noDate: (where) => `${where}: no date for the calendar (expected a front-matter date, a YYYY-MM-DD- file name, or --date YYYY-MM-DD)`,
+  nothingNow: (where, time) => `${where}: nothing in progress at ${time} and nothing after it`,
+};
+
+const KO_MESSAGES: Messages = {
+  noSessionMatches: (where, filter) => `${where}: ${filter} 조건에 맞는 세션이 없습니다`,
+  noSessions: (where) => `${where}: 세션이 없습니다 ("### 13:00 - 13:40 제목"처럼 시간이 있는 제목이나 시간표 표가 없음)`,
+  noTrack: (where, which, count) => `${where}: '${which}'에 맞는 세션이 없습니다 (1부터 ${count}까지의 번호, 13:50 같은 시작 시간, 또는 제목의 낱말을 주세요)`,
+  severalTracks: (where, count, which) => `${where}: '${which}'에 맞는 세션이 ${count}개입니다. 번호로 하나를 고르세요:`,
+  noSection: (where, title) => `${where}: '${title}' 절이 없습니다 (\`postview sections\`로 목록을 보세요)`,
+  severalSections: (where, count, title) => `${where}: '${title}'에 맞는 절이 ${count}개입니다. 제목을 더 적어 주세요:`,
+  noPosts: (dir) => `${dir}: 글이 없습니다 (.md 또는 .markdown 파일이 필요합니다)`,
+  badTime: (option, value, forms) => `--${option}: 잘못된 시간 '${value}' (${forms} 같은 형식이어야 합니다)`,
+  badWidth: (value) => `--width: 잘못된 값 '${value}' (20부터 1000까지의 정수여야 합니다)`,
+  badColor: (value) => `--color: 잘못된 값 '${value}' (auto, always, never 중 하나여야 합니다)`,
+  badDate: (value) => `--date: 잘못된 날짜 '${value}' (YYYY-MM-DD 형식이어야 합니다)`,
+  noDate: (where) => `${where}: 달력에 넣을 날짜가 없습니다 (front matter의 date, YYYY-MM-DD- 파일 이름, 또는 --date YYYY-MM-DD가 필요합니다)`,
+  nothingNow: (where, time) => `${where}: ${time}에 진행 중이거나 그 뒤에 열리는 세션이 없습니다`,
+};
+
+export function messages(lang: Lang): Messages {
+  return lang === 'ko' ? KO_MESSAGES : EN_MESSAGES;
+}
