@@ -1,8 +1,10 @@
 // Front matter through gray-matter, made safe: no engine that runs code, no
 // shared cache, and a private, bounded copy of the data (a YAML alias bomb
 // is a small tree of shared references that explodes when walked).
+// YAML between --- lines; TOML between +++ lines (Hugo), read by smol-toml.
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import { parse as parseToml } from 'smol-toml';
 import { InputError } from '../errors.js';
 import { showControls } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
@@ -25,6 +27,8 @@ function refuseCode(language: string) {
 const OPTIONS = {
   engines: {
     yaml: (text: string) => yaml.safeLoad(text, { schema: yaml.DEFAULT_SAFE_SCHEMA }) as unknown,
+    // Plain data only; smol-toml bounds nesting depth itself.
+    toml: (text: string) => parseToml(text) as unknown,
     js: refuseCode('JavaScript'),
     javascript: refuseCode('JavaScript'),
     coffee: refuseCode('CoffeeScript'),
@@ -33,15 +37,18 @@ const OPTIONS = {
   },
 };
 
+const TOML_OPTIONS = { ...OPTIONS, language: 'toml', delimiters: '+++' };
+
 /** Splits a post's text into front matter and body. `where` names the post in errors. */
 export function parseFrontMatter(text: string, where: string): SplitPost {
-  if (!text.startsWith('---')) return { frontMatter: {}, content: text };
+  const toml = text.startsWith('+++');
+  if (!toml && !text.startsWith('---')) return { frontMatter: {}, content: text };
   let parsed: { data: unknown; content: string };
   try {
     // Passing options also keeps gray-matter from caching and sharing results.
-    parsed = matter(text, OPTIONS as unknown as Parameters<typeof matter>[1]);
+    parsed = matter(text, (toml ? TOML_OPTIONS : OPTIONS) as unknown as Parameters<typeof matter>[1]);
   } catch (error) {
-    throw new InputError(`${where}: ${describeYamlError(error)}`);
+    throw new InputError(`${where}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
   }
   const data = copyValue(parsed.data, { left: MAX_VALUES }, where);
   const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
@@ -60,9 +67,22 @@ function describeYamlError(error: unknown): string {
   return `front matter cannot be read: ${showControls(message)} (expected YAML between --- lines)`;
 }
 
+function describeTomlError(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  const e = error as { line?: unknown; message?: string };
+  const first = String(e?.message ?? error).split('\n')[0] ?? '';
+  if (typeof e?.line === 'number') {
+    // gray-matter hands smol-toml the text after the opening "+++" (its line 1 is the rest of that line), and smol-toml counts from 1.
+    const reason = first.replace(/^Invalid TOML document:\s*/, '') || 'cannot be read';
+    return `invalid TOML front matter at line ${e.line}: ${showControls(reason)} (expected key = value lines between +++ lines)`;
+  }
+  return `front matter cannot be read: ${showControls(first)} (expected TOML between +++ lines)`;
+}
+
 /**
- * Copies parsed YAML into plain JSON-like data: dates become "YYYY-MM-DD"
- * (or ISO) strings, control characters become visible, and no more than
+ * Copies parsed YAML or TOML into plain JSON-like data: dates become "YYYY-MM-DD"
+ * (or ISO) strings (a TOML local date is already "YYYY-MM-DD"; an offset
+ * date-time keeps the offset it was written with), control characters become visible, and no more than
  * MAX_VALUES values are walked.
  */
 function copyValue(value: unknown, budget: { left: number }, where: string): unknown {

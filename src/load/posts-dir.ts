@@ -73,7 +73,7 @@ export async function readPostHead(path: string): Promise<PostHead> {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     const text = decodePost(buffer.subarray(0, bytesRead), path);
-    const closed = /^---[^\n]*\n[\s\S]*?\n---[ \t]*(\n|$)/.exec(text);
+    const closed = /^(---|\+\+\+)[^\n]*\n[\s\S]*?\n\1[ \t]*(\n|$)/.exec(text);
     const { frontMatter } = parseFrontMatter(closed ? closed[0] : '', path);
     const title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : firstH1(text) ?? titleFromPath(path);
     return { path, title, date: extractDate(frontMatter, path) };
