@@ -36,13 +36,13 @@ const postsDir = here('posts');
 const named = join(postsDir, '2016-05-17-aws-summit-seoul-2016.md');
 const awsPost = existsSync(postsDir) && readdirSync(postsDir).sort().find((f) => /aws/i.test(f) && f.endsWith('.md'));
 const sample = existsSync(named) ? named : awsPost ? join(postsDir, awsPost) : inputs.sample;
-if (!existsSync(here('dist/postview.js'))) say('note: dist/postview.js is missing; run `npm run build` first');
+if (!existsSync(here('dist/postview.cjs'))) say('note: dist/postview.cjs is missing; run `npm run build` first');
 if (sample === inputs.sample) say(`note: no AWS sample in posts/ yet; using generated ${inputs.sample}`);
 
 // ---- cases -------------------------------------------------------------------
 const node = process.execPath;
 let pvFlags = ['--color', 'never', '--width', '80', '--no-pager'];
-const pv = (...a) => () => [node, here('bin/postview.js'), ...a, ...pvFlags];
+const pv = (...a) => () => [node, here('bin/postview.cjs'), ...a, ...pvFlags];
 const script = (s, file) => () => [node, here(`scripts/bench/${s}`), file];
 const rel = (p) => p.replace(root, '');
 const cases = [

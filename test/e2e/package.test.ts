@@ -24,8 +24,8 @@ function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
 }
 
 function requireBuild(): void {
-  if (!existsSync(join(ROOT, 'dist', 'postview.js'))) {
-    throw new Error('dist/postview.js is missing: run `node scripts/build.mjs` first (`npm test` does)');
+  if (!existsSync(join(ROOT, 'dist', 'postview.cjs'))) {
+    throw new Error('dist/postview.cjs is missing: run `node scripts/build.mjs` first (`npm test` does)');
   }
 }
 
@@ -51,7 +51,7 @@ describe('npm pack', () => {
   });
 
   it('ships the CLI, its bundle, the sample posts, README, LICENSE and package.json', () => {
-    for (const path of ['bin/postview.js', 'dist/postview.js', AWS_POST, 'README.md', 'LICENSE', 'package.json']) expect(files).toContain(path);
+    for (const path of ['bin/postview.cjs', 'dist/postview.cjs', 'dist/postview.cache', AWS_POST, 'README.md', 'LICENSE', 'package.json']) expect(files).toContain(path);
     expect(files.filter((f) => /^posts\/.+\.md$/.test(f)).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -132,7 +132,7 @@ describe('npm install -g of the packed tarball', () => {
     expect(readdirSync(join(bare, 'package'))).not.toContain('node_modules');
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, LANG: 'C.UTF-8' };
     for (const args of [['tracks', 'aws', '--json'], ['--color', 'always'], ['list', '--json'], ['sections', 'harbor', '--json']]) {
-      const run = spawnSync(process.execPath, [join(bare, 'package', 'bin', 'postview.js'), ...args], { cwd: elsewhere, env, encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, [join(bare, 'package', 'bin', 'postview.cjs'), ...args], { cwd: elsewhere, env, encoding: 'utf8', timeout: 60_000 });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
     }

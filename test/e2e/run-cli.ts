@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = `${ROOT}bin/postview.js`;
+export const BIN = `${ROOT}bin/postview.cjs`;
 export const FIXTURES = `${ROOT}test/fixtures/`;
 export const POSTS = `${ROOT}posts/`;
 

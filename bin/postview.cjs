@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+'use strict';
+// Runs the bundled CLI (dist/postview.cjs) with V8's code cache made at build
+// time, so the functions a run needs arrive compiled rather than parsed anew.
+// A cache this Node rejects (another version) is ignored, then rewritten for
+// next time when the folder is writable.
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { wrap } = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const dist = join(__dirname, '..', 'dist');
+const file = join(dist, 'postview.cjs');
+const cacheFile = join(dist, 'postview.cache');
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  // no cache yet: compile as usual
+}
+const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+if (cachedData === undefined || script.cachedDataRejected) {
+  process.once('exit', () => {
+    try {
+      const temporary = `${cacheFile}.${process.pid}`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, cacheFile);
+    } catch {
+      // a read-only install: run without a cache
+    }
+  });
+}
+const module_ = { exports: {} };
+script.runInThisContext()(module_.exports, require, module_, file, dist);
