@@ -10,6 +10,17 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
+/** Module swaps that keep work out of start-up (see the files for why). */
+const startup = {
+  name: 'postview-startup',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: `${root}scripts/build/no-color-probe.js` }));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${'/'}commander${'/'}`) ? { path: `${root}scripts/build/lazy-child-process.cjs` } : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints: [`${root}src/main.ts`],
   outfile: `${root}dist/postview.cjs`,
@@ -23,6 +34,7 @@ await build({
   minify: process.env.POSTVIEW_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [startup],
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__pvModuleUrl' },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
   // cannot see it) only to support the !!js/function type, which runs code and
