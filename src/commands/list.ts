@@ -3,7 +3,7 @@
 import { Chalk } from 'chalk';
 import { InputError } from '../errors.js';
 import { listPostFiles, isFolder } from '../load/posts-dir.js';
-import { readPost } from '../load/read-post.js';
+import { readPostFileSync } from '../load/read-post.js';
 import { parseFrontMatter } from '../load/front-matter.js';
 import { countSessions } from '../parse/outline.js';
 import { extractDate, titleFromPath } from '../parse/post.js';
@@ -14,8 +14,8 @@ import type { RenderOptions } from '../types.js';
 import { messages, words } from '../i18n.js';
 import type { Context, Outcome } from './context.js';
 
-export async function readPostSummary(path: string): Promise<PostSummaryJson> {
-  const { text } = await readPost(path);
+export function readPostSummary(path: string): PostSummaryJson {
+  const { text } = readPostFileSync(path);
   const { frontMatter, content } = parseFrontMatter(text, path);
   const title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : (/^# +(.+)$/m.exec(content)?.[1]?.trim() ?? titleFromPath(path));
   const categories = frontMatter.categories;
@@ -29,7 +29,7 @@ export async function runList(folder: string | undefined, ctx: Context): Promise
   const summaries: PostSummaryJson[] = [];
   for (const path of await listPostFiles(dir)) {
     try {
-      summaries.push(await readPostSummary(path));
+      summaries.push(readPostSummary(path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       ctx.warn(error.message);

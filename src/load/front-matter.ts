@@ -43,16 +43,28 @@ const TOML_OPTIONS = { ...OPTIONS, language: 'toml', delimiters: '+++' };
 export function parseFrontMatter(text: string, where: string): SplitPost {
   const toml = text.startsWith('+++');
   if (!toml && !text.startsWith('---')) return { frontMatter: {}, content: text };
+  const delimiter = toml ? '+++' : '---';
+  // "----" opens no front matter (gray-matter's own rule).
+  if (text.charAt(delimiter.length) === delimiter.charAt(0)) return { frontMatter: {}, content: text };
+  // gray-matter is given the front matter alone, through its closing line: it
+  // copies its whole input into a Buffer and looks it up in a cache keyed by
+  // the text, which costs as much as the post is long.
+  const close = text.indexOf(`\n${delimiter}`, delimiter.length);
+  const headEnd = close === -1 ? text.length : close + 1 + delimiter.length;
   let parsed: { data: unknown; content: string };
   try {
     // Passing options also keeps gray-matter from caching and sharing results.
-    parsed = matter(text, (toml ? TOML_OPTIONS : OPTIONS) as unknown as Parameters<typeof matter>[1]);
+    parsed = matter(text.slice(0, headEnd), (toml ? TOML_OPTIONS : OPTIONS) as unknown as Parameters<typeof matter>[1]);
   } catch (error) {
     throw new InputError(`${where}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
   }
+  // What follows the closing delimiter, less the line break gray-matter drops.
+  let rest = text.slice(headEnd);
+  if (rest.startsWith('\r')) rest = rest.slice(1);
+  if (rest.startsWith('\n')) rest = rest.slice(1);
   const data = copyValue(parsed.data, { left: MAX_VALUES }, where);
   const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
-  return { frontMatter, content: parsed.content };
+  return { frontMatter, content: parsed.content + rest };
 }
 
 function describeYamlError(error: unknown): string {

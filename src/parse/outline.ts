@@ -16,6 +16,10 @@ import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 
 const HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
+const ATX_OPEN = /^ {0,3}#{1,6}[ \t]+/;
+const ATX_CLOSE = /(?:^|[ \t]+)#+[ \t]*$/;
+/** Characters that may start inline markup or an entity (or end a heading oddly). */
+const MARKUP = /[\\`*_~[\]<>&!]|#[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A GFM table's delimiter row: "| --- | :---: |", "---|---". */
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -72,12 +76,22 @@ export function countSessions(content: string): number {
   const { headings, otherShapes } = scan(content);
   if (otherShapes) return countInFull(content);
   if (headings.length === 0) return 0;
-  // Lexing only the heading lines keeps inline markup handling identical to a full parse.
-  const tokens = lexMarkdown(headings.join('\n\n'));
+  // A heading without markup is its own text; the others are lexed, which
+  // keeps inline markup handling identical to a full parse.
+  const titles: string[] = [];
+  const marked: string[] = [];
+  for (const line of headings) {
+    if (MARKUP.test(line)) marked.push(line);
+    else titles.push(line.replace(ATX_OPEN, '').replace(ATX_CLOSE, '').replace(/\s+/g, ' ').trim());
+  }
+  if (marked.length > 0) {
+    for (const token of lexMarkdown(marked.join('\n\n'))) {
+      if (token.type === 'heading') titles.push(headingTitle(token as Tokens.Heading));
+    }
+  }
   let count = 0;
-  for (const token of tokens) {
-    if (token.type !== 'heading') continue;
-    const heading = readSessionHeading(headingTitle(token as Tokens.Heading));
+  for (const title of titles) {
+    const heading = readSessionHeading(title);
     if (heading?.timeOnly) return countInFull(content); // its talks are written under it
     if (heading) count++;
   }

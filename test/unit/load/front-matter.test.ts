@@ -1,0 +1,39 @@
+import matter from 'gray-matter';
+import { parseFrontMatter } from '../../../src/load/front-matter.js';
+
+// parseFrontMatter hands gray-matter only the front matter; the split must be
+// exactly the one gray-matter makes of the whole text.
+describe('parseFrontMatter splits like gray-matter', () => {
+  it.each([
+    ['plain', '---\ntitle: A\n---\nbody\n'],
+    ['no body', '---\ntitle: A\n---'],
+    ['blank line after', '---\ntitle: A\n---\n\nbody'],
+    ['closing line with text after it', '---\ntitle: A\n---tail\nbody'],
+    ['CR after the closing line', '---\ntitle: A\n---\r\nbody'],
+    ['empty front matter', '---\n---\nbody'],
+    ['never closed', '---\ntitle: A\nauthor: B\n'],
+    ['four dashes: not front matter', '----\ntitle: A\n---\nbody'],
+    ['a language after the opening', '---yaml\ntitle: A\n---\nbody'],
+    ['a later --- in the body', '---\ntitle: A\n---\nbody\n---\nmore\n'],
+  ])('%s', (_name, text) => {
+    const expected = matter(text, { engines: {} } as never);
+    const got = parseFrontMatter(text, 'x.md');
+    expect(got.content).toBe(expected.content);
+    expect(got.frontMatter).toEqual(expected.data);
+  });
+
+  it('refuses JavaScript front matter instead of running it', () => {
+    expect(() => parseFrontMatter('---js\n{ title: process.exit(9) }\n---\n', 'x.md')).toThrow(/never runs code/);
+    expect(() => parseFrontMatter('---javascript\n{ title: 1 }\n---\n', 'x.md')).toThrow(/never runs code/);
+  });
+
+  it('names the line of invalid YAML', () => {
+    expect(() => parseFrontMatter('---\ntitle: ok\nfoo: bar\n  baz: 1\n---\n', 'x.md')).toThrow(/^x\.md: invalid YAML front matter at line 4/);
+  });
+
+  it('stops at a YAML alias bomb instead of expanding it', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    expect(() => parseFrontMatter(`---\n${levels.join('\n')}\n---\n`, 'x.md')).toThrow(/too large/);
+  });
+});
