@@ -1,5 +1,3 @@
-/* global require */
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload, so `node --require` can load it */
 // Last-resort peak-memory probe for `npm run bench` when neither GNU time nor
 // python3 is available: preloaded with `node --require`, it writes this
 // process's own max RSS (kB) to $PV_BENCH_RSS_FILE when the process exits.

@@ -5,8 +5,8 @@ import { InputError } from '../errors.js';
 import { listPostFiles, isFolder } from '../load/posts-dir.js';
 import { readPostFileSync } from '../load/read-post.js';
 import { parseFrontMatter } from '../load/front-matter.js';
-import { countSessions } from '../parse/outline.js';
-import { extractDate, titleFromPath } from '../parse/post.js';
+import { countSessions, scanFirstH1 } from '../parse/outline.js';
+import { extractCategory, extractDate, extractTitle } from '../parse/post.js';
 import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { displayWidth, truncate } from '../render/wrap.js';
 import { showControls } from '../sanitize.js';
@@ -17,10 +17,8 @@ import type { Context, Outcome } from './context.js';
 export function readPostSummary(path: string): PostSummaryJson {
   const { text } = readPostFileSync(path);
   const { frontMatter, content } = parseFrontMatter(text, path);
-  const title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : (/^# +(.+)$/m.exec(content)?.[1]?.trim() ?? titleFromPath(path));
-  const categories = frontMatter.categories;
-  const category = typeof frontMatter.category === 'string' ? frontMatter.category : Array.isArray(categories) && typeof categories[0] === 'string' ? categories[0] : null;
-  return { path, title, date: extractDate(frontMatter, path), category, sessions: countSessions(content) };
+  const title = extractTitle(frontMatter, scanFirstH1(content), path);
+  return { path, title, date: extractDate(frontMatter, path), category: extractCategory(frontMatter), sessions: countSessions(content) };
 }
 
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {

@@ -4,7 +4,8 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { parseFrontMatter } from './front-matter.js';
-import { extractDate, titleFromPath } from '../parse/post.js';
+import { extractDate, extractTitle } from '../parse/post.js';
+import { scanFirstH1 } from '../parse/outline.js';
 import { normalizeForMatch } from '../parse/text.js';
 import { decodePost, fileError } from './read-post.js';
 
@@ -75,7 +76,7 @@ export async function readPostHead(path: string): Promise<PostHead> {
     const text = decodePost(buffer.subarray(0, bytesRead), path);
     const closed = /^(---|\+\+\+)[^\n]*\n[\s\S]*?\n\1[ \t]*(\n|$)/.exec(text);
     const { frontMatter } = parseFrontMatter(closed ? closed[0] : '', path);
-    const title = typeof frontMatter.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : firstH1(text) ?? titleFromPath(path);
+    const title = extractTitle(frontMatter, scanFirstH1(closed ? text.slice(closed[0].length) : text), path);
     return { path, title, date: extractDate(frontMatter, path) };
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -85,10 +86,6 @@ export async function readPostHead(path: string): Promise<PostHead> {
   }
 }
 
-function firstH1(text: string): string | null {
-  const match = /^# +(.+?)\s*#*\s*$/m.exec(text);
-  return match ? match[1]!.replace(/[*_`]/g, '') : null;
-}
 
 /** Newest by date (front matter, else file name); undated posts come last, then by name. */
 export function pickNewest(heads: readonly PostHead[]): PostHead | undefined {

@@ -16,6 +16,22 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// A closed stderr (`postview list 2>&1 >/dev/null | head -1`) only silences
+// messages: the run goes on and ends with its own exit code.
+let stderrClosed = false;
+
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    stderrClosed = true;
+    return;
+  }
+  throw error;
+});
+
+function writeStderr(text: string): void {
+  if (!stderrClosed) process.stderr.write(text);
+}
+
 /** Writes all of `text` to stdout and resolves once it has been handed to the OS. */
 export function writeStdout(text: string): Promise<void> {
   if (text === '' || pipeClosed) return Promise.resolve();
@@ -27,9 +43,9 @@ export function writeStdout(text: string): Promise<void> {
 /** One message line on stderr, prefixed "postview: "; nothing in it can be a control character. */
 export function writeError(message: string): void {
   const lines = showControls(message).split('\n');
-  process.stderr.write(`postview: ${lines.join('\n')}\n`);
+  writeStderr(`postview: ${lines.join('\n')}\n`);
 }
 
 export function writeWarning(message: string): void {
-  process.stderr.write(`postview: warning: ${showControls(message).split('\n').join('\n')}\n`);
+  writeStderr(`postview: warning: ${showControls(message).split('\n').join('\n')}\n`);
 }

@@ -71,6 +71,12 @@ export function scanHeadingLines(content: string): string[] {
   return scan(content).headings;
 }
 
+/** The text of the first "# " heading, markup dropped; null when none. */
+export function scanFirstH1(content: string): string | null {
+  const line = scan(content).headings.find((l) => /^ {0,3}#[ \t]/.test(l));
+  return line === undefined ? null : line.replace(ATX_OPEN, '').replace(ATX_CLOSE, '').replace(/[*_`]/g, '').trim() || null;
+}
+
 /** How many sessions a body holds: the same number parsePost finds. */
 export function countSessions(content: string): number {
   const { headings, otherShapes } = scan(content);

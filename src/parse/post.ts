@@ -17,13 +17,18 @@ export function parsePost(text: string, path: string): Post {
   return {
     path,
     frontMatter,
-    title: stringField(frontMatter.title) ?? firstH1?.title ?? titleFromPath(path),
+    title: extractTitle(frontMatter, firstH1?.title ?? null, path),
     date: extractDate(frontMatter, path),
     category: extractCategory(frontMatter),
     tokens,
     sections,
     sessions: extractSessions(tokens),
   };
+}
+
+/** Front matter `title`, else the first H1, else the file name. */
+export function extractTitle(frontMatter: FrontMatter, firstH1: string | null, path: string): string {
+  return stringField(frontMatter.title) ?? firstH1 ?? titleFromPath(path);
 }
 
 function stringField(value: unknown): string | null {
@@ -40,7 +45,8 @@ export function extractDate(frontMatter: FrontMatter, path: string): string | nu
   return FILE_DATE.exec(basename(path))?.[1] ?? null;
 }
 
-function extractCategory(frontMatter: FrontMatter): string | null {
+/** Front matter `category`, else the first of `categories`. */
+export function extractCategory(frontMatter: FrontMatter): string | null {
   const single = stringField(frontMatter.category);
   if (single) return single;
   const many = frontMatter.categories;

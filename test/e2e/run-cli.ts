@@ -31,6 +31,5 @@ export function runJson<T = unknown>(args: string[], options?: Parameters<typeof
   return { code: run.code, json: JSON.parse(run.stdout) as T, stderr: run.stderr };
 }
 
-// eslint-disable-next-line no-control-regex
 export const ANSI = /\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b\x07]*(?:\x1b\\|\x07)/g;
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');
