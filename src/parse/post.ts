@@ -1,5 +1,6 @@
 // Text -> Post: front matter, marked's tokens, sections and sessions. Pure.
 import { basename } from 'node:path';
+import { InputError } from '../errors.js';
 import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Post } from '../types.js';
 import { extractSections, flattenSections } from './sections.js';
@@ -11,7 +12,7 @@ const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
 export function parsePost(text: string, path: string): Post {
   const { frontMatter, content } = parseFrontMatter(text, path);
-  const tokens = lexMarkdown(limitNesting(content));
+  const tokens = lexPostBody(content, path);
   const sections = extractSections(tokens);
   const firstH1 = flattenSections(sections).find((s) => s.level === 1);
   return {
@@ -24,6 +25,16 @@ export function parsePost(text: string, path: string): Post {
     sections,
     sessions: extractSessions(tokens),
   };
+}
+
+function lexPostBody(content: string, path: string) {
+  try {
+    return lexMarkdown(limitNesting(content));
+  } catch (error) {
+    // Nesting that limitNesting did not foresee can still overflow marked's stack.
+    if (error instanceof RangeError) throw new InputError(`${path}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
+    throw error;
+  }
 }
 
 /** Front matter `title`, else the first H1, else the file name. */

@@ -1,0 +1,21 @@
+// `list` as text: date, title, category and number of sessions of each post.
+import { Chalk } from 'chalk';
+import { words } from '../i18n.js';
+import type { RenderOptions } from '../types.js';
+import { renderColumns } from './columns.js';
+import type { PostSummaryJson } from './json.js';
+
+export function renderPostList(posts: readonly PostSummaryJson[], options: RenderOptions): string {
+  const chalk = new Chalk({ level: options.colorLevel });
+  const names = words(options.lang ?? 'en').columns;
+  return renderColumns(
+    [
+      { name: names.date, cells: posts.map((p) => p.date ?? ''), style: (s) => chalk.cyan(s) },
+      { name: names.title, cells: posts.map((p) => p.title), flexible: true },
+      { name: names.category, cells: posts.map((p) => p.category ?? ''), maxShare: 0.2, style: (s) => chalk.dim(s) },
+      { name: names.sessions, cells: posts.map((p) => String(p.sessions)), align: 'right' },
+    ],
+    options.width,
+    chalk,
+  );
+}
