@@ -35,6 +35,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [startup],
+  // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
+  external: ['marked-terminal'],
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__pvModuleUrl' },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
   // cannot see it) only to support the !!js/function type, which runs code and

@@ -73,4 +73,6 @@ export interface RenderOptions {
   hyperlinks: boolean;
   /** Language of column names and labels; English when absent. */
   lang?: Lang;
+  /** Colours fenced code that names its language; absent: code is shown plain. */
+  highlight?: (code: string, lang: string) => string;
 }

@@ -8,6 +8,8 @@ import { parseClockTime, CLOCK_FORMS } from '../parse/time.js';
 import { messages, type Lang } from '../i18n.js';
 import type { SessionFilter } from '../query/filter.js';
 import { UsageError } from '../errors.js';
+import type { Token } from 'marked';
+import { hasLanguageCode, loadHighlighter } from '../render/highlight.js';
 import type { Post, RenderOptions } from '../types.js';
 
 export interface Context {
@@ -31,6 +33,13 @@ export interface Outcome {
   message?: string;
   /** Output that is a reading (may be paged), not data. */
   pageable?: boolean;
+}
+
+/** Render options for these tokens: with syntax colours when colour is on and some code names its language. */
+export function bodyOptions(tokens: readonly Token[], ctx: Context): RenderOptions {
+  const level = ctx.render.colorLevel;
+  if (level === 0 || !hasLanguageCode(tokens)) return ctx.render;
+  return { ...ctx.render, highlight: loadHighlighter(level) };
 }
 
 export async function loadPost(path: string): Promise<Post> {

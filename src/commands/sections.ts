@@ -5,7 +5,7 @@ import { selectSections } from '../query/select.js';
 import { renderJson, sectionToJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderSectionTree } from '../render/post.js';
-import { loadOnePost, type Context, type Outcome } from './context.js';
+import { bodyOptions, loadOnePost, type Context, type Outcome } from './context.js';
 
 export async function runSections(arg: string | undefined, ctx: Context): Promise<Outcome> {
   const post = await loadOnePost(arg, ctx);
@@ -27,5 +27,5 @@ export async function runSection(title: string, arg: string | undefined, ctx: Co
   if (ctx.json) {
     return { stdout: renderJson({ ...sectionToJson(section), markdown: section.tokens.map((t) => t.raw).join('') }), code: 0 };
   }
-  return { stdout: renderMarkdown(section.tokens, ctx.render), code: 0, pageable: true };
+  return { stdout: renderMarkdown(section.tokens, bodyOptions(section.tokens, ctx)), code: 0, pageable: true };
 }

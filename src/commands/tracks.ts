@@ -8,7 +8,7 @@ import { renderJson, sessionToJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { formatTimeSpan, renderSessionTable, type TableRow } from '../render/table.js';
 import type { Post } from '../types.js';
-import { describeFilter, loadOnePost, loadPosts, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
+import { bodyOptions, describeFilter, loadOnePost, loadPosts, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
 
 export interface TracksOptions extends FilterOptions {
   ics?: boolean;
@@ -75,5 +75,5 @@ export async function runTrack(which: string, arg: string | undefined, ctx: Cont
   }
   const session = found[0]!;
   if (ctx.json) return { stdout: renderJson(sessionToJson(session)), code: 0 };
-  return { stdout: renderMarkdown(session.tokens, ctx.render), code: 0, pageable: true };
+  return { stdout: renderMarkdown(session.tokens, bodyOptions(session.tokens, ctx)), code: 0, pageable: true };
 }

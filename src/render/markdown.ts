@@ -137,8 +137,16 @@ function leaf(token: Token, box: Box, env: Env): string[] {
     }
     case 'heading':
       return heading(token as Tokens.Heading, avail, env);
-    case 'code':
-      return codeLines((token as Tokens.Code).text).map((l) => (l ? '    ' + c.yellow(l) : ''));
+    case 'code': {
+      const { text, lang } = token as Tokens.Code;
+      const lines = codeLines(text);
+      const name = lang?.trim().split(/\s/)[0];
+      if (name && options.highlight && options.colorLevel > 0) {
+        const coloured = options.highlight(lines.join('\n'), name);
+        if (coloured.includes('\x1b[')) return coloured.split('\n').map((l) => (l ? '    ' + l : ''));
+      }
+      return lines.map((l) => (l ? '    ' + c.yellow(l) : ''));
+    }
     case 'hr':
       return [c.dim('─'.repeat(avail))];
     case 'html':

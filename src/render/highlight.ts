@@ -1,0 +1,51 @@
+// Syntax colours for fenced code that names its language, from marked-terminal
+// (through cli-highlight and highlight.js). Loading them takes ~0.3 s, so they
+// are loaded only for a post that has such a block, and only with colour on.
+import { createRequire } from 'node:module';
+import type { Token } from 'marked';
+
+/** Code -> the same code with colours; lines keep their count. */
+export type Highlighter = (code: string, lang: string) => string;
+
+/** True when some fenced code block in the tokens names a language. */
+export function hasLanguageCode(tokens: readonly Token[]): boolean {
+  const stack: Token[] = [...tokens];
+  while (stack.length > 0) {
+    const token = stack.pop()!;
+    if (token.type === 'code' && typeof token.lang === 'string' && token.lang.trim() !== '') return true;
+    const children = (token as { tokens?: Token[] }).tokens;
+    if (children) stack.push(...children);
+    const items = (token as { items?: Token[] }).items;
+    if (items) stack.push(...items);
+  }
+  return false;
+}
+
+interface TerminalRenderer {
+  code(token: { text: string; lang?: string }): string;
+}
+
+/**
+ * marked-terminal's code renderer, colouring at `colorLevel` (its chalk reads
+ * FORCE_COLOR when loaded, so it follows postview's decision, not its own
+ * look at stdout). Undefined when it cannot be loaded: code is then shown plain.
+ */
+export function loadHighlighter(colorLevel: 1 | 2 | 3): Highlighter | undefined {
+  const saved = process.env.FORCE_COLOR;
+  try {
+    process.env.FORCE_COLOR = String(colorLevel);
+    const require = createRequire(import.meta.url);
+    const Renderer = (require('marked-terminal') as { default: new (options: object, highlight: object) => TerminalRenderer }).default;
+    const renderer = new Renderer({ tab: 0 }, {});
+    return (code, lang) => {
+      // It returns the block followed by a blank line; keep the lines alone.
+      const out = renderer.code({ text: code, lang }).replace(/\n+$/, '');
+      return out.split('\n').length === code.split('\n').length ? out : code;
+    };
+  } catch {
+    return undefined;
+  } finally {
+    if (saved === undefined) delete process.env.FORCE_COLOR;
+    else process.env.FORCE_COLOR = saved;
+  }
+}
