@@ -63,9 +63,13 @@ function detectColorLevel(mode: ColorMode, term: Terminal): 0 | 1 | 2 | 3 {
   return depth();
 }
 
-/** OSC 8 links: forced by FORCE_HYPERLINK, else only at terminals known to show them. */
-function detectHyperlinks(term: Terminal, colorLevel: number): boolean {
+/**
+ * OSC 8 links: never with --color never (it promises no escape at all),
+ * forced by FORCE_HYPERLINK, else only at terminals known to show them.
+ */
+function detectHyperlinks(term: Terminal, mode: ColorMode, colorLevel: number): boolean {
   const { env } = term;
+  if (mode === 'never') return false;
   if (env.FORCE_HYPERLINK !== undefined && env.FORCE_HYPERLINK !== '') return env.FORCE_HYPERLINK !== '0';
   if (!term.isTTY || colorLevel === 0 || env.TERM === 'dumb') return false;
   if (env.TERM_PROGRAM === 'iTerm.app' || env.TERM_PROGRAM === 'WezTerm' || env.TERM_PROGRAM === 'vscode' || env.TERM_PROGRAM === 'ghostty') return true;
@@ -80,7 +84,7 @@ export function resolveOutput(choices: OutputChoices, term: Terminal, lang: Lang
   const width = asked ?? term.columns ?? (Number.isInteger(fromEnv) && fromEnv >= 20 ? fromEnv : DEFAULT_WIDTH);
   const json = Boolean(choices.json);
   const colorLevel = json ? 0 : detectColorLevel(mode, term);
-  const hyperlinks = json ? false : detectHyperlinks(term, colorLevel);
+  const hyperlinks = json ? false : detectHyperlinks(term, mode, colorLevel);
   const pager = !json && choices.pager !== false && term.isTTY ? (term.env.PAGER?.trim() || 'less -FRX') : null;
   return {
     render: { width, textWidth: Math.min(width, READING_WIDTH), colorLevel, hyperlinks, lang },

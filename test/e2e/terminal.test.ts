@@ -91,6 +91,8 @@ describe('in a pipe', () => {
     const plain = runCli(['section', '참고자료', AWS, '--color', 'never']).stdout;
     expect(plain).not.toContain('\x1b]8;;');
     expect(plain).toMatch(/\(https:\/\/[^)]+\)/);
+    // --color never promises no escape sequence at all, links included.
+    expect(runCli(['section', '참고자료', AWS, '--color', 'never'], { env: { FORCE_HYPERLINK: '1' } }).stdout).not.toContain('\x1b');
   });
 
   it('stops quietly when the reader closes the pipe', () => {
