@@ -2,7 +2,7 @@
 // examples, in English or Korean. Actions only collect what was asked;
 // main.ts runs it and writes the result.
 import { Argument, Command, Option } from 'commander';
-import { SHELLS, type Shell } from './completion.js';
+import { SHELLS, type Shell } from './completion/index.js';
 import type { Lang } from './i18n.js';
 
 declare const __VERSION__: string;

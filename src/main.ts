@@ -3,7 +3,7 @@
 import { CommanderError, type Command } from 'commander';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderCompletion } from './completion.js';
+import { renderCompletion } from './completion/index.js';
 import { runNow, runTimeline } from './commands/schedule.js';
 import { detectLang, findLangFlag, type Lang } from './i18n.js';
 import { buildProgram, COMMANDS, type Request } from './cli.js';

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProgram } from '../../src/cli.js';
-import { renderCompletion, SHELLS } from '../../src/completion.js';
+import { renderCompletion, SHELLS } from '../../src/completion/index.js';
 import { BIN, FIXTURES, ROOT, runCli } from './run-cli.js';
 
 const SAMPLES = ['2016-05-17-aws-summit-seoul-2016', '2023-03-04-conference-notes-habit', '2024-10-12-jsconf-recap'];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Argument, type Command } from 'commander';
 import { buildProgram, COMMANDS } from '../../src/cli.js';
-import { describeProgram, isShell, renderCompletion, SHELLS, type Shell } from '../../src/completion.js';
+import { describeProgram, isShell, renderCompletion, SHELLS, type Shell } from '../../src/completion/index.js';
 
 function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
