@@ -31,17 +31,20 @@ export interface Words {
   startsIn: (duration: string) => string;
 }
 
+/** "1 h 20 min", "25 min", "2 h" (or "1시간 20분"). */
+function hoursAndMinutes(minutes: number, hour: string, minute: string): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m}${minute}` : m === 0 ? `${h}${hour}` : `${h}${hour} ${m}${minute}`;
+}
+
 const EN: Words = {
   columns: { number: '#', time: 'Time', title: 'Title', speaker: 'Speaker', day: 'Day', post: 'Post', date: 'Date', category: 'Category', sessions: 'Sessions' },
   now: 'Now',
   next: 'Next',
   nothingNow: 'Nothing in progress',
   nothingNext: 'Nothing later today',
-  duration: (m) => {
-    const h = Math.floor(m / 60);
-    const rest = m % 60;
-    return h === 0 ? `${rest} min` : rest === 0 ? `${h} h` : `${h} h ${rest} min`;
-  },
+  duration: (m) => hoursAndMinutes(m, ' h', ' min'),
   endsIn: (d) => `ends in ${d}`,
   startedAgo: (d) => `started ${d} ago`,
   startsIn: (d) => `in ${d}`,
@@ -53,11 +56,7 @@ const KO: Words = {
   next: '다음',
   nothingNow: '진행 중인 세션 없음',
   nothingNext: '이후 세션 없음',
-  duration: (m) => {
-    const h = Math.floor(m / 60);
-    const rest = m % 60;
-    return h === 0 ? `${rest}분` : rest === 0 ? `${h}시간` : `${h}시간 ${rest}분`;
-  },
+  duration: (m) => hoursAndMinutes(m, '시간', '분'),
   endsIn: (d) => `${d} 후 끝남`,
   startedAgo: (d) => `${d} 전 시작`,
   startsIn: (d) => `${d} 후`,

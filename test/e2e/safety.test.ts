@@ -7,6 +7,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, FIXTURES, ROOT, runCli, type Run } from './run-cli.js';
+import { RAW_CONTROL, unsafe } from '../safe-output.js';
 
 const HOSTILE = `${FIXTURES}hostile/`;
 const SEED = `${FIXTURES}seed-shape.md`;
@@ -21,20 +22,6 @@ const SLOW_TEST = 120_000;
 // ---------------------------------------------------------------------------
 // What output may hold
 
-/** The SGR parameters postview's styles use (bold, dim, italic, underline, strike, their ends, colours). */
-const OWN_SGR_CODES = new Set(['1', '2', '3', '4', '9', '22', '23', '24', '29', '32', '33', '34', '35', '36', '39']);
-const OWN_ESCAPES = /\x1b\[[0-9;]*m|\x1b\]8;;[\x21-\x7e]*\x1b\\/g;
-const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
-
-/** Why `text` is not safe for a terminal, or null: only postview's own SGR and OSC 8 escapes may appear. */
-function unsafe(text: string): string | null {
-  for (const [sgr, params] of text.matchAll(/\x1b\[([0-9;]*)m/g)) {
-    if (!params!.split(';').every((p) => OWN_SGR_CODES.has(p))) return `not postview's own style ${JSON.stringify(sgr)}`;
-  }
-  const rest = text.replace(OWN_ESCAPES, '');
-  const at = rest.search(RAW_CONTROL);
-  return at === -1 ? null : `raw control in ${JSON.stringify(rest.slice(Math.max(0, at - 40), at + 10))}`;
-}
 
 /** The run wrote only safe text, no stack trace, and (with --json and exit 0) JSON that parses. */
 function expectCalm(run: Run, args: string[] = []): void {

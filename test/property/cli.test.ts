@@ -9,22 +9,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../e2e/run-cli.js';
+import { unsafe } from '../safe-output.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'postview-property-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-const OWN_SGR_CODES = new Set(['1', '2', '3', '4', '9', '22', '23', '24', '29', '32', '33', '34', '35', '36', '39']);
-const OWN_ESCAPES = /\x1b\[[0-9;]*m|\x1b\]8;;[\x21-\x7e]*\x1b\\/g;
-const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
-
-function unsafe(text: string): string | null {
-  for (const [sgr, params] of text.matchAll(/\x1b\[([0-9;]*)m/g)) {
-    if (!params!.split(';').every((p) => OWN_SGR_CODES.has(p))) return `not postview's own style ${JSON.stringify(sgr)}`;
-  }
-  const rest = text.replace(OWN_ESCAPES, '');
-  const at = rest.search(RAW_CONTROL);
-  return at === -1 ? null : `raw control in ${JSON.stringify(rest.slice(Math.max(0, at - 40), at + 10))}`;
-}
 
 /** Bytes a post file might hold: anything, or text with junk mixed in. */
 const bytes = fc.oneof(
