@@ -4,7 +4,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { showControls } from '../sanitize.js';
+import { hasControls, showControls } from '../sanitize.js';
 
 /** Larger than any blog post; keeps a mistaken path from eating memory. */
 export const MAX_POST_BYTES = 32 * 1024 * 1024;
@@ -15,14 +15,14 @@ export interface PostText {
   text: string;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-
 /** Bytes -> text a parser can trust. `where` names the source in errors. */
 export function decodePost(bytes: Uint8Array, where: string): string {
   refuseBinary(bytes, where);
-  let text = UTF8.decode(bytes);
-  text = text.replace(/\r\n?/g, '\n');
-  return showControls(text);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Invalid UTF-8 becomes U+FFFD, as with TextDecoder.
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return hasControls(text) ? showControls(text) : text;
 }
 
 /** Bytes a binary file has among its first few kilobytes, and a text file never. */
