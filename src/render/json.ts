@@ -1,19 +1,9 @@
 // The documented JSON shapes (README, "JSON output"). Fields are only ever
 // added, never renamed or removed, within a major version of postview.
-import type { Post, Section, Session, Speaker } from '../types.js';
+import type { Post, Section, Session } from '../types.js';
 
-export interface SessionJson {
-  index: number;
-  day: string | null;
-  start: string | null;
-  end: string | null;
-  title: string;
-  room: string | null;
-  speakers: Speaker[];
-  speakerText: string | null;
-  /** Only when sessions of several posts are listed together. */
-  post?: string;
-}
+/** A session without its tokens; `post` only when sessions of several posts are listed together. */
+export type SessionJson = Omit<Session, 'tokens'> & { post?: string };
 
 export interface SectionJson {
   title: string;
