@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { formatClock, parseClockTime, CLOCK_FORMS } from '../parse/time.js';
+import { sessionsOnDate } from '../query/days.js';
 import { findNow } from '../query/now.js';
 import { renderJson, sessionToJson } from '../render/json.js';
 import { renderNow } from '../render/now.js';
@@ -18,15 +19,21 @@ export async function runTimeline(arg: string | undefined, options: FilterOption
 
 export async function runNow(arg: string | undefined, options: FilterOptions & { time?: string }, ctx: Context): Promise<Outcome> {
   let minutes: number;
+  let today: string | null = null;
   if (options.time === undefined) {
     const clock = ctx.clock();
     minutes = clock.getHours() * 60 + clock.getMinutes();
+    today = localDate(clock);
   } else {
     const parsed = parseClockTime(options.time);
     if (parsed === null) throw new UsageError(messages(ctx.lang).badTime('time', options.time, CLOCK_FORMS));
     minutes = parsed;
   }
-  const { rows, where, message } = await collectSessions(arg, options, ctx);
+  const collected = await collectSessions(arg, options, ctx);
+  const { where, message } = collected;
+  // By the clock, a conference day picks its own day's sessions (day N = post date + N - 1).
+  const dated = collected.rows.map((r) => ({ ...r, postDate: r.from.date }));
+  const rows = today === null ? dated : sessionsOnDate(dated, today);
   const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
   const result = findNow(rows.map((r) => r.session), minutes);
   const nothing = result.current === null && result.next === null;
@@ -37,4 +44,10 @@ export async function runNow(arg: string | undefined, options: FilterOptions & {
     return { stdout: renderJson({ time: formatClock(minutes), current: json(result.current), next: json(result.next) }), code, message: why };
   }
   return { stdout: rows.length > 0 ? renderNow(result, minutes, ctx.render) : '', code, message: why };
+}
+
+/** The clock's local date, "YYYY-MM-DD". */
+function localDate(clock: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${clock.getFullYear()}-${pad(clock.getMonth() + 1)}-${pad(clock.getDate())}`;
 }

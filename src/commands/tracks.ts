@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { buildSessionTest } from '../query/filter.js';
+import { addDays, dayNumber } from '../query/days.js';
 import { selectSessions } from '../query/select.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
 import { renderJson, sessionToJson } from '../render/json.js';
@@ -54,10 +55,7 @@ function toEvents(rows: readonly (TableRow & { from: Post })[], dateOption: stri
   return rows.map(({ session, from }) => {
     const first = from.date ?? dateOption;
     if (!first) throw new UsageError(messages(ctx.lang).noDate(from.path));
-    const dayNumber = Number(/\d+/.exec(session.day ?? '')?.[0] ?? 1);
-    const date = new Date(`${first}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() + Math.max(0, dayNumber - 1));
-    return { session, date: date.toISOString().slice(0, 10), post: { path: from.path, title: from.title } };
+    return { session, date: addDays(first, dayNumber(session) - 1), post: { path: from.path, title: from.title } };
   });
 }
 

@@ -72,3 +72,4 @@ function nextStart(starts: readonly number[], start: number): number | null {
 function inProgress(start: number, end: number, t: number): boolean {
   return (start <= t && t < end) || (start <= t + DAY && t + DAY < end);
 }
+
