@@ -15,6 +15,7 @@ import type { Context, Outcome } from './commands/context.js';
 import { detectTerminal, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
 import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
+import { hasControls } from './sanitize.js';
 import { writeError, writeStdout, writeWarning } from './output/write.js';
 import { writePaged } from './output/pager.js';
 
@@ -49,7 +50,7 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
 /** For the completion scripts: post file names without extension, one a line; nothing when unreadable. */
 async function readPostNames(dir: string): Promise<string> {
   try {
-    const names = (await listPostFiles(dir)).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name));
+    const names = (await listPostFiles(dir)).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name) && !hasControls(name));
     return names.map((name) => `${name}\n`).join('');
   } catch {
     return '';
