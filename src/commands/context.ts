@@ -1,13 +1,12 @@
 // What every command receives: where posts are, how to render, how to warn.
 // Built once in main.ts; commands never look at process or the terminal.
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { listPostFiles, resolvePostSource } from '../load/posts-dir.js';
 import { readPost } from '../load/read-post.js';
 import { parsePost } from '../parse/post.js';
 import { parseClockTime, CLOCK_FORMS } from '../parse/time.js';
 import { messages, type Lang } from '../i18n.js';
 import type { SessionFilter } from '../query/filter.js';
-import { UsageError } from '../errors.js';
 import type { Token } from 'marked';
 import { hasLanguageCode, loadHighlighter } from '../render/highlight.js';
 import type { Post, RenderOptions } from '../types.js';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildProgram } from '../../src/cli.js';
 import { renderCompletion, SHELLS } from '../../src/completion/index.js';
 import { BIN, FIXTURES, ROOT, runCli } from './run-cli.js';
+import { shellEnv } from '../shell-env.js';
 
 const SAMPLES = ['2016-05-17-aws-summit-seoul-2016', '2023-03-04-conference-notes-habit', '2024-10-12-jsconf-recap'];
 
@@ -30,13 +31,7 @@ beforeAll(() => {
   mkdirSync(join(work, 'home'));
   writeFileSync(join(bin, 'postview'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`);
   chmodSync(join(bin, 'postview'), 0o755);
-  env = {
-    PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    HOME: join(work, 'home'),
-    XDG_CONFIG_HOME: join(work, 'home', '.config'),
-    XDG_DATA_HOME: join(work, 'home', '.local', 'share'),
-    LANG: 'C.UTF-8',
-  };
+  env = shellEnv(bin, join(work, 'home'));
 });
 
 afterAll(() => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Argument, type Command } from 'commander';
 import { buildProgram, COMMANDS } from '../../src/cli.js';
 import { describeProgram, isShell, renderCompletion, SHELLS, type Shell } from '../../src/completion/index.js';
+import { shellEnv } from '../shell-env.js';
 
 function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
@@ -64,13 +65,7 @@ beforeAll(() => {
   chmodSync(join(shim, 'postview'), 0o755);
   for (const shell of SHELLS) writeFileSync(join(work, `postview.${shell}`), scripts[shell]);
   writeFileSync(join(work, 'capture.zsh'), ZSH_CAPTURE);
-  env = {
-    PATH: `${shim}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    HOME: join(work, 'home'),
-    XDG_CONFIG_HOME: join(work, 'home', '.config'),
-    XDG_DATA_HOME: join(work, 'home', '.local', 'share'),
-    LANG: 'C.UTF-8',
-  };
+  env = shellEnv(shim, join(work, 'home'));
 });
 
 afterAll(() => {
