@@ -1,5 +1,5 @@
 // `tracks --ics`: sessions as an iCalendar file (RFC 5545) for calendar apps.
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { toMinutes } from '../parse/time.js';
 import type { Session, Speaker } from '../types.js';
 
@@ -69,7 +69,7 @@ function describeSpeaker(s: Speaker): string {
 function uniqueUid(event: IcsEvent, seen: Set<string>): string {
   const file = event.post.path.split(/[\\/]/).pop() ?? '';
   const key = [file, event.date, event.session.start ?? '', event.session.title].join('\u0000');
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, 32);
+  const hash = sha256Hex(key).slice(0, 32);
   let uid = `${hash}@postview`;
   for (let n = 2; seen.has(uid); n++) uid = `${hash}-${n}@postview`;
   seen.add(uid);
@@ -130,4 +130,10 @@ export function foldLine(line: string): string {
   }
   parts.push(part);
   return parts.join(CRLF);
+}
+
+/** node:crypto takes ~2 ms to load, so it is loaded only when a calendar is written. */
+function sha256Hex(text: string): string {
+  const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(text).digest('hex');
 }

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+const t0 = performance.now();
+const { marked, Lexer } = await import('marked');
+const t1 = performance.now();
+const text = readFileSync(process.argv[2], 'utf8');
+const a = performance.now();
+const toks = marked.lexer(text);
+const b = performance.now();
+marked.lexer(text);
+const c = performance.now();
+console.log(`import ${(t1-t0).toFixed(1)} cold lex ${(b-a).toFixed(1)} warm lex ${(c-b).toFixed(1)} len ${text.length}`);
