@@ -50,7 +50,7 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
 /** For the completion scripts: post file names without extension, one a line; nothing when unreadable. */
 async function readPostNames(dir: string): Promise<string> {
   try {
-    const names = (await listPostFiles(dir)).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name) && !hasControls(name));
+    const names = listPostFiles(dir).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name) && !hasControls(name));
     return names.map((name) => `${name}\n`).join('');
   } catch {
     return '';

@@ -48,18 +48,18 @@ export async function loadPost(path: string): Promise<Post> {
 
 /** One post: a file, stdin, words of a post's name, or the newest post of a folder. */
 export async function loadOnePost(arg: string | undefined, ctx: Context): Promise<Post> {
-  const source = await resolvePostSource(arg, ctx.dir, ctx.warn);
+  const source = resolvePostSource(arg, ctx.dir, ctx.warn);
   if (source.kind === 'file') return loadPost(source.path);
-  const inFolder = await resolvePostSource(undefined, source.path, ctx.warn);
+  const inFolder = resolvePostSource(undefined, source.path, ctx.warn);
   return loadPost(inFolder.path);
 }
 
 /** Every post a source names: one file, or each post of a folder (broken ones warned about and skipped). */
 export async function loadPosts(arg: string | undefined, ctx: Context): Promise<{ posts: Post[]; folder: boolean }> {
-  const source = await resolvePostSource(arg, ctx.dir, ctx.warn);
+  const source = resolvePostSource(arg, ctx.dir, ctx.warn);
   if (source.kind === 'file') return { posts: [await loadPost(source.path)], folder: false };
   const posts: Post[] = [];
-  for (const path of await listPostFiles(source.path)) {
+  for (const path of listPostFiles(source.path)) {
     try {
       posts.push(await loadPost(path));
     } catch (error) {

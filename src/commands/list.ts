@@ -2,29 +2,20 @@
 // warning on stderr; the others are still listed.
 import { InputError } from '../errors.js';
 import { listPostFiles, isFolder } from '../load/posts-dir.js';
-import { readPostFileSync } from '../load/read-post.js';
-import { parseFrontMatter } from '../load/front-matter.js';
-import { countSessions, scanFirstH1 } from '../parse/outline.js';
-import { extractCategory, extractDate, extractTitle } from '../parse/post.js';
+import { readPostBytesSync } from '../load/read-post.js';
+import { summarizePostBytes } from '../load/summary.js';
 import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { renderPostList } from '../render/post-list.js';
 import { messages } from '../i18n.js';
 import type { Context, Outcome } from './context.js';
 
-export function readPostSummary(path: string): PostSummaryJson {
-  const { text } = readPostFileSync(path);
-  const { frontMatter, content } = parseFrontMatter(text, path);
-  const title = extractTitle(frontMatter, scanFirstH1(content), path);
-  return { path, title, date: extractDate(frontMatter, path), category: extractCategory(frontMatter), sessions: countSessions(content) };
-}
-
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
-  if (!(await isFolder(dir))) throw notAFolder(dir);
+  if (!isFolder(dir)) throw notAFolder(dir);
   const summaries: PostSummaryJson[] = [];
-  for (const path of await listPostFiles(dir)) {
+  for (const path of listPostFiles(dir)) {
     try {
-      summaries.push(readPostSummary(path));
+      summaries.push(summarizePostBytes(readPostBytesSync(path), path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       ctx.warn(error.message);

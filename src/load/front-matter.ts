@@ -5,6 +5,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
+import { parseSimpleYaml } from './simple-yaml.js';
 import { InputError } from '../errors.js';
 import { showControls } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
@@ -39,29 +40,45 @@ const OPTIONS = {
 
 const TOML_OPTIONS = { ...OPTIONS, language: 'toml', delimiters: '+++' };
 
-/** Splits a post's text into front matter and body. `where` names the post in errors. */
-export function parseFrontMatter(text: string, where: string): SplitPost {
+/**
+ * How long the front matter is, through its closing delimiter: 0 when the
+ * text opens none, the whole length when it is never closed. Only ASCII
+ * delimiters are looked at, so the same length comes out of the text's UTF-8
+ * bytes read as Latin-1.
+ */
+export function frontMatterLength(text: string): number {
   const toml = text.startsWith('+++');
-  if (!toml && !text.startsWith('---')) return { frontMatter: {}, content: text };
+  if (!toml && !text.startsWith('---')) return 0;
   const delimiter = toml ? '+++' : '---';
   // "----" opens no front matter (gray-matter's own rule).
-  if (text.charAt(delimiter.length) === delimiter.charAt(0)) return { frontMatter: {}, content: text };
-  // gray-matter is given the front matter alone, through its closing line: it
-  // copies its whole input into a Buffer and looks it up in a cache keyed by
-  // the text, which costs as much as the post is long.
+  if (text.charAt(delimiter.length) === delimiter.charAt(0)) return 0;
   const close = text.indexOf(`\n${delimiter}`, delimiter.length);
-  const headEnd = close === -1 ? text.length : close + 1 + delimiter.length;
-  let parsed: { data: unknown; content: string };
-  try {
-    // Passing options also keeps gray-matter from caching and sharing results.
-    parsed = matter(text.slice(0, headEnd), (toml ? TOML_OPTIONS : OPTIONS) as unknown as Parameters<typeof matter>[1]);
-  } catch (error) {
-    throw new InputError(`${where}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
-  }
+  return close === -1 ? text.length : close + 1 + delimiter.length;
+}
+
+/** Splits a post's text into front matter and body. `where` names the post in errors. */
+export function parseFrontMatter(text: string, where: string): SplitPost {
+  const headEnd = frontMatterLength(text);
+  if (headEnd === 0) return { frontMatter: {}, content: text };
+  const toml = text.startsWith('+++');
   // What follows the closing delimiter, less the line break gray-matter drops.
   let rest = text.slice(headEnd);
   if (rest.startsWith('\r')) rest = rest.slice(1);
   if (rest.startsWith('\n')) rest = rest.slice(1);
+  const closed = text.startsWith('\n---', headEnd - 4);
+  // Most front matter is a few plain "key: value" lines: read without
+  // gray-matter and js-yaml, to the same data (see simple-yaml.ts).
+  const simple = !toml && closed && text.startsWith('---\n') ? parseSimpleYaml(text.slice(3, headEnd - 4)) : undefined;
+  let parsed: { data: unknown; content: string };
+  try {
+    // Otherwise gray-matter is given the front matter alone, through its
+    // closing line: it copies its whole input into a Buffer and looks it up
+    // in a cache keyed by the text, which costs as much as the post is long.
+    // Passing options also keeps gray-matter from caching and sharing results.
+    parsed = simple ? { data: simple, content: '' } : matter(text.slice(0, headEnd), (toml ? TOML_OPTIONS : OPTIONS) as unknown as Parameters<typeof matter>[1]);
+  } catch (error) {
+    throw new InputError(`${where}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
+  }
   const data = copyValue(parsed.data, { left: MAX_VALUES }, where);
   const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
   return { frontMatter, content: parsed.content + rest };

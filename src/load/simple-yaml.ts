@@ -1,0 +1,97 @@
+// A fast path for the front matter nearly every post has: "key: value" lines
+// whose values are plain or quoted strings, dates, true/false/null, or lists
+// of strings ("[a, b]" or "- a" lines). Listing thousands of posts spends most
+// of its time in js-yaml otherwise.
+//
+// It returns exactly what js-yaml's safeLoad returns for such text (a Date for
+// a date, as js-yaml builds it), and undefined for anything else: anything
+// unusual (comments, escapes, numbers, anchors, nesting, a ": " inside a
+// value, a repeated key, ...) goes to js-yaml. Tests compare the two.
+
+type Scalar = string | boolean | null | Date;
+type Value = Scalar | Scalar[];
+
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +(.*))?$/;
+const ITEM_LINE = /^( *)- +(.*)$/;
+/** Characters js-yaml refuses anywhere in a document. */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+const BOOLEANS = new Map([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
+const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+/** A plain scalar that can only be a string: it starts with a letter (any script) or "_". */
+const PLAIN_START = /^[A-Za-z_\u00A0-\uFFFD]/;
+
+/** The YAML between front matter delimiters as js-yaml would load it, or undefined when it is not this simple. */
+export function parseSimpleYaml(yaml: string): Record<string, Value> | undefined {
+  if (NON_PRINTABLE.test(yaml)) return undefined;
+  const data: Record<string, Value> = {};
+  const lines = yaml.split('\n');
+  let list: { key: string; indent: number } | null = null;
+  for (const line of lines) {
+    if (line === '') continue;
+    const item = list ? ITEM_LINE.exec(line) : null;
+    if (item && list) {
+      if (list.indent === -1) list.indent = item[1]!.length;
+      if (item[1]!.length !== list.indent) return undefined;
+      const value = readScalar(trimSpaces(item[2]!), false);
+      if (value === undefined) return undefined;
+      if (data[list.key] === null) data[list.key] = [];
+      (data[list.key] as Scalar[]).push(value);
+      continue;
+    }
+    const entry = KEY_LINE.exec(line);
+    if (!entry) return undefined;
+    const key = entry[1]!;
+    if (key === '__proto__' || Object.hasOwn(data, key) || NULLS.has(key) || BOOLEANS.has(key)) return undefined;
+    const text = trimSpaces(entry[2] ?? '');
+    if (text === '') {
+      data[key] = null;
+      list = { key, indent: -1 };
+      continue;
+    }
+    list = null;
+    const value = text.startsWith('[') ? readFlowList(text) : readScalar(text, false);
+    if (value === undefined) return undefined;
+    data[key] = value;
+  }
+  // An empty document is js-yaml's null (gray-matter makes it {} without asking).
+  return Object.keys(data).length > 0 ? data : undefined;
+}
+
+/** "[a, b, 'c d']": a flow sequence of scalars on one line. */
+function readFlowList(text: string): Scalar[] | undefined {
+  if (!text.endsWith(']')) return undefined;
+  const inner = trimSpaces(text.slice(1, -1));
+  if (inner === '') return [];
+  const items: Scalar[] = [];
+  for (const part of inner.split(',')) {
+    const value = readScalar(trimSpaces(part), true);
+    if (value === undefined) return undefined;
+    items.push(value);
+  }
+  return items;
+}
+
+/** js-yaml trims spaces around a plain scalar, and no other white space (not U+3000, not NBSP). */
+function trimSpaces(text: string): string {
+  return text.replace(/^ +| +$/g, '');
+}
+
+/** One scalar with no trailing spaces, or undefined when js-yaml could read it differently. */
+function readScalar(text: string, inFlow: boolean): Scalar | undefined {
+  if (text === '' || text.includes('\t')) return undefined;
+  const quote = text[0];
+  if (quote === '"' || quote === "'") {
+    const body = text.slice(1, -1);
+    if (text.length < 2 || text.at(-1) !== quote || body.includes(quote) || body.includes('\\')) return undefined;
+    return body;
+  }
+  if (NULLS.has(text)) return null;
+  const bool = BOOLEANS.get(text);
+  if (bool !== undefined) return bool;
+  const date = DATE.exec(text);
+  if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+  if (!PLAIN_START.test(text) || text.includes(' #') || text.endsWith(':')) return undefined;
+  if (inFlow ? /[:[\]{}]/.test(text) : text.includes(': ')) return undefined;
+  return text;
+}

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import yaml from 'js-yaml';
+import { parseSimpleYaml } from '../../../src/load/simple-yaml.js';
+
+// The fast path must give exactly what js-yaml gives, or step aside.
+const REFUSED = Symbol('js-yaml refused it');
+function jsYaml(text: string): unknown {
+  try {
+    return yaml.safeLoad(text, { schema: yaml.DEFAULT_SAFE_SCHEMA });
+  } catch {
+    return REFUSED;
+  }
+}
+
+function agrees(text: string): boolean {
+  const fast = parseSimpleYaml(text);
+  if (fast === undefined) return true;
+  const slow = jsYaml(text);
+  expect(slow).not.toBe(REFUSED);
+  expect(fast).toEqual(slow);
+  expect(Object.getPrototypeOf(fast)).toBe(Object.prototype);
+  return true;
+}
+
+describe('parseSimpleYaml reads common front matter as js-yaml does', () => {
+  it.each([
+    ['strings, a date and a flow list', '\ntitle: "AWS Summit Seoul 2016 후기"\ndate: 2016-05-17\ncategory: conference\ntags: [aws, summit, 후기]\n'],
+    ['single quotes and plain Hangul', "\ntitle: '오후 세션 정리'\nauthor: 김개발\n"],
+    ['a block list, indented or not', '\ntags:\n  - aws\n  - 컨퍼런스\nkeywords:\n- a\n- b\n'],
+    ['booleans and nulls', '\npublished: true\ndraft: False\nimage: ~\nlayout: null\nsummary:\n'],
+    ['an empty flow list', '\ntags: []\n'],
+    ['a colon without a space', '\ntitle: Re:Invent recap\n'],
+    ['C# and a quote inside', "\ntitle: C# and it's fine\n"],
+    ['a date that does not exist (js-yaml rolls it over)', '\ndate: 2016-02-30\n'],
+    ['a two-digit year (Date.UTC maps it to 19xx)', '\ndate: 0016-05-17\n'],
+    ['trailing spaces', '\ntitle: spaced   \ntags: [ a ,  b ]  \n'],
+    ['ideographic space is kept', '\ntitle: 제목\u3000\n'],
+  ])('takes the fast path: %s', (_name, text) => {
+    expect(parseSimpleYaml(text)).toBeDefined();
+    agrees(text);
+  });
+
+  it.each([
+    ['a number', '\nyear: 2016\n'],
+    ['a time (js-yaml reads 13:00 as 780)', '\nstart: 13:00\n'],
+    ['a date-time', '\ndate: 2016-05-17 10:00:00 +0900\n'],
+    ['a comment', '\n# draft\ntitle: A\n'],
+    ['an escape in double quotes', '\ntitle: "a\\tb"\n'],
+    ['a doubled single quote', "\ntitle: 'it''s'\n"],
+    ['a value with ": "', '\ntitle: AWS: the recap\n'],
+    ['a repeated key', '\ntitle: A\ntitle: B\n'],
+    ['a key js-yaml reads as a boolean', '\nTrue: yes\n'],
+    ['__proto__', '\n__proto__: x\n'],
+    ['an anchor', '\ntitle: &t A\n'],
+    ['a nested map', '\nauthor:\n  name: A\n'],
+    ['a block scalar', '\nsummary: |\n  text\n'],
+    ['a multi-line plain scalar', '\ntitle: one\n  two\n'],
+    ['a flow map', '\nauthor: {name: A}\n'],
+    ['a quoted comma in a flow list', '\ntags: ["a, b"]\n'],
+    ['a tab', '\ntitle:\tA\n'],
+    ['a comment after a value', '\ntitle: A # note\n'],
+    ['mixed list indentation', '\ntags:\n  - a\n- b\n'],
+    ['a non-printable character', '\ntitle: a\uFFFEb\n'],
+    ['nothing at all', '\n\n'],
+  ])('steps aside: %s', (_name, text) => {
+    expect(parseSimpleYaml(text)).toBeUndefined();
+  });
+});
+
+describe('parseSimpleYaml agrees with js-yaml on any mix of lines', () => {
+  const keys = ['title', 'date', 'tags', 'True', 'null', 'a-b', '_x', 'title', '__proto__', 'k1'];
+  const values = [
+    '', 'A', '제목', '"q"', "'q'", '"a\\"b"', "'it''s'", '2016-05-17', '2016-13-45', '201-05-17', '2016-5-17', '13:00', '1', '-1', '.5', '0x1f', 'true', 'TRUE',
+    'yes', '~', 'NULL', 'Null', '[a, b]', '[]', '[a,]', '[ 2016-01-01 , x ]', '[a, [b]]', '{a: 1}', 'a: b', 'a:b', 'a #c', 'a#c',
+    '&x a', '*x', '!!str 1', '|', '>', '-', '- a', '? a', '@a', '`a`', '%a', 'C#', 'x:', ' lead', 'trail ', 'a\tb', '\u3000a',
+    '\u00a0a', 'é', '<<', '=', '.inf', '+1', '_a', '"a" b', "'a'b'", '"', '[', ']', 'a]', 'b, c',
+  ];
+  const line = fc.oneof(
+    fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...values)).map(([k, v]) => `${k}:${v === '' ? '' : ' '}${v}`),
+    fc.tuple(fc.constantFrom('', '  ', ' '), fc.constantFrom(...values)).map(([indent, v]) => `${indent}- ${v}`),
+    fc.constantFrom('', '# c', '  ', 'key', 'x : y', '---', '...'),
+  );
+  const good = fc.tuple(fc.constantFrom('title', 'date', 'tags', 'category'), fc.constantFrom('A', '제목', '2016-05-17', '[a, 후기]', "'q'", 'true', ''))
+    .map(([k, v]) => `${k}:${v === '' ? '' : ' '}${v}`);
+  it('random documents', () => {
+    let fast = 0;
+    const doc = fc.array(fc.oneof({ arbitrary: good, weight: 3 }, { arbitrary: line, weight: 1 }), { maxLength: 6 });
+    fc.assert(fc.property(doc, (lines) => {
+      const text = `\n${lines.join('\n')}\n`;
+      if (parseSimpleYaml(text) !== undefined) fast++;
+      return agrees(text);
+    }), { numRuns: 3000 });
+    // Not vacuous: a good share of the documents took the fast path.
+    expect(fast).toBeGreaterThan(300);
+  });
+});
