@@ -129,7 +129,11 @@ function copyValue(value: unknown, budget: { left: number }, where: string): unk
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      Object.defineProperty(out, showControls(key), { value: copyValue(item, budget, where), enumerable: true, writable: true, configurable: true });
+      const name = showControls(key);
+      const copy = copyValue(item, budget, where);
+      // "__proto__" is kept as an ordinary key, never as the prototype.
+      if (name === '__proto__') Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[name] = copy;
     }
     return out;
   }

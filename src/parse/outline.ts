@@ -52,37 +52,65 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
   const headings: string[] = [];
   let otherShapes = false;
   let fence: string | null = null;
-  let from = 0;
-  let previous = '';
-  let previousFrom = 0;
-  while (from <= content.length) {
+  let beforeFrom = 0;
+  let beforeTo = 0;
+  for (let from = 0; from <= content.length; ) {
     let to = content.indexOf('\n', from);
     if (to === -1) to = content.length;
-    const before = previous;
-    const beforeFrom = previousFrom;
-    const line = content.slice(from, to);
-    previous = line;
-    previousFrom = from;
     const lineFrom = from;
+    const headerFrom = beforeFrom;
+    const headerTo = beforeTo;
+    beforeFrom = from;
+    beforeTo = to;
     from = to + 1;
-    const open = FENCE.exec(line);
+    // Most lines are prose: their first mark rules out every shape below
+    // without a regular expression or a substring.
+    const first = firstMark(content, lineFrom, to);
     if (fence !== null) {
-      if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length) fence = null;
-    } else if (open) {
-      fence = open[1]!;
-    } else if (HEADING_START.test(line)) {
+      if (first === fence.charCodeAt(0)) {
+        const open = FENCE.exec(content.slice(lineFrom, to));
+        if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length) fence = null;
+      }
+      continue;
+    }
+    const line = first === -1 ? '' : content.slice(lineFrom, to);
+    if (first === BACKTICK || first === TILDE) {
+      const open = FENCE.exec(line);
+      if (open) {
+        fence = open[1]!;
+        continue;
+      }
+    }
+    if (first === HASH && HEADING_START.test(line)) {
       const text = lineText(lineFrom, to);
       if (HEADING.test(text)) headings.push(text);
-    } else if (!otherShapes && (TIMED_LINE.test(line) || isScheduleTable(before, line, () => lineText(beforeFrom, lineFrom - 1)))) {
+      continue;
+    }
+    if (!otherShapes && SHAPE_MARKS.has(first) && (TIMED_LINE.test(line) || isScheduleTable(line, headerFrom < headerTo ? () => lineText(headerFrom, headerTo) : null))) {
       otherShapes = true;
     }
   }
   return { headings, otherShapes };
 }
 
+const HASH = 0x23;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+/** Marks a timed line (TIMED_LINE) or a table's delimiter row can start with, after blanks. */
+const SHAPE_MARKS = new Set([...'-*+<_~`[(|:0123456789'].map((c) => c.charCodeAt(0)));
+
+/** The first character after spaces and tabs, as a code; -1 for a blank line. */
+function firstMark(content: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = content.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09) return code;
+  }
+  return -1;
+}
+
 /** A table's delimiter row under a header that may name a time column. */
-function isScheduleTable(header: string, line: string, headerText: () => string): boolean {
-  return line.includes('|') && TABLE_DELIMITER.test(line) && header !== '' && TIME_HEADER.test(headerText());
+function isScheduleTable(line: string, headerText: (() => string) | null): boolean {
+  return headerText !== null && line.includes('|') && TABLE_DELIMITER.test(line) && TIME_HEADER.test(headerText());
 }
 
 /** The heading lines of a Markdown body, skipping fenced code. */

@@ -3,7 +3,7 @@
 // column is cut with "…" rather than breaking the table.
 import type { ChalkInstance } from 'chalk';
 import { showControls } from '../sanitize.js';
-import { displayWidth, pad, truncate } from './wrap.js';
+import { displayWidth, truncate } from './wrap.js';
 
 export interface Column {
   name: string;
@@ -22,27 +22,40 @@ const GAP = '  ';
 /** Header in bold, then one line per row; every line at most `width` columns. */
 export function renderColumns(columns: readonly Column[], width: number, chalk: ChalkInstance): string {
   const cells = columns.map((c) => c.cells.map((cell) => showControls(cell).replace(/\s+/g, ' ')));
-  const widths = fitColumns(columns, cells, width);
-  const line = (texts: string[], styleOf: (i: number) => (text: string) => string) =>
+  // Each cell is measured once: a folder of posts makes tens of thousands.
+  const cellWidths = cells.map((column) => column.map((cell) => displayWidth(cell)));
+  const nameWidths = columns.map((c) => displayWidth(c.name));
+  const widths = fitColumns(columns, cellWidths, nameWidths, width);
+  const line = (texts: string[], measured: number[], styleOf: (i: number) => (text: string) => string) =>
     texts
       .map((text, i) => {
-        const fitted = truncate(text, widths[i]!);
-        const last = i === texts.length - 1 && columns[i]!.align !== 'right';
-        return styleOf(i)(last ? fitted : pad(fitted, widths[i]!, columns[i]!.align ?? 'left'));
+        const column = columns[i]!;
+        let fitted = text;
+        let used = measured[i]!;
+        if (used > widths[i]!) {
+          fitted = truncate(text, widths[i]!);
+          used = displayWidth(fitted);
+        }
+        const last = i === texts.length - 1 && column.align !== 'right';
+        const room = last ? 0 : widths[i]! - used;
+        const padded = room <= 0 ? fitted : column.align === 'right' ? ' '.repeat(room) + fitted : fitted + ' '.repeat(room);
+        return styleOf(i)(padded);
       })
       .join(GAP)
       .trimEnd();
-  const rows = (cells[0] ?? []).map((_, r) => line(cells.map((column) => column[r]!), (i) => columns[i]!.style ?? ((s) => s)));
-  return [line(columns.map((c) => c.name), () => (s) => chalk.bold(s)), ...rows].join('\n') + '\n';
+  const rows = (cells[0] ?? []).map((_, r) =>
+    line(cells.map((column) => column[r]!), cellWidths.map((column) => column[r]!), (i) => columns[i]!.style ?? ((s) => s)),
+  );
+  return [line(columns.map((c) => c.name), nameWidths, () => (s) => chalk.bold(s)), ...rows].join('\n') + '\n';
 }
 
 /** Natural widths, shrunk until the row fits: flexible column first, then capped ones. */
-function fitColumns(columns: readonly Column[], cells: readonly string[][], width: number): number[] {
+function fitColumns(columns: readonly Column[], cellWidths: readonly number[][], nameWidths: readonly number[], width: number): number[] {
   // No argument spreading: a post may hold a hundred thousand sessions.
-  const natural = columns.map((c, i) => cells[i]!.reduce((max, cell) => Math.max(max, displayWidth(cell)), displayWidth(c.name)));
+  const natural = columns.map((_, i) => cellWidths[i]!.reduce((max, w) => Math.max(max, w), nameWidths[i]!));
   const widths = natural.map((w, i) => {
     const share = columns[i]!.maxShare;
-    return share ? Math.min(w, Math.max(displayWidth(columns[i]!.name), Math.floor(width * share))) : w;
+    return share ? Math.min(w, Math.max(nameWidths[i]!, Math.floor(width * share))) : w;
   });
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
   const flex = columns.findIndex((c) => c.flexible);

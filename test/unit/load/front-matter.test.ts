@@ -31,6 +31,14 @@ describe('parseFrontMatter splits like gray-matter', () => {
     expect(() => parseFrontMatter('---\ntitle: ok\nfoo: bar\n  baz: 1\n---\n', 'x.md')).toThrow(/^x\.md: invalid YAML front matter at line 4/);
   });
 
+  it('keeps a "__proto__" key as an ordinary key, not as a prototype', () => {
+    const { frontMatter } = parseFrontMatter('---\n"__proto__": { polluted: yes }\ntitle: A\n---\n', 'x.md');
+    expect(Object.getPrototypeOf(frontMatter)).toBe(Object.prototype);
+    expect(Object.keys(frontMatter)).toEqual(['__proto__', 'title']);
+    expect(Object.getOwnPropertyDescriptor(frontMatter, '__proto__')?.value).toEqual({ polluted: 'yes' });
+    expect((frontMatter as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
   it('stops at a YAML alias bomb instead of expanding it', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
