@@ -11,7 +11,7 @@
 import type { Tokens } from 'marked';
 import { lexMarkdown } from './lexer.js';
 import { headingTitle } from './sections.js';
-import { readSessionHeading } from './session-heading.js';
+import { sessionHeadingKind } from './session-heading.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 
@@ -156,9 +156,9 @@ export function countOutlineSessions({ headings, otherShapes }: Outline): number
   }
   let count = 0;
   for (const title of titles) {
-    const heading = readSessionHeading(title);
-    if (heading?.timeOnly) return null; // its talks are written under it
-    if (heading) count++;
+    const kind = sessionHeadingKind(title);
+    if (kind === 'timeOnly') return null; // its talks are written under it
+    if (kind === 'session') count++;
   }
   return count;
 }

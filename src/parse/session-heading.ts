@@ -29,8 +29,8 @@ export function parseSessionHeading(text: string): SessionHeading | null {
   return read && { start: read.start, end: read.end, title: read.title, room: read.room };
 }
 
-/** parseSessionHeading, also telling whether the heading holds only its time. */
-export function readSessionHeading(text: string): ReadHeading | null {
+/** The time in a heading's text, after any label, or null when it holds none a schedule would use. */
+function locateTime(text: string) {
   const label = LABEL.exec(text);
   const afterLabel = label ? text.slice(label[0].length) : text;
   const time = findTimeRange(afterLabel);
@@ -40,7 +40,30 @@ export function readSessionHeading(text: string): ReadHeading | null {
   // "Title (13:00-13:40)": the brackets around the time go with it.
   const before = afterLabel.slice(0, time.index).replace(/[\s([]+$/u, '');
   const after = afterLabel.slice(time.index + time.length).replace(/^[\s)\]]+/u, ' ');
-  const rest = `${before} | ${after}`.trim();
+  return { label, time, rest: `${before} | ${after}`.trim() };
+}
+
+/** Only separators: what a heading holding nothing but its time has left (see readSessionHeading's parts). */
+const NOTHING_LEFT = /^[\s·|•:–—-]*$/u;
+
+/**
+ * What readSessionHeading would make of a heading, without building it:
+ * 'session', 'timeOnly' (the talks are written under it) or null. For
+ * counting sessions over thousands of posts.
+ */
+export function sessionHeadingKind(text: string): 'session' | 'timeOnly' | null {
+  const found = locateTime(text);
+  if (!found) return null;
+  // A part survives readSessionHeading's splitting and trimming exactly when
+  // it holds a character other than white space and separators.
+  return NOTHING_LEFT.test(found.rest) ? 'timeOnly' : 'session';
+}
+
+/** parseSessionHeading, also telling whether the heading holds only its time. */
+export function readSessionHeading(text: string): ReadHeading | null {
+  const found = locateTime(text);
+  if (!found) return null;
+  const { label, time, rest } = found;
   const parts = rest
     .split(SEPARATOR)
     .map((part) => part.replace(/^[\s·|•:–—-]+|[\s·|•:]+$/gu, ''))

@@ -41,6 +41,14 @@ export function truncate(s: string, width: number): string {
   if (displayWidth(s) <= columns) return s;
   // cli-truncate keeps a wide character that straddles the limit: retry narrower.
   if (columns === 0) return '';
+  // Plain simple text (the usual title): one char is one grapheme.
+  if (!s.includes('\x1b') && isSimpleText(s)) {
+    let used = 0;
+    for (let i = 0; i < s.length; i++) {
+      used += simpleCharWidth(s.charCodeAt(i));
+      if (used > columns - 1) return s.slice(0, i) + '…';
+    }
+  }
   // Keep text up to columns - 1, then "…"; escape sequences after the cut are
   // kept (without their text) so styles and links still close.
   let out = '';

@@ -1,5 +1,7 @@
 import { fixturePost, sessionLines } from './fixture.js';
+import fc from 'fast-check';
 import { parseSessionHeading } from '../../../src/parse/sessions.js';
+import { readSessionHeading, sessionHeadingKind } from '../../../src/parse/session-heading.js';
 
 describe('parseSessionHeading', () => {
   it.each([
@@ -112,5 +114,39 @@ describe('sessions of each fixture shape', () => {
     expect(session.tokens[0]!.type).toBe('heading');
     expect(session.tokens.filter((t) => t.type === 'heading')).toHaveLength(1);
     expect(session.tokens.map((t) => t.raw).join('')).toContain('노드 자동 확장');
+  });
+});
+
+describe('sessionHeadingKind says what readSessionHeading makes of a heading', () => {
+  const kindOf = (text: string) => {
+    const read = readSessionHeading(text);
+    return read === null ? null : read.timeOnly ? 'timeOnly' : 'session';
+  };
+  it.each([
+    ['13:00 - 13:40 Title', 'session'],
+    ['13:00 - 13:40', 'timeOnly'],
+    ['[세션 1] 14:00~14:40', 'timeOnly'],
+    ['10:30–11:15 · Main Hall · Title', 'session'],
+    ['Title (13:00-13:40)', 'session'],
+    ['(13:00 - 13:40) | —', 'timeOnly'],
+    ['Day 1', null],
+    ['Lunch at 12:00', null],
+  ])('%s', (text, kind) => {
+    expect(sessionHeadingKind(text)).toBe(kind);
+    expect(kindOf(text)).toBe(kind);
+  });
+
+  it('on any heading made of times, labels, separators and words', () => {
+    const piece = fc.constantFrom(
+      '13:00', '- 13:40', '~', '14:00~14:40', '1:30 PM', 'to', '25:00', '[세션 1]', 'Session 2:', '트랙 A |', '·', '|', '•', '—', '-', ':',
+      '(', ')', '[', ']', ' ', '\u3000', 'Title', '제목', 'Main Hall', '101호', 'Day 1', '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.constantFrom('', ' '), (pieces, glue) => {
+        const text = pieces.join(glue);
+        expect(sessionHeadingKind(text)).toBe(kindOf(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

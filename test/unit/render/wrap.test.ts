@@ -159,6 +159,23 @@ describe('truncate', () => {
       expect(stringWidth(truncate(BOLD('아마존웹서비스'), w))).toBeLessThanOrEqual(w);
     }
   });
+
+  it('keeps the longest prefix that leaves room for the ellipsis, for plain and styled text alike', () => {
+    const text = fc.array(fc.constantFrom('a', ' ', '한', '字', 'é', '…', '—', 'ｱ', 'Ａ'), { maxLength: 20 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 24 }), (s, w) => {
+        const out = truncate(s, w);
+        if (stringWidth(s) <= w) return expect(out).toBe(s);
+        // The reference: the longest prefix narrower than w - 1 columns, then "…".
+        let keep = 0;
+        while (keep < s.length && stringWidth(s.slice(0, keep + 1)) <= w - 1) keep++;
+        expect(out).toBe(w === 0 ? '' : `${s.slice(0, keep)}…`);
+        // The styled path (escape sequences kept) cuts at the same place.
+        expect(strip(truncate(BOLD(s), w))).toBe(out);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('pad', () => {
