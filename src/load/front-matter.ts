@@ -128,9 +128,10 @@ function copyValue(value: unknown, budget: { left: number }, where: string): unk
   if (Array.isArray(value)) return value.map((item) => copyValue(item, budget, where));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       const name = showControls(key);
-      const copy = copyValue(item, budget, where);
+      const copy = copyValue(record[key], budget, where);
       // "__proto__" is kept as an ordinary key, never as the prototype.
       if (name === '__proto__') Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
       else out[name] = copy;

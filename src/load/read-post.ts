@@ -84,27 +84,38 @@ const SHARED_BYTES = 64 * 1024;
 export function readPostBytesSync(path: string): Buffer {
   let fd: number | undefined;
   try {
-    // Non-blocking, so that a file swapped for a pipe since the folder was listed cannot hang the listing.
+    // Non-blocking, so that a file swapped for a pipe since the folder was
+    // listed cannot hang the listing (a device fills the buffer, then is refused).
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // Most posts fit the shared buffer, and then their size does not matter.
+    const buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
+    const length = readInto(fd, buffer, 0);
+    if (length < buffer.length) return buffer.subarray(0, length);
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError(`${path}: not a regular file; expected a post file`);
     if (info.size > MAX_POST_BYTES) {
       throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
     }
-    const target = info.size < SHARED_BYTES ? (shared ??= Buffer.allocUnsafe(SHARED_BYTES)) : Buffer.allocUnsafe(info.size + 1);
-    let length = 0;
-    while (length < target.length) {
-      const n = readSync(fd, target, length, target.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return target.subarray(0, Math.min(length, MAX_POST_BYTES));
+    const whole = Buffer.allocUnsafe(Math.max(info.size, length) + 1);
+    buffer.copy(whole, 0, 0, length);
+    return whole.subarray(0, Math.min(readInto(fd, whole, length), MAX_POST_BYTES));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw fileError(path, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Reads from fd's position until end of file or a full buffer; the bytes now in it from offset 0. */
+function readInto(fd: number, buffer: Buffer, from: number): number {
+  let length = from;
+  while (length < buffer.length) {
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return length;
 }
 
 /** All of a stream, refusing binary data and more than MAX_POST_BYTES as soon as they show. */

@@ -25,8 +25,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** A header row that may name a time column (see schedule-table.ts); "&" for entities. */
 const TIME_HEADER = /시간|시각|일시|일정|time|when|hour|schedule|&/i;
-/** A line whose text starts with a clock time, after a list marker, a task box or emphasis: "- **13:00** - 13:40 …". */
-const TIMED_LINE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:<[^>]*>|[*_~`[(])*\d{1,2}:\d{2}/;
+/**
+ * A line whose text starts with a clock time, after a list marker, a task box
+ * or emphasis: "- **13:00** - 13:40 …". Sticky, tried at a line's start in
+ * the whole body (so "<…>" may not run past the line's end).
+ */
+const TIMED_LINE_AT = /[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:<[^>\n]*>|[*_~`[(])*\d{1,2}:\d{2}/y;
 
 /** The lines of a body that decide how many sessions it holds. */
 export interface Outline {
@@ -36,8 +40,14 @@ export interface Outline {
   otherShapes: boolean;
 }
 
-/** Looser than HEADING: true of every heading line, also when read as Latin-1 (see below). */
-const HEADING_START = /^ {0,3}#{1,6}[ \t]/;
+/** Looser than HEADING: true of every heading line, also when read as Latin-1 (see below). Sticky, as TIMED_LINE_AT. */
+const HEADING_START_AT = / {0,3}#{1,6}[ \t]/y;
+
+/** Whether the sticky `re` matches `content` at `from`. */
+function matchesAt(re: RegExp, content: string, from: number): boolean {
+  re.lastIndex = from;
+  return re.test(content);
+}
 
 /**
  * Scans a body for its outline. `lineText(from, to)` gives the exact text of
@@ -73,21 +83,25 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
       }
       continue;
     }
-    const line = first === -1 ? '' : content.slice(lineFrom, to);
     if (first === BACKTICK || first === TILDE) {
-      const open = FENCE.exec(line);
+      const open = FENCE.exec(content.slice(lineFrom, to));
       if (open) {
         fence = open[1]!;
         continue;
       }
     }
-    if (first === HASH && HEADING_START.test(line)) {
-      const text = lineText(lineFrom, to);
-      if (HEADING.test(text)) headings.push(text);
-      continue;
-    }
-    if (!otherShapes && SHAPE_MARKS.has(first) && (TIMED_LINE.test(line) || isScheduleTable(line, headerFrom < headerTo ? () => lineText(headerFrom, headerTo) : null))) {
-      otherShapes = true;
+    if (first === HASH) {
+      if (matchesAt(HEADING_START_AT, content, lineFrom)) {
+        const text = lineText(lineFrom, to);
+        if (HEADING.test(text)) headings.push(text);
+        continue;
+      }
+    } else if (!otherShapes && SHAPE_MARKS.has(first)) {
+      if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
+      else if (headerFrom < headerTo && hasPipe(content, lineFrom, to)) {
+        // A table's delimiter row under a header that may name a time column.
+        otherShapes = TABLE_DELIMITER.test(content.slice(lineFrom, to)) && TIME_HEADER.test(lineText(headerFrom, headerTo));
+      }
     }
   }
   return { headings, otherShapes };
@@ -96,7 +110,7 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
 const HASH = 0x23;
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
-/** Marks a timed line (TIMED_LINE) or a table's delimiter row can start with, after blanks. */
+/** Marks a timed line (TIMED_LINE_AT) or a table's delimiter row can start with, after blanks. */
 const SHAPE_MARKS = new Set([...'-*+<_~`[(|:0123456789'].map((c) => c.charCodeAt(0)));
 
 /** The first character after spaces and tabs, as a code; -1 for a blank line. */
@@ -108,9 +122,9 @@ function firstMark(content: string, from: number, to: number): number {
   return -1;
 }
 
-/** A table's delimiter row under a header that may name a time column. */
-function isScheduleTable(line: string, headerText: (() => string) | null): boolean {
-  return headerText !== null && line.includes('|') && TABLE_DELIMITER.test(line) && TIME_HEADER.test(headerText());
+function hasPipe(content: string, from: number, to: number): boolean {
+  const at = content.indexOf('|', from);
+  return at !== -1 && at < to;
 }
 
 /** The heading lines of a Markdown body, skipping fenced code. */
@@ -147,7 +161,7 @@ export function countOutlineSessions({ headings, otherShapes }: Outline): number
   const marked: string[] = [];
   for (const line of headings) {
     if (MARKUP.test(line)) marked.push(line);
-    else titles.push(line.replace(ATX_OPEN, '').replace(ATX_CLOSE, '').replace(/\s+/g, ' ').trim());
+    else titles.push(plainHeadingTitle(line));
   }
   if (marked.length > 0) {
     for (const token of lexMarkdown(marked.join('\n\n'))) {
@@ -162,6 +176,19 @@ export function countOutlineSessions({ headings, otherShapes }: Outline): number
   }
   return count;
 }
+
+/**
+ * The text of a heading line without markup (see MARKUP), as marked gives it:
+ * no "#" marker and no closing hashes (MARKUP rules those out), white space
+ * collapsed and trimmed.
+ */
+function plainHeadingTitle(line: string): string {
+  const text = line.slice(ATX_OPEN.exec(line)![0].length);
+  return (LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+}
+
+/** White space that collapsing would change: anything but a single space. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
 
 /** How many sessions a body holds, by lexing it in full as parsePost does. */
 export function countInFull(content: string): number {

@@ -29,8 +29,12 @@ export function parseSessionHeading(text: string): SessionHeading | null {
   return read && { start: read.start, end: read.end, title: read.title, room: read.room };
 }
 
+const HAS_CLOCK = /\d:\d/;
+
 /** The time in a heading's text, after any label, or null when it holds none a schedule would use. */
 function locateTime(text: string) {
+  // Every clock time has a digit, a colon and a digit (see time.ts).
+  if (!HAS_CLOCK.test(text)) return null;
   const label = LABEL.exec(text);
   const afterLabel = label ? text.slice(label[0].length) : text;
   const time = findTimeRange(afterLabel);

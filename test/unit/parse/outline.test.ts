@@ -39,7 +39,8 @@ describe('countSessions agrees with parsePost on any mix of shapes', () => {
     '### 13:00 - 13:40 A', '### 14:00', '## Day 1', '- B - 홍길동님', '- 15:00 C', '- **16:00** D | Jane Doe', '| 시간 | 주제 |', '|---|---|',
     '| 13:00 | T |', '시간 | 주제', '--- | ---', '13:00 | X', '```', '', '**Title**', '김철수 | 예시 개발자', '13:00 - 13:40 Setext', '-----',
     '> | Time | Title |', '> |---|---|', '  - 17:00 nested', '1. [ ] 18:00 task', 'plain text', '<b>13:00</b> html', '| TIME | TALK |', '| :-: | --- |',
-    '| 9:00 AM | Y |', '    | Time | Title |',
+    '| 9:00 AM | Y |', '    | Time | Title |', '###  13:00  -  13:40   Double spaced', '### 13:00\u3000-\u300013:40\u3000Ideographic', '### 14:00 - 14:40\tTab',
+    '## \u00a0Day 2', '#### 15:00 - 15:40 Closed ##', '- <span>16:00</span> Tagged', '| a | b |', '| - | - |', 'Time | Talk', '-|-',
   ];
   it('random documents', () => {
     fc.assert(
