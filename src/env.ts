@@ -2,6 +2,7 @@
 // (like bat's Config and ripgrep's HiArgs): colour, width, links, paging.
 import { UsageError } from './errors.js';
 import { messages, type Lang } from './i18n.js';
+import { isPlainOutput } from './output/write.js';
 import type { ColorMode, RenderOptions } from './types.js';
 
 /** Running text stays readable on very wide terminals; tables may use the full width. */
@@ -16,6 +17,9 @@ export interface Terminal {
 }
 
 export function detectTerminal(): Terminal {
+  // A pipe or a file is no terminal, and asking process.stdout would cost
+  // ~3 ms of start-up to create it (see output/write.ts).
+  if (isPlainOutput(1)) return { isTTY: false, columns: undefined, rows: undefined, env: process.env };
   const out = process.stdout;
   return { isTTY: Boolean(out.isTTY), columns: out.isTTY ? out.columns : undefined, rows: out.isTTY ? out.rows : undefined, env: process.env };
 }

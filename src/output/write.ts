@@ -1,6 +1,29 @@
 // The one place that writes to stdout and stderr. A closed pipe
 // (`postview | head -1`) ends the run quietly, as it does for cat.
+//
+// A pipe, a file or a socket is written with write(2) directly: creating
+// process.stdout for a pipe loads node's stream and net modules, ~3 ms of a
+// run that takes ~30. A terminal (or anything else) goes through node's
+// streams, and so does what a non-blocking pipe will not take at once.
+import { fstatSync, writeSync } from 'node:fs';
 import { showControls } from '../sanitize.js';
+
+const plainFds = new Map<number, boolean>();
+
+/** True when `fd` is surely not a terminal: a pipe, a regular file or a socket. */
+export function isPlainOutput(fd: 1 | 2): boolean {
+  let plain = plainFds.get(fd);
+  if (plain === undefined) {
+    try {
+      const info = fstatSync(fd);
+      plain = info.isFIFO() || info.isFile() || info.isSocket();
+    } catch {
+      plain = false;
+    }
+    plainFds.set(fd, plain);
+  }
+  return plain;
+}
 
 let pipeClosed = false;
 
@@ -8,35 +31,63 @@ export function isPipeClosed(): boolean {
   return pipeClosed;
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') {
-    pipeClosed = true;
-    process.exit(process.exitCode ?? 0);
-  }
-  throw error;
-});
+function onStdoutClosed(): never {
+  pipeClosed = true;
+  process.exit(process.exitCode ?? 0);
+}
 
 // A closed stderr (`postview list 2>&1 >/dev/null | head -1`) only silences
 // messages: the run goes on and ends with its own exit code.
 let stderrClosed = false;
 
-process.stderr.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') {
-    stderrClosed = true;
-    return;
+const watched = new Set<number>();
+
+function stream(fd: 1 | 2): NodeJS.WriteStream {
+  const out = fd === 1 ? process.stdout : process.stderr;
+  if (!watched.has(fd)) {
+    watched.add(fd);
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      if (fd === 1) onStdoutClosed();
+      stderrClosed = true;
+    });
   }
-  throw error;
-});
+  return out;
+}
+
+/**
+ * Writes `bytes` to a plain fd; returns what is left when the fd would block
+ * (a non-blocking pipe that is full), null when all is written. A closed
+ * pipe ends the run (stdout) or silences messages (stderr).
+ */
+function writeDirect(fd: 1 | 2, bytes: Buffer): Buffer | null {
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN') return bytes.subarray(offset);
+    if (code !== 'EPIPE') throw error;
+    if (fd === 1) onStdoutClosed();
+    stderrClosed = true;
+    return null;
+  }
+}
 
 function writeStderr(text: string): void {
-  if (!stderrClosed) process.stderr.write(text);
+  if (stderrClosed) return;
+  const rest = isPlainOutput(2) ? writeDirect(2, Buffer.from(text)) : Buffer.from(text);
+  if (rest && !stderrClosed) stream(2).write(rest);
 }
 
 /** Writes all of `text` to stdout and resolves once it has been handed to the OS. */
 export function writeStdout(text: string): Promise<void> {
   if (text === '' || pipeClosed) return Promise.resolve();
+  const rest = isPlainOutput(1) ? writeDirect(1, Buffer.from(text)) : Buffer.from(text);
+  if (rest === null || pipeClosed) return Promise.resolve();
   return new Promise((resolve) => {
-    process.stdout.write(text, () => resolve());
+    stream(1).write(rest, () => resolve());
   });
 }
 
