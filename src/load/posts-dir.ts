@@ -43,12 +43,15 @@ export function listPostFiles(dir: string): string[] {
   } catch (error) {
     throw fileError(dir, error);
   }
+  // join(dir, name) for a plain file name is this prefix plus the name
+  // ("posts/", "" for ".", "/" for "/"), without normalising each path anew.
+  const prefix = join(dir, 'x').slice(0, -1);
   const files: string[] = [];
   for (const e of entries) {
     if (!POST_FILE.test(e.name) || e.name.startsWith('.')) continue;
     // A link counts when it leads to a file: one to a pipe or a device
     // (/dev/zero) would hang the whole folder, a dangling one is skipped.
-    if (e.isFile() || (e.isSymbolicLink() && isRegularFile(join(dir, e.name)))) files.push(join(dir, e.name));
+    if (e.isFile() || (e.isSymbolicLink() && isRegularFile(prefix + e.name))) files.push(prefix + e.name);
   }
   return files.sort();
 }

@@ -21,33 +21,45 @@ const GAP = '  ';
 
 /** Header in bold, then one line per row; every line at most `width` columns. */
 export function renderColumns(columns: readonly Column[], width: number, chalk: ChalkInstance): string {
-  const cells = columns.map((c) => c.cells.map((cell) => showControls(cell).replace(/\s+/g, ' ')));
+  const cells = columns.map((c) => c.cells.map(cleanCell));
   // Each cell is measured once: a folder of posts makes tens of thousands.
   const cellWidths = cells.map((column) => column.map((cell) => displayWidth(cell)));
   const nameWidths = columns.map((c) => displayWidth(c.name));
   const widths = fitColumns(columns, cellWidths, nameWidths, width);
-  const line = (texts: string[], measured: number[], styleOf: (i: number) => (text: string) => string) =>
-    texts
-      .map((text, i) => {
-        const column = columns[i]!;
-        let fitted = text;
-        let used = measured[i]!;
-        if (used > widths[i]!) {
-          fitted = truncate(text, widths[i]!);
-          used = displayWidth(fitted);
-        }
-        const last = i === texts.length - 1 && column.align !== 'right';
-        const room = last ? 0 : widths[i]! - used;
-        const padded = room <= 0 ? fitted : column.align === 'right' ? ' '.repeat(room) + fitted : fitted + ' '.repeat(room);
-        return styleOf(i)(padded);
-      })
-      .join(GAP)
-      .trimEnd();
-  const rows = (cells[0] ?? []).map((_, r) =>
-    line(cells.map((column) => column[r]!), cellWidths.map((column) => column[r]!), (i) => columns[i]!.style ?? ((s) => s)),
-  );
-  return [line(columns.map((c) => c.name), nameWidths, () => (s) => chalk.bold(s)), ...rows].join('\n') + '\n';
+  const fit = (i: number, text: string, measured: number): string => {
+    const column = columns[i]!;
+    let fitted = text;
+    let used = measured;
+    if (used > widths[i]!) {
+      fitted = truncate(text, widths[i]!);
+      used = displayWidth(fitted);
+    }
+    const last = i === columns.length - 1 && column.align !== 'right';
+    const room = last ? 0 : widths[i]! - used;
+    return room <= 0 ? fitted : column.align === 'right' ? ' '.repeat(room) + fitted : fitted + ' '.repeat(room);
+  };
+  const lines = [columns.map((c, i) => chalk.bold(fit(i, c.name, nameWidths[i]!))).join(GAP).trimEnd()];
+  const rows = cells[0]?.length ?? 0;
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const fitted = fit(i, cells[i]![r]!, cellWidths[i]![r]!);
+      const style = columns[i]!.style;
+      line += (i > 0 ? GAP : '') + (style ? style(fitted) : fitted);
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines.join('\n') + '\n';
 }
+
+/** A cell on one line, its control characters shown. */
+function cleanCell(cell: string): string {
+  const shown = showControls(cell);
+  return LOOSE_SPACE.test(shown) ? shown.replace(/\s+/g, ' ') : shown;
+}
+
+/** White space that collapsing would change: anything but a single space. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
 
 /** Natural widths, shrunk until the row fits: flexible column first, then capped ones. */
 function fitColumns(columns: readonly Column[], cellWidths: readonly number[][], nameWidths: readonly number[], width: number): number[] {
