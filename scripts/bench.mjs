@@ -3,7 +3,7 @@
 // memory, and prints a table of ratios against the performance targets.
 // It is a report: it exits 0 even when targets are missed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,12 @@ const postsDir = here('posts');
 const named = join(postsDir, '2016-05-17-aws-summit-seoul-2016.md');
 const awsPost = existsSync(postsDir) && readdirSync(postsDir).sort().find((f) => /aws/i.test(f) && f.endsWith('.md'));
 const sample = existsSync(named) ? named : awsPost ? join(postsDir, awsPost) : inputs.sample;
+// list keeps a summary cache of big folders: a private one for this run
+// (warmed by the sanity pass below), and none at all for listCold. Posts
+// changed in the last 3 s are not cached, so freshly generated ones wait.
+process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'pv-bench-cache-'));
+const youngest = Math.max(...readdirSync(inputs.folder).slice(0, 50).map((f) => statSync(join(inputs.folder, f)).ctimeMs));
+if (Date.now() - youngest < 3500) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3500 - (Date.now() - youngest));
 if (!existsSync(here('dist/postview.cjs'))) say('note: dist/postview.cjs is missing; run `npm run build` first');
 if (sample === inputs.sample) say(`note: no AWS sample in posts/ yet; using generated ${inputs.sample}`);
 
@@ -50,7 +56,9 @@ const cases = [
   { id: 'show', label: `show ${rel(sample)}`, pv: true, cmd: pv('show', sample), time: [{ ref: 'node', max: 1.3 }], mem: { ref: 'node', max: 1.6 } },
   { id: 'tracks', label: 'tracks (same post)', pv: true, cmd: pv('tracks', sample), time: [{ ref: 'node', max: 1.3 }], mem: { ref: 'node', max: 1.6 } },
   { id: 'plain', label: 'plain matter+marked+marked-terminal', cmd: script('plain.mjs', sample), time: [{ ref: 'node' }], mem: { ref: 'node' } },
-  { id: 'list', label: 'list 10,000 posts', pv: true, cmd: pv('list', inputs.folder), time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
+  { id: 'list', label: 'list 10,000 posts (its cache warm)', pv: true, cmd: pv('list', inputs.folder), time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
+  { id: 'listCold', label: 'list 10,000 posts, no cache', pv: true, env: { POSTVIEW_CACHE: 'off' }, cmd: pv('list', inputs.folder),
+    time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
   { id: 'show1m', label: 'show 1 MB post', pv: true, groups: ['big'], cmd: pv('show', inputs.post1m), time: [{ ref: 'node' }], mem: { ref: 'node' } },
   { id: 'show10m', label: 'show 10 MB post', pv: true, groups: ['big'], cmd: pv('show', inputs.post10m),
     time: [{ ref: 'show1m', max: 12 }, { ref: 'lexer10m', max: 3 }], mem: { ref: 'node', maxMB: 600 } },
@@ -65,9 +73,9 @@ function errorLine(text) {
   return lines.find((l) => /error/i.test(l)) ?? lines[0] ?? '(no stderr)';
 }
 
-function run(cmd, stdout = 'pipe') {
+function run(cmd, env = undefined) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 30, cwd: root });
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, cwd: root, env: env && { ...process.env, ...env } });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const bad = r.error ? String(r.error.message) : r.signal ? `killed by ${r.signal}`
     : r.status !== 0 ? `exit ${r.status}: ${errorLine(String(r.stderr))}` : null;
@@ -76,11 +84,11 @@ function run(cmd, stdout = 'pipe') {
 
 // Sanity and warm-up pass: a failing case is reported, not timed.
 for (const c of cases) {
-  let r = run(c.cmd());
+  let r = run(c.cmd(), c.env);
   if (c.pv && r.bad && /no-pager/.test(r.stderr) && pvFlags.includes('--no-pager')) {
     say('note: the CLI rejects --no-pager; running without it (stdout is not a TTY anyway)');
     pvFlags = pvFlags.filter((f) => f !== '--no-pager');
-    r = run(c.cmd());
+    r = run(c.cmd(), c.env);
   }
   if (!r.bad && c.id !== 'node' && c.id !== 'lexer10m' && (!r.out || r.out.length === 0)) r.bad = 'printed nothing';
   if (r.bad) { c.error = r.bad; say(`not timed: ${c.id}: ${r.bad}`); }
@@ -93,7 +101,7 @@ for (const group of ['fast', 'big']) {
   for (let i = 1; i <= rounds[group]; i++) {
     if (process.stderr.isTTY) process.stderr.write(`\r${group} cases: round ${i}/${rounds[group]} `);
     for (const c of members) {
-      const r = run(c.cmd());
+      const r = run(c.cmd(), c.env);
       if (r.bad) { c.error = `failed during timing: ${r.bad}`; members.splice(members.indexOf(c), 1); break; }
       c.samples.push(r.secs);
     }
@@ -109,20 +117,20 @@ const PY = 'import os,subprocess,sys\np=subprocess.Popen(sys.argv[1:],stdout=sub
 const kb = (s) => (/^\d+$/.test(String(s).trim()) ? Number(String(s).trim()) : null);
 const readKb = (f) => { try { return kb(readFileSync(f, 'utf8')); } catch { return null; } };
 const memTools = [
-  { name: 'GNU time (/usr/bin/time -f %M)', measure(cmd) {
+  { name: 'GNU time (/usr/bin/time -f %M)', measure(cmd, env) {
     const f = join(tmp, 'time.out');
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', f, ...cmd], { stdio: 'ignore', cwd: root });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', f, ...cmd], { stdio: 'ignore', cwd: root, env: env && { ...process.env, ...env } });
     return r.status === 0 ? readKb(f) : null;
   } },
-  { name: 'python3 os.wait4 ru_maxrss', measure(cmd) {
-    const r = spawnSync('python3', ['-c', PY, ...cmd], { stdio: ['ignore', 'pipe', 'ignore'], cwd: root });
+  { name: 'python3 os.wait4 ru_maxrss', measure(cmd, env) {
+    const r = spawnSync('python3', ['-c', PY, ...cmd], { stdio: ['ignore', 'pipe', 'ignore'], cwd: root, env: env && { ...process.env, ...env } });
     return r.status === 0 ? kb(r.stdout) : null;
   } },
-  { name: 'preload: node --require (process.resourceUsage at exit)', measure(cmd) {
+  { name: 'preload: node --require (process.resourceUsage at exit)', measure(cmd, env) {
     const f = join(tmp, 'rss.out');
     rmSync(f, { force: true });
     const r = spawnSync(cmd[0], ['--require', here('scripts/bench/rss-preload.cjs'), ...cmd.slice(1)],
-      { stdio: 'ignore', cwd: root, env: { ...process.env, PV_BENCH_RSS_FILE: f } });
+      { stdio: 'ignore', cwd: root, env: { ...process.env, ...env, PV_BENCH_RSS_FILE: f } });
     return r.status === 0 ? readKb(f) : null;
   } },
 ];
@@ -131,10 +139,11 @@ const memTool = memPick === 'none' ? null
 if (memTool) {
   say(`peak memory: ${memRuns} run(s) per case with ${memTool.name}`);
   for (let i = 0; i < memRuns; i++) {
-    for (const c of cases.filter((x) => !x.error)) { const v = memTool.measure(c.cmd()); if (v) c.rss.push(v); }
+    for (const c of cases.filter((x) => !x.error)) { const v = memTool.measure(c.cmd(), c.env); if (v) c.rss.push(v); }
   }
 }
 rmSync(tmp, { recursive: true, force: true });
+rmSync(process.env.XDG_CACHE_HOME, { recursive: true, force: true });
 
 // ---- results ----------------------------------------------------------------
 const median = (xs) => {

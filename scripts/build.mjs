@@ -3,12 +3,28 @@
 // on a sample post to record V8's code cache (dist/postview.cache): the
 // functions a run needs then arrive compiled. Run by `prepare` and `npm test`.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+
+/** Changes with the sources or the locked dependencies: caches from another build are not trusted. */
+function buildId() {
+  const hash = createHash('sha256');
+  const files = readdirSync(`${root}src`, { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
+  for (const file of [...files.map((f) => `src/${f}`), 'package-lock.json']) {
+    hash.update(file).update('\0');
+    try {
+      hash.update(readFileSync(`${root}${file}`));
+    } catch {
+      // no lock file: the sources alone
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** Module swaps that keep work out of start-up (see the files for why). */
 const startup = {
@@ -37,7 +53,7 @@ await build({
   plugins: [startup],
   // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
   external: ['marked-terminal'],
-  define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__pvModuleUrl' },
+  define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()), 'import.meta.url': '__pvModuleUrl' },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
   // cannot see it) only to support the !!js/function type, which runs code and
   // which postview never enables: refuse it, which also saves loading 300 kB.

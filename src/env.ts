@@ -1,5 +1,6 @@
 // Terminal facts, read once at start-up and handed down as plain values
 // (like bat's Config and ripgrep's HiArgs): colour, width, links, paging.
+import { isAbsolute, join } from 'node:path';
 import { UsageError } from './errors.js';
 import { messages, type Lang } from './i18n.js';
 import { isPlainOutput } from './output/write.js';
@@ -22,6 +23,17 @@ export function detectTerminal(): Terminal {
   if (isPlainOutput(1)) return { isTTY: false, columns: undefined, rows: undefined, env: process.env };
   const out = process.stdout;
   return { isTTY: Boolean(out.isTTY), columns: out.isTTY ? out.columns : undefined, rows: out.isTTY ? out.rows : undefined, env: process.env };
+}
+
+/**
+ * Where postview keeps caches: $XDG_CACHE_HOME/postview, else ~/.cache/postview
+ * (%LOCALAPPDATA%\\postview on Windows); none with POSTVIEW_CACHE=off.
+ */
+export function resolveCacheDir(env: NodeJS.ProcessEnv): string | null {
+  if (env.POSTVIEW_CACHE === 'off') return null;
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : env.HOME && isAbsolute(env.HOME) ? join(env.HOME, '.cache') : env.LOCALAPPDATA || null;
+  return base ? join(base, 'postview') : null;
 }
 
 export interface OutputChoices {

@@ -12,7 +12,7 @@ import { runSection, runSections } from './commands/sections.js';
 import { runShow } from './commands/show.js';
 import { runTrack, runTracks } from './commands/tracks.js';
 import type { Context, Outcome } from './commands/context.js';
-import { detectTerminal, resolveOutput, type Terminal } from './env.js';
+import { detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
 import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
 import { hasControls } from './sanitize.js';
@@ -35,6 +35,7 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
     warn: writeWarning,
     lang,
     clock: () => new Date(),
+    cacheDir: resolveCacheDir(term.env),
   };
   if (request.command === 'completion') return { outcome: { stdout: renderCompletion(request.shell, program), code: 0 }, pager: null };
   if (request.command === '__posts') return { outcome: { stdout: await readPostNames(ctx.dir), code: 0 }, pager: null };

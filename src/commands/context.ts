@@ -21,6 +21,8 @@ export interface Context {
   lang: Lang;
   /** The current time (for `now` and calendar stamps). */
   clock: () => Date;
+  /** Where `list` may keep summaries of big folders (see load/summary-cache.ts); none when absent. */
+  cacheDir?: string | null;
 }
 
 /** What a command hands back to main.ts to write. */

@@ -4,6 +4,8 @@ import { InputError } from '../errors.js';
 import { listPostFiles, isFolder } from '../load/posts-dir.js';
 import { readPostBytesSync } from '../load/read-post.js';
 import { summarizePostBytes } from '../load/summary.js';
+import { MIN_POSTS_TO_CACHE, SummaryCache } from '../load/summary-cache.js';
+import { BUILD_ID } from '../build-info.js';
 import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { renderPostList } from '../render/post-list.js';
 import { messages } from '../i18n.js';
@@ -12,15 +14,19 @@ import type { Context, Outcome } from './context.js';
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
   if (!isFolder(dir)) throw notAFolder(dir);
+  const paths = listPostFiles(dir);
+  const cache =
+    ctx.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SummaryCache.open(ctx.cacheDir, dir, BUILD_ID, ctx.clock().getTime()) : null;
   const summaries: PostSummaryJson[] = [];
-  for (const path of listPostFiles(dir)) {
+  for (const path of paths) {
     try {
-      summaries.push(summarizePostBytes(readPostBytesSync(path), path));
+      summaries.push(cache ? cache.summarize(path) : summarizePostBytes(readPostBytesSync(path), path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       ctx.warn(error.message);
     }
   }
+  cache?.save();
   summaries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.path.localeCompare(b.path));
   if (ctx.json) return { stdout: renderJson(summaries), code: 0 };
   if (summaries.length === 0) return { stdout: '', code: 1, message: messages(ctx.lang).noPosts(dir) };

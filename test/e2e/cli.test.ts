@@ -1,5 +1,5 @@
 // The built CLI, run as a process: exit codes, stderr and parsed JSON.
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, POSTS, runCli, runJson, stripAnsi } from './run-cli.js';
@@ -218,6 +218,48 @@ describe('list', () => {
     expect(JSON.parse(run.stdout).map((p: { title: string }) => p.title)).toEqual(['Good']);
     expect(run.stderr).toMatch(/2020-01-02-bad\.md: invalid YAML front matter at line 4/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  describe('a big folder, listed again', () => {
+    // 600 posts: enough for list to keep a summary cache (see load/summary-cache.ts).
+    const dir = mkdtempSync(join(tmpdir(), 'postview-big-'));
+    const cacheHome = mkdtempSync(join(tmpdir(), 'postview-cache-'));
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const post = (i: number, sessions: number) =>
+      `---\ntitle: "후기 ${i}"\ndate: 2020-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n${'### 10:00 - 10:30 Talk\n- 홍길동\n'.repeat(sessions)}`;
+    for (let i = 0; i < 600; i++) writeFileSync(join(dir, `post-${String(i).padStart(3, '0')}.md`), post(i, i % 3));
+    writeFileSync(join(dir, 'broken.md'), '---\ntitle: [unclosed\n---\n');
+    const list = (extra: Record<string, string> = {}) => runCli(['list', dir, '--json'], { env: { ...env, ...extra } });
+
+    it('lists the same posts with or without its cache, sees a changed post, and warns about a broken one every time', async () => {
+      // Posts changed in the last seconds are not cached (their times may not show a second change yet).
+      await new Promise((resolve) => setTimeout(resolve, 3200));
+      const uncached = list({ POSTVIEW_CACHE: 'off' });
+      expect(readdirSync(cacheHome)).toEqual([]);
+      const first = list();
+      const cacheFiles = readdirSync(join(cacheHome, 'postview'));
+      expect(cacheFiles).toHaveLength(1);
+      const second = list();
+      for (const run of [uncached, first, second]) {
+        expect(run.code).toBe(0);
+        expect(run.stderr).toMatch(/^postview: warning: .*broken\.md: invalid YAML/);
+      }
+      expect(first.stdout).toBe(uncached.stdout);
+      expect(second.stdout).toBe(uncached.stdout);
+      expect(JSON.parse(second.stdout)).toHaveLength(600);
+      // The cache answers for unchanged posts: a title planted in it comes back.
+      const file = join(cacheHome, 'postview', cacheFiles[0]!);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"후기 7"', '"planted"'));
+      expect(list().stdout).toContain('"title": "planted"');
+      // A changed post is read again.
+      writeFileSync(join(dir, 'post-007.md'), post(7, 5).replace('후기 7', 'changed'));
+      const changed = JSON.parse(list().stdout) as { title: string; sessions: number }[];
+      expect(changed.find((p) => p.title === 'changed')?.sessions).toBe(5);
+      expect(changed.some((p) => p.title === 'planted')).toBe(false);
+      // A cache that is not one is ignored.
+      writeFileSync(file, '{"format": 1, "build": "x", "entries": 7}');
+      expect(list().stdout).toBe(list({ POSTVIEW_CACHE: 'off' }).stdout);
+    }, 30_000);
   });
 });
 

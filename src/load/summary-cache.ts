@@ -1,0 +1,161 @@
+// A cache of `list` summaries for big folders, kept the way git keeps its
+// index: a post whose size, times and inode are unchanged since it was read
+// is not read again; only its stat is. Listing 10,000 posts then costs about
+// what listing their names costs.
+//
+// One JSON file per folder in $XDG_CACHE_HOME/postview (else ~/.cache), only
+// for folders of at least MIN_POSTS_TO_CACHE posts (small ones are read in
+// milliseconds anyway). The file is tied to the build of postview that wrote
+// it: another build (new parsing rules) starts afresh. It is data only, checked
+// field by field when read; anything unexpected in it and it is ignored. A
+// post that fails to read is never cached, so its warning shows every time.
+// A post changed within the last seconds is not cached either, so that a file
+// system with coarse timestamps cannot hide a second change in the same tick.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join, resolve } from 'node:path';
+import type { PostSummaryJson } from '../render/json.js';
+import { readPostBytesSync } from './read-post.js';
+import { summarizePostBytes } from './summary.js';
+
+/** Folders with fewer posts are read in full every time. */
+export const MIN_POSTS_TO_CACHE = 500;
+/** Changes this recent may share a timestamp with a later one. */
+const SETTLE_MS = 3000;
+const FORMAT = 1;
+
+/** What identifies one version of a file, as stat tells it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export type CachedSummary = Omit<PostSummaryJson, 'path'>;
+
+export interface CacheEntry {
+  stamp: FileStamp;
+  summary: CachedSummary;
+}
+
+/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions]. */
+type Row = [string, number, number, number, number, string, string | null, string | null, number];
+
+/** The cache file for a folder, under a cache folder; null when there is no cache folder. */
+export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
+  if (cacheDir === null) return null;
+  const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const key = crypto.createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return join(cacheDir, `list-${key}.json`);
+}
+
+/** The entries of a cache file's text written by `build`; empty when it is not one. */
+export function parseSummaryCache(text: string, build: string): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return entries;
+  }
+  const file = data as { format?: unknown; build?: unknown; entries?: unknown };
+  if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries)) return entries;
+  for (const row of file.entries as unknown[]) {
+    if (!isRow(row)) return new Map();
+    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions] = row;
+    entries.set(name, { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions } });
+  }
+  return entries;
+}
+
+function isRow(row: unknown): row is Row {
+  if (!Array.isArray(row) || row.length !== 9) return false;
+  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions] = row as unknown[];
+  const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
+  return (
+    isText(name) && isNumber(size) && isNumber(mtimeMs) && isNumber(ctimeMs) && isNumber(ino) && isText(title) &&
+    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0
+  );
+}
+
+/** The text of a cache file holding `entries`. */
+export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): string {
+  const rows: Row[] = [];
+  for (const [name, { stamp, summary }] of entries) {
+    rows.push([name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions]);
+  }
+  return JSON.stringify({ format: FORMAT, build, entries: rows });
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** True when a file last changed long enough before `now` that a later change will show in its times. */
+export function isSettled(stamp: FileStamp, now: number): boolean {
+  return now - stamp.mtimeMs >= SETTLE_MS && now - stamp.ctimeMs >= SETTLE_MS;
+}
+
+/** Summaries of one folder's posts, from the cache when a post is unchanged. */
+export class SummaryCache {
+  private readonly next = new Map<string, CacheEntry>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly build: string,
+    private readonly previous: Map<string, CacheEntry>,
+    private readonly now: number,
+  ) {}
+
+  /** The cache of `dir` in `cacheDir`, as this build wrote it (empty if none). */
+  static open(cacheDir: string, dir: string, build: string, now: number): SummaryCache {
+    const file = summaryCacheFile(cacheDir, dir)!;
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // no cache yet, or unreadable: start afresh
+    }
+    return new SummaryCache(file, build, parseSummaryCache(text, build), now);
+  }
+
+  /** The summary of the post at `path` (errors are thrown as summarizePostBytes throws them). */
+  summarize(path: string): PostSummaryJson {
+    const name = basename(path);
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(path);
+    } catch {
+      // reading it will say what is wrong
+    }
+    const stamp: FileStamp | null = stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
+    const cached = this.previous.get(name);
+    if (stamp && cached && sameStamp(stamp, cached.stamp)) {
+      this.next.set(name, cached);
+      return { path, ...cached.summary };
+    }
+    const summary = summarizePostBytes(readPostBytesSync(path), path);
+    if (stamp && isSettled(stamp, this.now)) {
+      this.next.set(name, { stamp, summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions } });
+    }
+    this.changed = true;
+    return summary;
+  }
+
+  /** Writes the cache when it changed; a cache that cannot be written is simply not kept. */
+  save(): void {
+    if (!this.changed && this.next.size === this.previous.size) return;
+    try {
+      // Private, like the posts' titles it holds may be.
+      mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
+      const temporary = `${this.file}.${process.pid}`;
+      writeFileSync(temporary, renderSummaryCache(this.next, this.build), { mode: 0o600 });
+      renameSync(temporary, this.file);
+    } catch {
+      // read-only home, full disk: list without a cache
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readPostBytesSync } from '../../../src/load/read-post.js';
+import { summarizePostBytes } from '../../../src/load/summary.js';
+import {
+  isSettled, parseSummaryCache, renderSummaryCache, sameStamp, summaryCacheFile, SummaryCache, type CacheEntry,
+} from '../../../src/load/summary-cache.js';
+
+const entry = (title: string, sessions = 2): CacheEntry => ({
+  stamp: { size: 120, mtimeMs: 1_700_000_000_000.5, ctimeMs: 1_700_000_000_001, ino: 42 },
+  summary: { title, date: '2016-05-17', category: null, sessions },
+});
+
+describe('the summary cache file', () => {
+  it('reads back what it wrote, for the same build only', () => {
+    const entries = new Map([['a.md', entry('제목 "A"')], ['b.md', entry('B', 0)]]);
+    const text = renderSummaryCache(entries, 'build-1');
+    expect(parseSummaryCache(text, 'build-1')).toEqual(entries);
+    expect(parseSummaryCache(text, 'build-2').size).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['another format', JSON.stringify({ format: 2, build: 'b', entries: [] })],
+    ['entries not a list', JSON.stringify({ format: 1, build: 'b', entries: {} })],
+    ['a short row', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null]] })],
+    ['a negative count', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, -1]] })],
+    ['a title that is no text', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, { x: 1 }, null, null, 1]] })],
+    ['null', 'null'],
+  ])('is ignored when it holds %s', (_name, text) => {
+    expect(parseSummaryCache(text, 'b').size).toBe(0);
+  });
+
+  it('compares stamps field by field, and trusts only changes old enough to show in the times', () => {
+    const { stamp } = entry('x');
+    expect(sameStamp(stamp, { ...stamp })).toBe(true);
+    for (const key of ['size', 'mtimeMs', 'ctimeMs', 'ino'] as const) expect(sameStamp(stamp, { ...stamp, [key]: stamp[key] + 1 })).toBe(false);
+    expect(isSettled(stamp, stamp.ctimeMs + 60_000)).toBe(true);
+    expect(isSettled(stamp, stamp.ctimeMs + 500)).toBe(false);
+  });
+
+  it('has one file per folder, named by its absolute path', () => {
+    expect(summaryCacheFile(null, 'posts')).toBeNull();
+    const file = summaryCacheFile('/c', 'posts')!;
+    expect(file).toMatch(/^\/c\/list-[0-9a-f]{32}\.json$/);
+    expect(summaryCacheFile('/c', `${process.cwd()}/posts`)).toBe(file);
+    expect(summaryCacheFile('/c', 'other')).not.toBe(file);
+  });
+});
+
+describe('SummaryCache', () => {
+  let root: string;
+  let dir: string;
+  let cacheDir: string;
+  const later = () => Date.now() + 60_000;
+  const post = (title: string, sessions: number) =>
+    `---\ntitle: ${title}\n---\n${Array.from({ length: sessions }, (_, i) => `### 1${i}:00 - 1${i}:40 Talk ${i}\n`).join('')}`;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'pv-cache-'));
+    dir = join(root, 'posts');
+    cacheDir = join(root, 'cache');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), post('A', 2));
+    writeFileSync(join(dir, 'b.md'), post('B', 1));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const summarizeAll = (cache: SummaryCache) => ['a.md', 'b.md'].map((name) => cache.summarize(join(dir, name)));
+  const fresh = (name: string) => summarizePostBytes(Buffer.from(readPostBytesSync(join(dir, name))), join(dir, name));
+
+  it('gives what reading the posts gives, and writes a private file', () => {
+    const cache = SummaryCache.open(cacheDir, dir, 'b1', later());
+    expect(summarizeAll(cache)).toEqual([fresh('a.md'), fresh('b.md')]);
+    cache.save();
+    const [file] = readdirSync(cacheDir);
+    expect(parseSummaryCache(readFileSync(join(cacheDir, file!), 'utf8'), 'b1').size).toBe(2);
+  });
+
+  it('answers an unchanged post from the cache, and reads a changed one again', () => {
+    const first = SummaryCache.open(cacheDir, dir, 'b1', later());
+    summarizeAll(first);
+    first.save();
+    // Tamper with the cached title of a.md: an unchanged a.md is answered from the cache.
+    const file = summaryCacheFile(cacheDir, dir)!;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"A"', '"from the cache"'));
+    expect(SummaryCache.open(cacheDir, dir, 'b1', later()).summarize(join(dir, 'a.md')).title).toBe('from the cache');
+    // A changed a.md (another size) is read again.
+    writeFileSync(join(dir, 'a.md'), post('A again', 3));
+    const again = SummaryCache.open(cacheDir, dir, 'b1', later()).summarize(join(dir, 'a.md'));
+    expect(again).toEqual(fresh('a.md'));
+    expect(again.sessions).toBe(3);
+    // Another build does not trust the file.
+    expect(SummaryCache.open(cacheDir, dir, 'b2', later()).summarize(join(dir, 'b.md'))).toEqual(fresh('b.md'));
+  });
+
+  it('does not keep a post changed too recently to trust its times', () => {
+    const cache = SummaryCache.open(cacheDir, dir, 'b1', Date.now());
+    summarizeAll(cache);
+    cache.save();
+    const file = summaryCacheFile(cacheDir, dir)!;
+    expect(parseSummaryCache(readFileSync(file, 'utf8'), 'b1').size).toBe(0);
+  });
+
+  it('keeps nothing for a post that cannot be read, so its error shows every time', () => {
+    writeFileSync(join(dir, 'bad.md'), '---\ntitle: [unclosed\n---\n');
+    for (let run = 0; run < 2; run++) {
+      const cache = SummaryCache.open(cacheDir, dir, 'b1', later());
+      expect(() => cache.summarize(join(dir, 'bad.md'))).toThrow(/bad\.md: invalid YAML/);
+      summarizeAll(cache);
+      cache.save();
+    }
+    expect([...parseSummaryCache(readFileSync(summaryCacheFile(cacheDir, dir)!, 'utf8'), 'b1').keys()].sort()).toEqual(['a.md', 'b.md']);
+  });
+
+  it('lists without a cache when the cache folder cannot be written', () => {
+    writeFileSync(join(root, 'not-a-folder'), '');
+    const cache = SummaryCache.open(join(root, 'not-a-folder', 'cache'), dir, 'b1', later());
+    expect(summarizeAll(cache)).toEqual([fresh('a.md'), fresh('b.md')]);
+    expect(() => cache.save()).not.toThrow();
+  });
+});
