@@ -5,7 +5,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
-import { parseSimpleYaml } from './simple-yaml.js';
+import { parseSimpleYaml, type SimpleValue } from './simple-yaml.js';
 import { InputError } from '../errors.js';
 import { showControls } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
@@ -79,7 +79,7 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   } catch (error) {
     throw new InputError(`${where}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
   }
-  const data = copyValue(parsed.data, { left: MAX_VALUES }, where);
+  const data = simple ? copySimple(simple, where) : copyValue(parsed.data, { left: MAX_VALUES }, where);
   const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
   return { frontMatter, content: parsed.content + rest };
 }
@@ -120,11 +120,7 @@ function copyValue(value: unknown, budget: { left: number }, where: string): unk
   }
   if (typeof value === 'string') return showControls(value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
+  if (value instanceof Date) return dateText(value);
   if (Array.isArray(value)) return value.map((item) => copyValue(item, budget, where));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -139,4 +135,32 @@ function copyValue(value: unknown, budget: { left: number }, where: string): unk
     return out;
   }
   return showControls(String(value));
+}
+
+/** A date as front matter carries it: "YYYY-MM-DD" at midnight UTC, else ISO; null when invalid. */
+function dateText(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/**
+ * copyValue for what parseSimpleYaml returns, which needs less: its keys are
+ * plain names and its strings hold no control character. Values are counted
+ * as copyValue counts them.
+ */
+function copySimple(data: Record<string, SimpleValue>, where: string): FrontMatter {
+  const budget = { left: MAX_VALUES - 1 };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) {
+    const value = data[key]!;
+    budget.left -= Array.isArray(value) ? 1 + value.length : 1;
+    if (budget.left < 0) copyValue(null, budget, where); // throws the "too large" error
+    out[key] = Array.isArray(value) ? value.map(simpleItem) : simpleItem(value);
+  }
+  return out as FrontMatter;
+}
+
+function simpleItem(value: string | boolean | null | Date): unknown {
+  return value instanceof Date ? dateText(value) : value;
 }

@@ -9,22 +9,34 @@
 // value, a repeated key, ...) goes to js-yaml. Tests compare the two.
 
 type Scalar = string | boolean | null | Date;
-type Value = Scalar | Scalar[];
+export type SimpleValue = Scalar | Scalar[];
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +(.*))?$/;
 const ITEM_LINE = /^( *)- +(.*)$/;
-/** Characters js-yaml refuses anywhere in a document. */
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/**
+ * Anything but tab, newline and printable characters: the control characters
+ * and U+FFFE/U+FFFF js-yaml refuses, and also CR and U+0085, which postview
+ * would show as symbols. Surrogates pass here and are checked below. So no
+ * string this returns holds a control character.
+ */
+const UNUSUAL = /[^\t\n\x20-\x7e\u00a0-\ufffd]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** A surrogate without its pair, which js-yaml refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const BOOLEANS = new Map([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 /** A plain scalar that can only be a string: it starts with a letter (any script) or "_". */
 const PLAIN_START = /^[A-Za-z_\u00A0-\uFFFD]/;
 
-/** The YAML between front matter delimiters as js-yaml would load it, or undefined when it is not this simple. */
-export function parseSimpleYaml(yaml: string): Record<string, Value> | undefined {
-  if (NON_PRINTABLE.test(yaml)) return undefined;
-  const data: Record<string, Value> = {};
+/**
+ * The YAML between front matter delimiters as js-yaml would load it, or
+ * undefined when it is not this simple. Keys are plain ASCII names (never
+ * "__proto__"), strings hold no control character.
+ */
+export function parseSimpleYaml(yaml: string): Record<string, SimpleValue> | undefined {
+  if (UNUSUAL.test(yaml) || (SURROGATE.test(yaml) && LONE_SURROGATE.test(yaml))) return undefined;
+  const data: Record<string, SimpleValue> = {};
   const lines = yaml.split('\n');
   let list: { key: string; indent: number } | null = null;
   for (const line of lines) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import matter from 'gray-matter';
 import { parseFrontMatter } from '../../../src/load/front-matter.js';
 
@@ -43,5 +44,39 @@ describe('parseFrontMatter splits like gray-matter', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
     expect(() => parseFrontMatter(`---\n${levels.join('\n')}\n---\n`, 'x.md')).toThrow(/too large/);
+  });
+});
+
+// parseFrontMatter reads simple YAML itself (simple-yaml.ts). A comment line
+// sends the same front matter through gray-matter and js-yaml instead: the
+// two must give the same data, errors included.
+describe('parseFrontMatter gives the same data with and without its YAML fast path', () => {
+  const slow = (text: string) => text.replace('---\n', '---\n# through js-yaml\n');
+  const outcome = (text: string) => {
+    try {
+      return parseFrontMatter(text, 'x.md');
+    } catch (error) {
+      return String(error);
+    }
+  };
+
+  it('on random simple front matter', () => {
+    const value = fc.constantFrom('A', '제목 "인용"', "'q'", '"a, b"', '2016-05-17', '2016-02-30', 'true', '~', '', '[a, 후기]', '[]', 'C#', 'é\u3000', '\u00a0x', 'a\u0085b');
+    const line = fc.tuple(fc.constantFrom('title', 'date', 'tags', 'category', 'draft'), value).map(([k, v]) => `${k}:${v === '' ? '' : ' '}${v}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(line, { maxLength: 5, selector: (l) => l.split(':')[0] }), (lines) => {
+        const text = `---\n${lines.join('\n')}\n---\nbody\n`;
+        expect(outcome(text)).toEqual(outcome(slow(text)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts list items towards the 10,000-value limit the same way', () => {
+    for (const n of [9998, 9999, 10_000]) {
+      const text = `---\ntags: [${Array(n).fill('a').join(', ')}]\n---\n`;
+      expect(outcome(text)).toEqual(outcome(slow(text)));
+    }
+    expect(outcome(`---\ntags: [${Array(10_000).fill('a').join(', ')}]\n---\n`)).toMatch(/too large/);
   });
 });
