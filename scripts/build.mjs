@@ -11,11 +11,11 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
-/** Changes with the sources or the locked dependencies: caches from another build are not trusted. */
+/** Changes with the sources, this build script or the locked dependencies: caches from another build are not trusted. */
 function buildId() {
   const hash = createHash('sha256');
-  const files = readdirSync(`${root}src`, { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
-  for (const file of [...files.map((f) => `src/${f}`), 'package-lock.json']) {
+  const sources = (dir) => readdirSync(`${root}${dir}`, { recursive: true }).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort().map((f) => `${dir}/${f}`);
+  for (const file of [...sources('src'), ...sources('scripts/build'), 'scripts/build.mjs', 'package-lock.json']) {
     hash.update(file).update('\0');
     try {
       hash.update(readFileSync(`${root}${file}`));

@@ -89,6 +89,11 @@ export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, bui
   return JSON.stringify({ format: FORMAT, build, entries: rows });
 }
 
+/** What a cache file must have been written by: this build of postview, on this Unicode version. */
+export function cacheBuildOf(buildId: string): string {
+  return `${buildId} unicode ${process.versions.unicode ?? '?'}`;
+}
+
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
@@ -110,9 +115,14 @@ export class SummaryCache {
     private readonly now: number,
   ) {}
 
-  /** The cache of `dir` in `cacheDir`, as this build wrote it (empty if none). */
-  static open(cacheDir: string, dir: string, build: string, now: number): SummaryCache {
+  /**
+   * The cache of `dir` in `cacheDir`, as this build wrote it (empty if none).
+   * Node's Unicode version is part of the build: it decides some of the
+   * expressions that find sessions.
+   */
+  static open(cacheDir: string, dir: string, buildId: string, now: number): SummaryCache {
     const file = summaryCacheFile(cacheDir, dir)!;
+    const build = cacheBuildOf(buildId);
     let text = '';
     try {
       text = readFileSync(file, 'utf8');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readPostBytesSync } from '../../../src/load/read-post.js';
 import { summarizePostBytes } from '../../../src/load/summary.js';
 import {
-  isSettled, parseSummaryCache, renderSummaryCache, sameStamp, summaryCacheFile, SummaryCache, type CacheEntry,
+  cacheBuildOf, isSettled, parseSummaryCache, renderSummaryCache, sameStamp, summaryCacheFile, SummaryCache, type CacheEntry,
 } from '../../../src/load/summary-cache.js';
 
 const entry = (title: string, sessions = 2): CacheEntry => ({
@@ -75,7 +75,7 @@ describe('SummaryCache', () => {
     expect(summarizeAll(cache)).toEqual([fresh('a.md'), fresh('b.md')]);
     cache.save();
     const [file] = readdirSync(cacheDir);
-    expect(parseSummaryCache(readFileSync(join(cacheDir, file!), 'utf8'), 'b1').size).toBe(2);
+    expect(parseSummaryCache(readFileSync(join(cacheDir, file!), 'utf8'), cacheBuildOf('b1')).size).toBe(2);
   });
 
   it('answers an unchanged post from the cache, and reads a changed one again', () => {
@@ -100,7 +100,7 @@ describe('SummaryCache', () => {
     summarizeAll(cache);
     cache.save();
     const file = summaryCacheFile(cacheDir, dir)!;
-    expect(parseSummaryCache(readFileSync(file, 'utf8'), 'b1').size).toBe(0);
+    expect(parseSummaryCache(readFileSync(file, 'utf8'), cacheBuildOf('b1')).size).toBe(0);
   });
 
   it('keeps nothing for a post that cannot be read, so its error shows every time', () => {
@@ -111,7 +111,7 @@ describe('SummaryCache', () => {
       summarizeAll(cache);
       cache.save();
     }
-    expect([...parseSummaryCache(readFileSync(summaryCacheFile(cacheDir, dir)!, 'utf8'), 'b1').keys()].sort()).toEqual(['a.md', 'b.md']);
+    expect([...parseSummaryCache(readFileSync(summaryCacheFile(cacheDir, dir)!, 'utf8'), cacheBuildOf('b1')).keys()].sort()).toEqual(['a.md', 'b.md']);
   });
 
   it('lists without a cache when the cache folder cannot be written', () => {
