@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Lexer } from 'marked';
 import { lexMarkdown } from '../../../src/parse/lexer.js';
@@ -21,5 +22,28 @@ describe('lexMarkdown gives exactly the tokens of marked', () => {
   it.each(readdirSync(FIXTURES).filter((f) => f.endsWith('.md')))('fixture %s', (name) => {
     const md = readFileSync(`${FIXTURES}${name}`, 'utf8');
     expect(lexMarkdown(md)).toEqual(plain(md));
+  });
+});
+
+describe('lexMarkdown gives the tokens of marked on any mix of constructs', () => {
+  // Pieces that start, nearly start or imitate every rule lexMarkdown guards.
+  const pieces = [
+    '# H', '   ## H ##', '####### no', '#nospace', 'Title', '===', '---', '***', '_ _ _', '- a', '* b', '+ c', '1. d', '12) e', '1.no',
+    '    code', '   \tcode', '\tcode', '```', '```js', '~~~', '> quote', '   > deep', '>', '<div>', '<!-- c -->', '<script>x</script>', '<?p?>',
+    '<https://x.y>', '<a@b.co>', '[ref]: https://x.y "t"', '[ref]', '[text](https://x.y)', '![img](a.png)', '[a][ref]', '| a | b |',
+    '|---|---|', 'a | b', ':-- | --:', '--- | ---', '| 1 | 2 |', '**bold**', '__bold__', '*em*', '_em_', '~~del~~', '~one~', '`code`',
+    '``a`b``', '\\*not*', 'line  ', 'break\\', 'www.example.com', 'https://e.com/x', 'mail@e.com', 'mailto:a@b.co', '한국어 *강조*', '　전각',
+    '- [ ] task', '- [x] done', '  - nested', '    - deeper', '', ' ', '&amp; &#27;', '<span>13:00</span>', '1\\. no list',
+  ];
+  it('random documents', () => {
+    const line = fc.constantFrom(...pieces);
+    const doc = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n\n', ' ', '')), { maxLength: 16 })
+      .map((parts) => parts.map(([text, end]) => text + end).join(''));
+    fc.assert(
+      fc.property(doc, (md) => {
+        expect(lexMarkdown(md)).toEqual(plain(md));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
