@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
 import { ensureInputs } from './bench/inputs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,6 +46,12 @@ if (Date.now() - youngest < 3500) Atomics.wait(new Int32Array(new SharedArrayBuf
 if (!existsSync(here('dist/postview.cjs'))) say('note: dist/postview.cjs is missing; run `npm run build` first');
 if (sample === inputs.sample) say(`note: no AWS sample in posts/ yet; using generated ${inputs.sample}`);
 
+// The floor: marked loaded and run on the sample through the loader postview
+// uses (see scripts/bench/floor.mjs), bundled afresh for this run.
+const floorBundle = join(inputs.dir, 'floor.cjs');
+await esbuild({ entryPoints: [here('scripts/bench/floor.mjs')], outfile: floorBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' });
+rmSync(`${floorBundle}.cache`, { force: true });
+
 // ---- cases -------------------------------------------------------------------
 const node = process.execPath;
 let pvFlags = ['--color', 'never', '--width', '80', '--no-pager'];
@@ -55,6 +62,7 @@ const cases = [
   { id: 'node', label: 'bare node (node -e 0)', groups: ['fast', 'big'], cmd: () => [node, '-e', '0'] },
   { id: 'show', label: `show ${rel(sample)}`, pv: true, cmd: pv('show', sample), time: [{ ref: 'node', max: 1.3 }], mem: { ref: 'node', max: 1.6 } },
   { id: 'tracks', label: 'tracks (same post)', pv: true, cmd: pv('tracks', sample), time: [{ ref: 'node', max: 1.3 }], mem: { ref: 'node', max: 1.6 } },
+  { id: 'floor', label: 'marked alone: load + lex (same loader)', cmd: () => [node, here('scripts/bench/floor-run.cjs'), floorBundle, sample], time: [{ ref: 'node' }], mem: { ref: 'node' } },
   { id: 'plain', label: 'plain matter+marked+marked-terminal', cmd: script('plain.mjs', sample), time: [{ ref: 'node' }], mem: { ref: 'node' } },
   { id: 'list', label: 'list 10,000 posts (its cache warm)', pv: true, cmd: pv('list', inputs.folder), time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
   { id: 'listCold', label: 'list 10,000 posts, no cache', pv: true, env: { POSTVIEW_CACHE: 'off' }, cmd: pv('list', inputs.folder),
@@ -90,7 +98,7 @@ for (const c of cases) {
     pvFlags = pvFlags.filter((f) => f !== '--no-pager');
     r = run(c.cmd(), c.env);
   }
-  if (!r.bad && c.id !== 'node' && c.id !== 'lexer10m' && (!r.out || r.out.length === 0)) r.bad = 'printed nothing';
+  if (!r.bad && !['node', 'lexer10m', 'floor'].includes(c.id) && (!r.out || r.out.length === 0)) r.bad = 'printed nothing';
   if (r.bad) { c.error = r.bad; say(`not timed: ${c.id}: ${r.bad}`); }
 }
 

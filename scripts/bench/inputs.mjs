@@ -124,6 +124,7 @@ export const FOLDER_POSTS = 10000;
 export function ensureInputs(dir, log = () => {}) {
   mkdirSync(dir, { recursive: true });
   const p = {
+    dir,
     sample: join(dir, 'sample-recap.md'),
     post1m: join(dir, 'recap-1mb.md'),
     post10m: join(dir, 'recap-10mb.md'),
