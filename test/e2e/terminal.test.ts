@@ -95,6 +95,42 @@ describe('in a pipe', () => {
     expect(runCli(['section', '참고자료', AWS, '--color', 'never'], { env: { FORCE_HYPERLINK: '1' } }).stdout).not.toContain('\x1b');
   });
 
+  // A parent that hands postview a non-blocking pipe and reads it late
+  // (python3: node's own spawn makes a child's stdio blocking).
+  const SLOW_READER = [
+    'import os, subprocess, sys, time',
+    'r, w = os.pipe()',
+    'os.set_blocking(w, False)',
+    'child = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)',
+    'os.close(w)',
+    'time.sleep(0.3)',
+    'data = b"".join(iter(lambda: os.read(r, 65536), b""))',
+    'err = child.stderr.read()',
+    'sys.stdout.buffer.write(data)',
+    'sys.stderr.buffer.write(err)',
+    'sys.exit(child.wait())',
+  ].join('\n');
+  const hasPython = spawnSync('python3', ['-c', 'import os; os.set_blocking'], { encoding: 'utf8' }).status === 0;
+
+  (hasPython ? it : it.skip)('writes all of a long output into a non-blocking pipe that a slow reader leaves full', () => {
+    // stdout is written with write(2); a full non-blocking pipe answers EAGAIN,
+    // and the rest must still arrive, in order.
+    const dir = mkdtempSync(join(tmpdir(), 'postview-slow-'));
+    const post = join(dir, 'long.md');
+    writeFileSync(post, `# Long\n\n${'- 한국어 문장 하나, and a few English words\n'.repeat(20_000)}`);
+    const args = ['show', post, '--color', 'never', '--width', '80'];
+    const run = spawnSync('python3', ['-c', SLOW_READER, process.execPath, BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 30_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(1 << 18); // many times a pipe's buffer
+    expect(run.stdout).toBe(runCli(args).stdout);
+  });
+
   it('stops quietly when the reader closes the pipe', () => {
     const run = spawnSync('bash', ['-c', `${process.execPath} ${BIN} show ${AWS} --color always | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(run.stdout.trim()).toBe('0');
