@@ -98,7 +98,7 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
       }
     } else if (!otherShapes && SHAPE_MARKS.has(first)) {
       if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
-      else if (headerFrom < headerTo && hasPipe(content, lineFrom, to)) {
+      else if (headerFrom < headerTo && mayBeDelimiterRow(content, lineFrom, to)) {
         // A table's delimiter row under a header that may name a time column.
         otherShapes = TABLE_DELIMITER.test(content.slice(lineFrom, to)) && TIME_HEADER.test(lineText(headerFrom, headerTo));
       }
@@ -122,9 +122,15 @@ function firstMark(content: string, from: number, to: number): number {
   return -1;
 }
 
-function hasPipe(content: string, from: number, to: number): boolean {
-  const at = content.indexOf('|', from);
-  return at !== -1 && at < to;
+/** True when the line is made only of what TABLE_DELIMITER allows (blanks, |, :, -) and holds a "|". */
+function mayBeDelimiterRow(content: string, from: number, to: number): boolean {
+  let pipe = false;
+  for (let i = from; i < to; i++) {
+    const code = content.charCodeAt(i);
+    if (code === 0x7c) pipe = true;
+    else if (code !== 0x20 && code !== 0x09 && code !== 0x3a && code !== 0x2d) return false;
+  }
+  return pipe;
 }
 
 /** The heading lines of a Markdown body, skipping fenced code. */

@@ -30,12 +30,14 @@ export function parseSessionHeading(text: string): SessionHeading | null {
 }
 
 const HAS_CLOCK = /\d:\d/;
+const START_DIGIT = /^\s*\d/;
 
 /** The time in a heading's text, after any label, or null when it holds none a schedule would use. */
 function locateTime(text: string) {
   // Every clock time has a digit, a colon and a digit (see time.ts).
   if (!HAS_CLOCK.test(text)) return null;
-  const label = LABEL.exec(text);
+  // A label starts with "[" or a word; most headings start with their time.
+  const label = START_DIGIT.test(text) ? null : LABEL.exec(text);
   const afterLabel = label ? text.slice(label[0].length) : text;
   const time = findTimeRange(afterLabel);
   if (!time) return null;

@@ -7,12 +7,14 @@ import type { PostSummaryJson } from './json.js';
 
 export function renderPostList(posts: readonly PostSummaryJson[], options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
+  // Without colour, no styling calls at all: a folder can have 10,000 rows.
+  const styled = (style: (s: string) => string) => (options.colorLevel ? style : undefined);
   const names = words(options.lang ?? 'en').columns;
   return renderColumns(
     [
-      { name: names.date, cells: posts.map((p) => p.date ?? ''), style: (s) => chalk.cyan(s) },
+      { name: names.date, cells: posts.map((p) => p.date ?? ''), style: styled((s) => chalk.cyan(s)) },
       { name: names.title, cells: posts.map((p) => p.title), flexible: true },
-      { name: names.category, cells: posts.map((p) => p.category ?? ''), maxShare: 0.2, style: (s) => chalk.dim(s) },
+      { name: names.category, cells: posts.map((p) => p.category ?? ''), maxShare: 0.2, style: styled((s) => chalk.dim(s)) },
       { name: names.sessions, cells: posts.map((p) => String(p.sessions)), align: 'right' },
     ],
     options.width,

@@ -81,8 +81,8 @@ function measureGrapheme(grapheme: string): number {
 /** Columns of text without escape sequences. */
 export function textWidth(text: string): number {
   if (SIMPLE.test(text)) {
-    let width = 0;
-    for (let i = 0; i < text.length; i++) width += simpleCharWidth(text.charCodeAt(i));
+    let width = text.length;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x3000) width++; // simpleCharWidth
     return width;
   }
   let width = 0;
