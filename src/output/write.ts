@@ -75,10 +75,27 @@ function writeDirect(fd: 1 | 2, bytes: Buffer): Buffer | null {
   }
 }
 
+/** Stream writes not yet handed to the OS. */
+const pending = new Set<Promise<void>>();
+
+function writeStream(fd: 1 | 2, bytes: Buffer): Promise<void> {
+  const written = new Promise<void>((resolve) => {
+    stream(fd).write(bytes, () => resolve());
+  });
+  pending.add(written);
+  void written.then(() => pending.delete(written));
+  return written;
+}
+
+/** Resolves once everything written so far has been handed to the OS (so the process may exit). */
+export async function whenWritten(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
+}
+
 function writeStderr(text: string): void {
   if (stderrClosed) return;
   const rest = isPlainOutput(2) ? writeDirect(2, Buffer.from(text)) : Buffer.from(text);
-  if (rest && !stderrClosed) stream(2).write(rest);
+  if (rest && !stderrClosed) void writeStream(2, rest);
 }
 
 /** Writes all of `text` to stdout and resolves once it has been handed to the OS. */
@@ -86,9 +103,7 @@ export function writeStdout(text: string): Promise<void> {
   if (text === '' || pipeClosed) return Promise.resolve();
   const rest = isPlainOutput(1) ? writeDirect(1, Buffer.from(text)) : Buffer.from(text);
   if (rest === null || pipeClosed) return Promise.resolve();
-  return new Promise((resolve) => {
-    stream(1).write(rest, () => resolve());
-  });
+  return writeStream(1, rest);
 }
 
 /** One message line on stderr, prefixed "postview: "; nothing in it can be a control character. */
