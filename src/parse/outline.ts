@@ -133,11 +133,6 @@ function mayBeDelimiterRow(content: string, from: number, to: number): boolean {
   return pipe;
 }
 
-/** The heading lines of a Markdown body, skipping fenced code. */
-export function scanHeadingLines(content: string): string[] {
-  return scanOutline(content).headings;
-}
-
 /** The text of the first "# " heading, markup dropped; null when none. */
 export function firstH1(outline: Outline): string | null {
   const line = outline.headings.find((l) => /^ {0,3}#[ \t]/.test(l));
