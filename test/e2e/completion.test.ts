@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildProgram } from '../../src/cli.js';
 import { renderCompletion, SHELLS } from '../../src/completion/index.js';
 import { BIN, FIXTURES, ROOT, runCli } from './run-cli.js';
-import { shellEnv } from '../shell-env.js';
+import { bashCompletionHarness, shellEnv } from '../shell-env.js';
 
 const SAMPLES = ['2016-05-17-aws-summit-seoul-2016', '2023-03-04-conference-notes-habit', '2024-10-12-jsconf-recap'];
 
@@ -38,19 +38,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Sources `postview completion bash`, fills COMP_* for `words` (the last is at the cursor), prints COMPREPLY. */
-const BASH_HARNESS = `
-source <(postview completion bash) || exit 9
-fn=$(complete -p postview | sed -n 's/.*-F \\([^ ]*\\) .*/\\1/p')
-[ -n "$fn" ] || exit 8
-COMP_WORDS=("$@")
-COMP_CWORD=$(( $# - 1 ))
-COMP_LINE="$*"
-COMP_POINT=\${#COMP_LINE}
-COMPREPLY=()
-"$fn" postview "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
-printf '%s\\n' "\${COMPREPLY[@]}"
-`;
+const BASH_HARNESS = bashCompletionHarness('source <(postview completion bash)');
 
 function bashComplete(words: string[], options: { cwd?: string; env?: Record<string, string> } = {}): string[] {
   const run = spawnSync('bash', ['-c', BASH_HARNESS, 'bash', ...words], {

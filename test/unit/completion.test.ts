@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Argument, type Command } from 'commander';
 import { buildProgram, COMMANDS } from '../../src/cli.js';
 import { describeProgram, isShell, renderCompletion, SHELLS, type Shell } from '../../src/completion/index.js';
-import { shellEnv } from '../shell-env.js';
+import { bashCompletionHarness, shellEnv } from '../shell-env.js';
 
 function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
@@ -159,18 +159,7 @@ describe('syntax', () => {
 
 // ---------------------------------------------------------- the behaviour
 
-/** Sources the script, fills COMP_* as bash would for `words` (the last is the word at the cursor), prints COMPREPLY. */
-const BASH_HARNESS = `
-source "$SCRIPT" || exit 9
-fn=$(complete -p postview | sed -n 's/.*-F \\([^ ]*\\) .*/\\1/p')
-COMP_WORDS=("$@")
-COMP_CWORD=$(( $# - 1 ))
-COMP_LINE="$*"
-COMP_POINT=\${#COMP_LINE}
-COMPREPLY=()
-"$fn" postview "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
-printf '%s\\n' "\${COMPREPLY[@]}"
-`;
+const BASH_HARNESS = bashCompletionHarness('source "$SCRIPT"');
 
 function bashComplete(words: string[], extraEnv: Record<string, string> = {}): string[] {
   const run = spawnSync('bash', ['-c', BASH_HARNESS, 'bash', ...words], {
