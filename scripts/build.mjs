@@ -53,7 +53,12 @@ await build({
   plugins: [startup],
   // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
   external: ['marked-terminal'],
-  define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()), 'import.meta.url': '__pvModuleUrl' },
+  define: {
+    __VERSION__: JSON.stringify(version),
+    __BUILD_ID__: JSON.stringify(buildId()),
+    __HTML_LIB__: JSON.stringify('./html-lib.cjs'),
+    'import.meta.url': '__pvModuleUrl',
+  },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
   // cannot see it) only to support the !!js/function type, which runs code and
   // which postview never enables: refuse it, which also saves loading 300 kB.
@@ -64,6 +69,21 @@ await build({
       "require = (id) => { if (id === 'esprima') throw new Error('esprima is not loaded'); return __pvRequire(id); };",
     ].join(' '),
   },
+});
+
+// htmlparser2 and the entities table in a bundle of their own, required by
+// src/html-lib.ts only when a post holds HTML or a rare entity: the start-up
+// of every other post neither reads nor compiles them.
+await build({
+  entryPoints: [`${root}scripts/build/html-lib-entry.mjs`],
+  outfile: `${root}dist/html-lib.cjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: process.env.POSTVIEW_NO_MINIFY !== '1',
+  legalComments: 'none',
+  logLevel: 'warning',
 });
 
 // The code cache: one show, with colour, of the Korean sample (every stage of

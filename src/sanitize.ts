@@ -1,5 +1,6 @@
 // Nothing from a post may reach the terminal as a control character: these
 // helpers turn C0/C1 controls into visible text. Newline and tab survive.
+import { loadHtmlLib } from './html-lib.js';
 
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
@@ -25,6 +26,7 @@ export function hasControls(text: string): boolean {
   return found;
 }
 
+/** The common few, decoded without loading the full HTML5 table (src/html-lib.ts). */
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
   copy: '©', reg: '®', trade: '™', hellip: '…', mdash: '—', ndash: '–',
@@ -47,7 +49,7 @@ export function decodeEntities(text: string): string {
       if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[body] ?? whole;
+    return NAMED_ENTITIES[body] ?? loadHtmlLib().decodeHTMLStrict(whole);
   });
   return showControls(decoded);
 }

@@ -7,12 +7,17 @@ import { extractSections, flattenSections } from './sections.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 import { lexMarkdown } from './lexer.js';
+import { expandTemplates, hasTemplates } from './templates.js';
+import { extractFootnoteDefinitions, hasFootnotes, linkFootnotes } from './footnotes.js';
+import { extractHtml, hasHtml } from './html.js';
+import { decodeEntities } from '../sanitize.js';
+import type { Token } from 'marked';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
 export function parsePost(text: string, path: string): Post {
   const { frontMatter, content } = parseFrontMatter(text, path);
-  const tokens = lexPostBody(content, path);
+  const tokens = lexPostBody(content, path, frontMatter);
   const sections = extractSections(tokens);
   const firstH1 = flattenSections(sections).find((s) => s.level === 1);
   return {
@@ -27,9 +32,9 @@ export function parsePost(text: string, path: string): Post {
   };
 }
 
-function lexPostBody(content: string, path: string) {
+function lexPostBody(content: string, path: string, frontMatter: FrontMatter): Token[] {
   try {
-    return lexMarkdown(limitNesting(content));
+    return lexBody(limitNesting(content), frontMatter);
   } catch (error) {
     // Nesting that limitNesting did not foresee can still overflow marked's stack.
     if (error instanceof RangeError) throw new InputError(`${path}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
@@ -37,9 +42,33 @@ function lexPostBody(content: string, path: string) {
   }
 }
 
-/** Front matter `title`, else the first H1, else the file name. */
+/**
+ * A body as tokens, with what a site generator would have resolved already
+ * resolved: Jekyll/Hugo templates (parse/templates.ts), footnotes
+ * (parse/footnotes.ts) and HTML (parse/html.ts, whose parser is loaded only
+ * for a body that holds HTML).
+ */
+export function lexBody(markdown: string, frontMatter: FrontMatter = {}): Token[] {
+  let body = hasTemplates(markdown) ? expandTemplates(markdown, frontMatter) : markdown;
+  let definitions: Map<string, string> | null = null;
+  if (hasFootnotes(body)) ({ body, definitions } = extractFootnoteDefinitions(body));
+  const withHtml = (tokens: Token[]) => (hasHtml(tokens) ? extractHtml(tokens) : tokens);
+  const tokens = withHtml(lexMarkdown(body));
+  if (definitions) linkFootnotes(tokens, definitions, (md) => withHtml(lexMarkdown(md)));
+  return tokens;
+}
+
+/** Front matter `title`, else the first H1, else the file name. HTML in a title shows as its text. */
 export function extractTitle(frontMatter: FrontMatter, firstH1: string | null, path: string): string {
-  return stringField(frontMatter.title) ?? firstH1 ?? titleFromPath(path);
+  const field = stringField(frontMatter.title);
+  return (field === null ? null : htmlText(field)) || firstH1 || titleFromPath(path);
+}
+
+/** Text with its HTML tags and comments gone and its entities decoded ("<i class=x>Intro</i> &amp; more" -> "Intro & more"). */
+export function htmlText(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  const bare = text.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>/g, '');
+  return decodeEntities(bare).replace(/\s+/g, ' ').trim();
 }
 
 function stringField(value: unknown): string | null {
