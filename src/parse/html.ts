@@ -50,7 +50,7 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Elements that print nothing, children included. */
 const SILENT = new Set([
   'base', 'canvas', 'col', 'colgroup', 'head', 'input', 'link', 'map', 'math', 'meta', 'noscript', 'param', 'script',
-  'select', 'source', 'style', 'svg', 'template', 'textarea', 'title', 'track', 'wbr',
+  'select', 'source', 'style', 'svg', 'template', 'title', 'track', 'wbr',
 ]);
 const EMBEDS = new Set(['iframe', 'video', 'audio', 'embed', 'object']);
 /** Elements laid out as blocks (the rest flow inline). */
