@@ -90,6 +90,12 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
         continue;
       }
     }
+    if (first === EQUALS && headerFrom < headerTo && SETEXT_H1.test(content.slice(lineFrom, to))) {
+      // "Title\n=====": a setext H1, the line above is its text.
+      const above = lineText(headerFrom, headerTo);
+      if (above.trim() !== '' && !HEADING.test(above) && headings[headings.length - 1] !== above) headings.push('# ' + above.trim());
+      continue;
+    }
     if (first === HASH) {
       if (matchesAt(HEADING_START_AT, content, lineFrom)) {
         const text = lineText(lineFrom, to);
@@ -108,6 +114,8 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
 }
 
 const HASH = 0x23;
+const EQUALS = 0x3d;
+const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 /** Marks a timed line (TIMED_LINE_AT) or a table's delimiter row can start with, after blanks. */

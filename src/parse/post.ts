@@ -95,6 +95,23 @@ export function extractCategory(frontMatter: FrontMatter): string | null {
   return null;
 }
 
+/** Every category: `category` and `categories` (a list, or a string of names split at spaces and commas, as Jekyll does). */
+export function extractCategories(frontMatter: FrontMatter): string[] {
+  return [...new Set([...names(frontMatter.category), ...names(frontMatter.categories)])];
+}
+
+/** Every tag: `tags` and `tag`, as lists or strings. */
+export function extractTags(frontMatter: FrontMatter): string[] {
+  return [...new Set([...names(frontMatter.tags), ...names(frontMatter.tag)])];
+}
+
+function names(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(stringField).filter((v): v is string => v !== null).map(htmlText);
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter((v) => v !== '').map(htmlText);
+  const single = stringField(value);
+  return single === null ? [] : [single];
+}
+
 /** "posts/2016-05-17-aws-summit.md" -> "aws-summit". */
 export function titleFromPath(path: string): string {
   if (path === '-') return '<stdin>';
