@@ -121,6 +121,7 @@ function walk(tokens: Token[], refFor: (id: string) => FootnoteRefToken | null):
     if (token.type === 'code' || token.type === 'codespan' || token.type === 'footnote_ref') continue;
     if (token.type === 'image') {
       t.text = String(t.text).replace(REF, (whole, id: string) => refFor(id)?.text ?? whole);
+      if (Array.isArray(t.tokens)) walk(t.tokens as Token[], refFor);
       continue;
     }
     if (token.type === 'text' && !Array.isArray(t.tokens) && typeof t.text === 'string' && t.text.includes('[^')) {

@@ -404,6 +404,8 @@ export function extractInlineHtml(tokens: readonly Token[]): Token[] {
     if (!/^<[A-Za-z]/.test(raw)) continue; // comment, declaration, processing instruction
     const el = parseOpenTag(raw);
     if (!el) continue;
+    const top = open[open.length - 1];
+    if (el.name === 'source' && top && !top.el.attrs.src && el.attrs.src) top.el.attrs.src = el.attrs.src; // <video><source src>
     if (VOID.has(el.name) || raw.endsWith('/>') || el.children.length > 0) {
       target().push(...(el.name === 'script' ? inline(el) : SILENT.has(el.name) ? [] : EMBEDS.has(el.name) ? [embedOf(el)] : wrap(el, [], '')));
     } else if (open.length < MAX_DEPTH) open.push({ el, children: [] });

@@ -139,7 +139,8 @@ function expandLine(line: string, frontMatter: FrontMatter, state: { raw: boolea
       const run = /^`+/.exec(line.slice(tick))![0];
       const close = line.indexOf(run, tick + run.length);
       const end = close === -1 ? tick + run.length : close + run.length;
-      out += line.slice(i, end);
+      // Liquid runs before Markdown: {% raw %} tags inside a code span go too.
+      out += line.slice(i, end).replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, '');
       i = end;
       continue;
     }

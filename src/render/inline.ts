@@ -1,7 +1,7 @@
 // Inline tokens (what marked puts inside paragraphs, headings, list items
 // and table cells) as one styled string. "\n" in the result is a hard break
 // (br); soft line breaks become spaces so the caller can re-wrap freely.
-import type { ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Token, Tokens } from 'marked';
 import { cleanUrl, decodeEntities, showControls } from '../sanitize.js';
 import type { FootnoteRefToken } from '../parse/footnotes.js';
@@ -68,7 +68,7 @@ function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {
     case 'image': {
       // Alt text is plain text: emphasis, links and images inside show their text only.
       const t = token as Tokens.Image;
-      const alt = t.tokens ? plainInline(t.tokens) : inlineText(t.text);
+      const alt = t.tokens ? plainInline(t.tokens, ctx) : inlineText(t.text);
       const label = '🖼 ' + (alt.replace(/\s+/g, ' ').trim() || 'image');
       return inLink ? label : link(label, t.href, ctx);
     }
@@ -99,14 +99,15 @@ function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {
   }
 }
 
-/** Inline tokens as plain text: no styles, no link targets. */
-function plainInline(tokens: readonly Token[]): string {
+/** Inline tokens as plain text: no styles, no link targets (footnotes referenced are still noted). */
+function plainInline(tokens: readonly Token[], ctx: InlineContext): string {
   let out = '';
   for (const token of tokens) {
     const t = token as Tokens.Generic;
     if (token.type === 'codespan') out += showControls(t.text as string);
-    else if (token.type === 'image') out += t.tokens ? plainInline(t.tokens as Token[]) : inlineText(t.text as string);
-    else if (Array.isArray(t.tokens)) out += plainInline(t.tokens as Token[]);
+    else if (token.type === 'footnote_ref') out += renderOne(token, { ...ctx, chalk: new Chalk({ level: 0 }) }, true);
+    else if (token.type === 'image') out += t.tokens ? plainInline(t.tokens as Token[], ctx) : inlineText(t.text as string);
+    else if (Array.isArray(t.tokens)) out += plainInline(t.tokens as Token[], ctx);
     else if (token.type === 'br') out += ' ';
     else if (typeof t.text === 'string') out += inlineText(t.text);
   }
