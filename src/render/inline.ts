@@ -123,7 +123,8 @@ export function embedLine(t: EmbedToken, ctx: InlineContext, width?: number): st
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   const shown = width === undefined ? url : truncate(url, Math.max(1, width - displayWidth(`${t.symbol} ${t.kind} `)));
   const target = ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme) ? `\x1b]8;;${asciiUrl(url)}\x1b\\${c.blue.underline(shown)}\x1b]8;;\x1b\\` : c.blue.underline(shown);
-  return `${head} ${target}`;
+  const line = `${head} ${target}`;
+  return width === undefined ? line : truncate(line, width);
 }
 
 /** A link as OSC 8 (web and mail schemes only) or as "text (url)". */
