@@ -421,22 +421,22 @@ const KINDS: [RegExp, string, string][] = [
   [/(^|\.)vimeo\.com$/, 'Vimeo video', '▶'],
   [/(^|\.)speakerdeck\.com$/, 'Speaker Deck slides', '▤'],
   [/(^|\.)slideshare\.net$/, 'SlideShare slides', '▤'],
-  [/^gist\.github\.com$/, 'GitHub gist', '⧉'],
-  [/(^|\.)(twitter\.com|x\.com)$/, 'Tweet', '⧉'],
-  [/(^|\.)codepen\.io$/, 'CodePen', '⧉'],
+  [/^gist\.github\.com$/, 'GitHub gist', '▣'],
+  [/(^|\.)(twitter\.com|x\.com)$/, 'Tweet', '▣'],
+  [/(^|\.)codepen\.io$/, 'CodePen', '▣'],
 ];
 
 function embedOf(el: El): Token {
   const source = el.children.find((c): c is El => typeof c !== 'string' && c.name === 'source');
   const url = el.attrs.src ?? el.attrs['data-src'] ?? el.attrs.data ?? source?.attrs.src ?? '';
   const fallback: Record<string, [string, string]> = {
-    iframe: ['embedded page', '⧉'],
+    iframe: ['embedded page', '▣'],
     video: ['video', '▶'],
-    audio: ['audio', '♪'],
-    embed: ['embedded object', '⧉'],
-    object: ['embedded object', '⧉'],
+    audio: ['audio', '◎'],
+    embed: ['embedded object', '▣'],
+    object: ['embedded object', '▣'],
   };
-  return embed(url, ...(fallback[el.name] ?? ['embedded page', '⧉']));
+  return embed(url, ...(fallback[el.name] ?? ['embedded page', '▣']));
 }
 
 function embed(rawUrl: string, kind: string, symbol: string): Token {
@@ -460,7 +460,7 @@ function scriptEmbed(el: El): Token | null {
     return embed(id ? `https://speakerdeck.com/player/${id}` : 'https://speakerdeck.com', 'Speaker Deck slides', '▤');
   }
   const gist = /^(?:https?:)?\/\/gist\.github\.com\/(.+?)\.js(?:\?.*)?$/.exec(src);
-  if (gist) return embed(`https://gist.github.com/${gist[1]}`, 'GitHub gist', '⧉');
+  if (gist) return embed(`https://gist.github.com/${gist[1]}`, 'GitHub gist', '▣');
   if (/slideshare\.net/.test(src)) return embed(src, 'SlideShare slides', '▤');
   return null;
 }
