@@ -56,7 +56,7 @@ await build({
   define: {
     __VERSION__: JSON.stringify(version),
     __BUILD_ID__: JSON.stringify(buildId()),
-    __HTML_LIB__: JSON.stringify('./html-lib.cjs'),
+    __HTML_LIB__: JSON.stringify('html-lib'),
     'import.meta.url': '__pvModuleUrl',
   },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
@@ -96,3 +96,12 @@ const warm = spawnSync(process.execPath, [`${root}bin/postview.cjs`, 'show', `${
 if (warm.status !== 0) {
   console.error('build: the warm-up run failed; dist/postview.cache was not written (postview works without it, only slower)');
 }
+
+// The HTML bundle's code cache: one show of a post with HTML, entities and a table.
+rmSync(`${root}dist/html-lib.cache`, { force: true });
+const warmHtml = spawnSync(process.execPath, [`${root}bin/postview.cjs`, 'show', '-', '--color', 'always', '--width', '80', '--no-pager'], {
+  cwd: root,
+  input: '<h2>Title</h2>\n\n<p align="center"><b>bold</b> &amp; <i>it</i><br><a href="https://example.com">link</a> &frac34;</p>\n\n<table><tr><th>a</th></tr><tr><td>1</td></tr></table>\n\nText <kbd>x</kbd>.\n',
+  stdio: ['pipe', 'ignore', 'inherit'],
+});
+if (warmHtml.status !== 0) console.error('build: the HTML warm-up run failed; dist/html-lib.cache was not written');

@@ -18,8 +18,10 @@ let lib: HtmlLib | undefined;
 export function loadHtmlLib(): HtmlLib {
   if (lib) return lib;
   const require = createRequire(import.meta.url);
+  const loadBundle = (globalThis as Record<symbol, unknown>)[Symbol.for('postview.loadBundle')];
   if (typeof __HTML_LIB__ === 'string') {
-    lib = require(__HTML_LIB__) as HtmlLib;
+    // Through bin/postview.cjs's loader, with a code cache, when there is one.
+    lib = (typeof loadBundle === 'function' ? loadBundle(__HTML_LIB__) : require(`./${__HTML_LIB__}.cjs`)) as HtmlLib;
   } else {
     const { Parser: P } = require('htmlparser2') as { Parser: typeof Parser };
     const { decodeHTMLStrict } = require('entities') as { decodeHTMLStrict: (t: string) => string };
