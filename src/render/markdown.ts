@@ -66,7 +66,6 @@ function renderFootnotes(footnotes: FootnoteRefToken[], env: Env): string {
 }
 
 function renderBlocks(tokens: readonly Token[], env: Env): string {
-  const { options } = env;
   const root: Box = { first: '', rest: '', restWidth: 0, width: 0, pending: false, up: null, depth: 0, lists: 0 };
   const out: string[] = [];
   let gap: string | null = null;
