@@ -14,6 +14,7 @@ import { headingTitle } from './sections.js';
 import { sessionHeadingKind } from './session-heading.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
+import { lexBody } from './post.js';
 
 const HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
 const ATX_OPEN = /^ {0,3}#{1,6}[ \t]+/;
@@ -104,6 +105,8 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
       }
     } else if (!otherShapes && SHAPE_MARKS.has(first)) {
       if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
+      // An HTML heading (<h3>13:00 - 13:40 …</h3>) is a heading once parse/html.ts reads it.
+      else if (first === LESS_THAN && matchesAt(HTML_HEADING_AT, content, lineFrom)) otherShapes = true;
       else if (headerFrom < headerTo && mayBeDelimiterRow(content, lineFrom, to)) {
         // A table's delimiter row under a header that may name a time column.
         otherShapes = TABLE_DELIMITER.test(content.slice(lineFrom, to)) && TIME_HEADER.test(lineText(headerFrom, headerTo));
@@ -115,6 +118,8 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
 
 const HASH = 0x23;
 const EQUALS = 0x3d;
+const LESS_THAN = 0x3c;
+const HTML_HEADING_AT = /[ \t]*<h[1-6][\s>]/iy;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
@@ -199,7 +204,7 @@ function plainHeadingTitle(line: string): string {
 /** White space that collapsing would change: anything but a single space. */
 const LOOSE_SPACE = /[^\S ]| {2}/;
 
-/** How many sessions a body holds, by lexing it in full as parsePost does. */
+/** How many sessions a body holds, by lexing it in full as parsePost does (templates, footnotes and HTML read). */
 export function countInFull(content: string): number {
-  return extractSessions(lexMarkdown(limitNesting(content))).length;
+  return extractSessions(lexBody(limitNesting(content))).length;
 }
