@@ -19,9 +19,10 @@ export interface FootnoteRefToken {
   def: Token[];
 }
 
-const DEF_LINE = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
+const DEF_LINE = /^ {0,3}\[\^([^\]\s]{1,200})\]:[ \t]?(.*)$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
-const REF = /\[\^([^\]\s]+)\]/g;
+/** Capped: a long run of "[^" without "]" costs linear time. */
+const REF = /\[\^([^\]\s]{1,200})\]/g;
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** True when the body may hold footnotes. */
@@ -115,8 +116,13 @@ export function linkFootnotes(tokens: Token[], definitions: ReadonlyMap<string, 
 }
 
 function walk(tokens: Token[], refFor: (id: string) => FootnoteRefToken | null): void {
+  // Texts cut around references are gathered into `out`, which replaces the
+  // tokens at the end (in one pass: a paragraph may hold 100,000 of them).
+  const out: Token[] = [];
+  let changed = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    out.push(token);
     const t = token as Tokens.Generic;
     if (token.type === 'code' || token.type === 'codespan' || token.type === 'footnote_ref') continue;
     if (token.type === 'image') {
@@ -127,8 +133,9 @@ function walk(tokens: Token[], refFor: (id: string) => FootnoteRefToken | null):
     if (token.type === 'text' && !Array.isArray(t.tokens) && typeof t.text === 'string' && t.text.includes('[^')) {
       const parts = split(token as Tokens.Text, refFor);
       if (parts) {
-        tokens.splice(i, 1, ...parts);
-        i += parts.length - 1;
+        out.pop();
+        for (const part of parts) out.push(part);
+        changed = true;
       }
       continue;
     }
@@ -139,6 +146,10 @@ function walk(tokens: Token[], refFor: (id: string) => FootnoteRefToken | null):
       for (const cell of table.header) walk(cell.tokens, refFor);
       for (const row of table.rows) for (const cell of row) walk(cell.tokens, refFor);
     }
+  }
+  if (changed) {
+    tokens.length = 0;
+    for (const token of out) tokens.push(token);
   }
 }
 

@@ -12,6 +12,7 @@
 // would (an unclosed tag runs to the end of the run).
 import type { Token, Tokens } from 'marked';
 import { loadHtmlLib } from '../html-lib.js';
+import { decodeEntities } from '../sanitize.js';
 import { NOTE_TAG } from './templates.js';
 
 /** An element as htmlparser2 reports it; children are elements or text. */
@@ -74,10 +75,10 @@ export function hasHtml(tokens: readonly Token[]): boolean {
 
 function pushChildren(stack: Token[], token: Token): void {
   const t = token as { tokens?: Token[]; items?: Token[]; header?: Tokens.TableCell[]; rows?: Tokens.TableCell[][] };
-  if (t.tokens) stack.push(...t.tokens);
-  if (t.items) stack.push(...t.items);
-  if (t.header) for (const cell of t.header) stack.push(...cell.tokens);
-  if (t.rows) for (const row of t.rows) for (const cell of row) stack.push(...cell.tokens);
+  if (t.tokens) append(stack, t.tokens);
+  if (t.items) append(stack, t.items);
+  if (t.header) for (const cell of t.header) append(stack, cell.tokens);
+  if (t.rows) for (const row of t.rows) for (const cell of row) append(stack, cell.tokens);
 }
 
 /** Block tokens with every piece of raw HTML turned into ordinary tokens. */
@@ -85,7 +86,7 @@ export function extractHtml(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
     if (token.type === 'html') {
-      out.push(...blocks(parseHtml(token.raw)));
+      append(out, blocks(parseHtml(token.raw)));
       continue;
     }
     extractInside(token);
@@ -143,10 +144,24 @@ export function parseHtml(html: string): Node[] {
   return root.children;
 }
 
-/** One tag as marked gives it inline ("<a href=x>", "<br/>"): its name and attributes. */
+const TAG_NAME = /^<([A-Za-z][A-Za-z0-9-]*)/;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/**
+ * One opening tag as marked gives it inline ("<a href=x>", "<br/>"): its name
+ * and attributes (entities decoded). marked has checked its syntax already,
+ * so a small reader does, without building an HTML parser per tag.
+ */
 function parseOpenTag(raw: string): El | null {
-  const [first] = parseHtml(raw);
-  return first !== undefined && typeof first !== 'string' ? first : null;
+  const name = TAG_NAME.exec(raw);
+  if (!name) return null;
+  const attrs: Record<string, string> = {};
+  const rest = raw.slice(name[0].length).replace(/\/?>$/, '');
+  for (const m of rest.matchAll(ATTRIBUTE)) {
+    const key = m[1]!.toLowerCase();
+    if (!(key in attrs)) attrs[key] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return { name: name[1]!.toLowerCase(), attrs, children: [] };
 }
 
 // ---- blocks -------------------------------------------------------------------
@@ -173,8 +188,8 @@ function blocks(nodes: readonly Node[]): Token[] {
       out.push(embedOf(node));
     } else if (BLOCKS.has(node.name)) {
       flush();
-      out.push(...block(node));
-    } else run.push(...inline(node));
+      append(out, block(node));
+    } else append(run, inline(node));
   }
   flush();
   return out;
@@ -241,7 +256,7 @@ function table(el: El): Token[] {
       if (typeof node === 'string') continue;
       if (node.name === 'tr') rows.push(node);
       else if (node.name === 'thead' || node.name === 'tbody' || node.name === 'tfoot') collect(node.children);
-      else if (node.name === 'caption') before.push(...blocks(node.children));
+      else if (node.name === 'caption') append(before, blocks(node.children));
       else if (node.name === 'td' || node.name === 'th') rows.push({ name: 'tr', attrs: {}, children: [node] });
     }
   };
@@ -304,9 +319,9 @@ function inlineChildren(nodes: readonly Node[]): Token[] {
       // A block inside inline content (a list in a table cell): its lines apart.
       if (out.length > 0) out.push(br());
       if (node.name === 'li') out.push(text('• '));
-      out.push(...inlineChildren(node.children));
+      append(out, inlineChildren(node.children));
       out.push(br());
-    } else out.push(...inline(node));
+    } else append(out, inline(node));
   }
   return out;
 }
@@ -384,7 +399,7 @@ export function extractInlineHtml(tokens: readonly Token[]): Token[] {
     const name = frame.el.name;
     const converted =
       name === 'script' ? inline(frame.el) : SILENT.has(name) ? [] : EMBEDS.has(name) ? [embedOf(frame.el)] : wrap(frame.el, frame.children, plainText(frame.children));
-    target().push(...converted);
+    append(target(), converted);
   };
   for (const token of tokens) {
     if (token.type !== 'html') {
@@ -406,8 +421,8 @@ export function extractInlineHtml(tokens: readonly Token[]): Token[] {
     if (!el) continue;
     const top = open[open.length - 1];
     if (el.name === 'source' && top && !top.el.attrs.src && el.attrs.src) top.el.attrs.src = el.attrs.src; // <video><source src>
-    if (VOID.has(el.name) || raw.endsWith('/>') || el.children.length > 0) {
-      target().push(...(el.name === 'script' ? inline(el) : SILENT.has(el.name) ? [] : EMBEDS.has(el.name) ? [embedOf(el)] : wrap(el, [], '')));
+    if (VOID.has(el.name) || raw.endsWith('/>')) {
+      append(target(), el.name === 'script' ? inline(el) : SILENT.has(el.name) ? [] : EMBEDS.has(el.name) ? [embedOf(el)] : wrap(el, [], ''));
     } else if (open.length < MAX_DEPTH) open.push({ el, children: [] });
   }
   while (open.length > 0) close();
@@ -467,6 +482,11 @@ function scriptEmbed(el: El): Token | null {
 
 // ---- helpers ------------------------------------------------------------------
 
+/** Appends without spreading into arguments: a paragraph may hold 100,000 tokens. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
 /** A text token; "&" escaped, as marked leaves text for the renderer to decode. */
 function text(s: string): Token {
   return { type: 'text', raw: s, text: escapeText(s) } as Tokens.Text;
@@ -506,14 +526,23 @@ function isVisible(token: Token): boolean {
   return !isBlank(token);
 }
 
+/** Plain text of tokens seen before: elements nest, and each level asks for the text of all below it. */
+const plainTexts = new WeakMap<object, string>();
+
 /** Text of inline tokens, unescaped, without markup. */
 function plainText(tokens: readonly Token[]): string {
   let out = '';
   for (const t of tokens) {
     const g = t as Tokens.Generic;
     if (t.type === 'br') out += '\n';
-    else if (Array.isArray(g.tokens)) out += plainText(g.tokens as Token[]);
-    else if (typeof g.text === 'string') out += t.type === 'codespan' ? g.text : g.text.replace(/&amp;/g, '&');
+    else if (Array.isArray(g.tokens)) {
+      let text = plainTexts.get(t);
+      if (text === undefined) {
+        text = plainText(g.tokens as Token[]);
+        plainTexts.set(t, text);
+      }
+      out += text;
+    } else if (typeof g.text === 'string') out += t.type === 'codespan' ? g.text : g.text.replace(/&amp;/g, '&');
   }
   return out;
 }

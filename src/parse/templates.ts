@@ -25,12 +25,14 @@ import type { FrontMatter } from '../types.js';
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 /** A line made only of template tags (and white space): it goes away whole. */
-const TAG_ONLY_LINE = /^\s*(?:(?:\{%-?[\s\S]*?-?%\}|\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\})\s*)+$/;
+const TAG_ONLY_LINE = /^\s*(?:(?:\{%[^%]*(?:%(?!\})[^%]*)*%\}|\{\{<[^>]*(?:>(?!\}\})[^>]*)*>\}\}|\{\{%[^%]*(?:%(?!\}\})[^%]*)*%\}\})\s*)+$/;
 const IAL_LINE = /^\s*\{:[^}\n]*\}\s*$/;
 const TOC_LINE = /^\s*\{:\s*toc\s*\}\s*$/;
 const TOC_ITEM = /^\s*(?:[*+-]|\d+[.)])\s+\S.*$/;
 /** Every template construct that may sit inside a line. */
-const INLINE = /\{%-?\s*raw\s*-?%\}|\{\{<\s*\/\*[\s\S]*?\*\/\s*>\}\}|\{\{[<%]\s*(\/?)\s*([\w./-]+)([^\n]*?)\s*\/?\s*[>%]\}\}|\{%-?\s*(\w+)([^%\n]*?)-?%\}|\{\{-?([^{}\n]*?)-?\}\}|\{:[^}\n]*\}/g;
+// Every open-ended part is capped (a construct is short), so that a line of
+// unclosed "{{<" or "{%" costs linear time, not quadratic.
+const INLINE = /\{%-?\s*raw\s*-?%\}|\{\{<\s*\/\*[^\n]{0,1000}?\*\/\s*>\}\}|\{\{[<%]\s*(\/?)\s*([\w./-]{1,200})([^\n]{0,1000}?)[>%]\}\}|\{%-?\s*(\w{1,200})([^%\n]{0,1000}?)-?%\}|\{\{-?([^{}\n]{0,1000}?)-?\}\}|\{:[^}\n]{0,1000}\}/g;
 /** The dim line an unknown shortcode or include prints (see parse/html.ts). */
 export const NOTE_TAG = 'pv-note';
 
@@ -87,7 +89,7 @@ export function expandTemplates(body: string, frontMatter: FrontMatter = {}): st
     const expanded = expandLine(line, frontMatter, state);
     raw = state.raw;
     comment = state.comment;
-    if (line.trim() !== '' && TAG_ONLY_LINE.test(line)) {
+    if ((line.includes('{%') || line.includes('{{')) && TAG_ONLY_LINE.test(line)) {
       if (expanded.trim() === '') continue;
       // A shortcode alone on its line stays a line of its own.
       if (expanded.endsWith(`</${NOTE_TAG}>`)) {
@@ -115,6 +117,9 @@ function highlightStart(line: string): { lang: string; kind: 'liquid' | 'hugo' }
 function expandLine(line: string, frontMatter: FrontMatter, state: { raw: boolean; comment: boolean }): string {
   let out = '';
   let i = 0;
+  let next: { index: number; match: RegExpExecArray } | null | undefined;
+  /** Run lengths of backticks with no closing run after the position noted: not searched again. */
+  const unclosed = new Map<number, number>();
   while (i < line.length) {
     if (state.raw) {
       const end = /\{%-?\s*endraw\s*-?%\}/.exec(line.slice(i));
@@ -131,14 +136,18 @@ function expandLine(line: string, frontMatter: FrontMatter, state: { raw: boolea
       state.comment = false;
       continue;
     }
-    const tick = line.indexOf('`', i);
-    const next = nextConstruct(line, i);
+    if (next === undefined || (next !== null && next.index < i)) next = nextConstruct(line, i);
     if (next === null) return out + line.slice(i);
+    const tick = line.indexOf('`', i);
     if (tick !== -1 && tick < next.index) {
       // A code span: copied as written, up to its closing run of the same length.
-      const run = /^`+/.exec(line.slice(tick))![0];
-      const close = line.indexOf(run, tick + run.length);
-      const end = close === -1 ? tick + run.length : close + run.length;
+      let length = 1;
+      while (line.charCodeAt(tick + length) === 0x60) length++;
+      const run = '`'.repeat(length);
+      const after = tick + length;
+      const close = (unclosed.get(length) ?? Infinity) <= after ? -1 : line.indexOf(run, after);
+      if (close === -1) unclosed.set(length, Math.min(unclosed.get(length) ?? Infinity, after));
+      const end = close === -1 ? after : close + length;
       // Liquid runs before Markdown: {% raw %} tags inside a code span go too.
       out += line.slice(i, end).replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, '');
       i = end;
@@ -147,6 +156,7 @@ function expandLine(line: string, frontMatter: FrontMatter, state: { raw: boolea
     out += line.slice(i, next.index);
     i = next.index + next.match[0].length;
     out += resolve(next.match, frontMatter, state);
+    next = undefined;
   }
   return out;
 }
@@ -164,7 +174,7 @@ function resolve(m: RegExpExecArray, frontMatter: FrontMatter, state: { raw: boo
     return '';
   }
   if (whole.startsWith('{{<') && /^\{\{<\s*\/\*/.test(whole)) return whole.replace(/^\{\{<\s*\/\*\s*/, '{{< ').replace(/\s*\*\/\s*>\}\}$/, ' >}}');
-  if (m[2] !== undefined) return m[1] ? '' : shortcode(m[2], parseArgs(m[3] ?? ''));
+  if (m[2] !== undefined) return m[1] ? '' : shortcode(m[2], parseArgs((m[3] ?? '').replace(/\s*\/?\s*$/, '')));
   if (m[4] !== undefined) return liquidTag(m[4], (m[5] ?? '').trim(), state);
   if (m[6] !== undefined) return output(m[6].trim(), frontMatter);
   return ''; // kramdown {: …} inside a line
