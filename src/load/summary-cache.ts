@@ -22,7 +22,7 @@ import { summarizePostBytes } from './summary.js';
 export const MIN_POSTS_TO_CACHE = 500;
 /** Changes this recent may share a timestamp with a later one. */
 const SETTLE_MS = 3000;
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What identifies one version of a file, as stat tells it. */
 export interface FileStamp {
@@ -39,8 +39,8 @@ export interface CacheEntry {
   summary: CachedSummary;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions]. */
-type Row = [string, number, number, number, number, string, string | null, string | null, number];
+/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags]. */
+type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[]];
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
 export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
@@ -63,20 +63,22 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
   if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries)) return entries;
   for (const row of file.entries as unknown[]) {
     if (!isRow(row)) return new Map();
-    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions] = row;
-    entries.set(name, { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions } });
+    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags] = row;
+    entries.set(name, { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions, categories, tags } });
   }
   return entries;
 }
 
 function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || row.length !== 9) return false;
-  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions] = row as unknown[];
+  if (!Array.isArray(row) || row.length !== 11) return false;
+  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags] = row as unknown[];
   const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
+  const isTexts = (x: unknown) => Array.isArray(x) && x.length <= 1_000 && x.every(isText);
   return (
     isText(name) && isNumber(size) && isNumber(mtimeMs) && isNumber(ctimeMs) && isNumber(ino) && isText(title) &&
-    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0
+    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
+    isTexts(categories) && isTexts(tags)
   );
 }
 
@@ -84,7 +86,7 @@ function isRow(row: unknown): row is Row {
 export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): string {
   const rows: Row[] = [];
   for (const [name, { stamp, summary }] of entries) {
-    rows.push([name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions]);
+    rows.push([name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions, summary.categories ?? [], summary.tags ?? []]);
   }
   return JSON.stringify({ format: FORMAT, build, entries: rows });
 }
@@ -149,7 +151,10 @@ export class SummaryCache {
     }
     const summary = summarizePostBytes(readPostBytesSync(path), path);
     if (stamp && isSettled(stamp, this.now)) {
-      this.next.set(name, { stamp, summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions } });
+      this.next.set(name, {
+        stamp,
+        summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions, categories: summary.categories, tags: summary.tags },
+      });
     }
     this.changed = true;
     return summary;

@@ -112,3 +112,17 @@ describe('titles, sections and JSON', () => {
     expect(line).toContain(`\x1b]8;;${url}\x1b\\`);
   });
 });
+
+describe('categories and tags in list', () => {
+  it('shows every category and tag of a post in its row', async () => {
+    const { renderPostList } = await import('../../../src/render/post-list.js');
+    const summary = summarizePostText(readFileSync(dir + 'categories-tags.md', 'utf8'), dir + 'categories-tags.md');
+    expect(summary.categories).toEqual(['Blogging', 'Tutorial']);
+    expect(summary.tags).toEqual(['jekyll', 'markdown']);
+    expect(renderPostList([summary], { ...opts, width: 120 })).toContain('Blogging, Tutorial #jekyll #markdown');
+    // Narrower, the column is cut with "…" like any other.
+    const narrow = renderPostList([summary], { ...opts, width: 60 });
+    expect(narrow).toMatch(/Blogging, Tut\S*…/);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+});
