@@ -119,7 +119,7 @@ describe('postview __posts', () => {
   it('postview show <TAB> offers the sample posts', () => {
     const offered = bashComplete(['postview', 'show', '']);
     for (const name of SAMPLES) expect(offered).toContain(name);
-    expect(offered).toContain('posts');
+    expect(offered).toContain('posts/');
     expect(bashComplete(['postview', 'show', '2016'])).toEqual([SAMPLES[0]]);
   });
 

@@ -239,6 +239,8 @@ function zshComplete(line: string): string[] {
 
 const ALL_COMMANDS = (): string[] => spec.commands.map((c) => c.name);
 const POSTS_HERE = ['alpha-post', 'beta-post', 'draft.markdown', 'notes.md', 'readme.txt', 'sub'];
+/** bash gets folders with their slash (it adds none itself: see bash.ts). */
+const BASH_POSTS_HERE = POSTS_HERE.map((name) => (name === 'sub' ? 'sub/' : name));
 
 describe('bash completes', () => {
   const it_ = withShell('bash');
@@ -272,16 +274,16 @@ describe('bash completes', () => {
   });
 
   it_('folders for --dir and list', () => {
-    expect(bashComplete(['postview', 'show', '--dir', ''])).toEqual(['sub']);
-    expect(bashComplete(['postview', 'list', ''])).toEqual(['sub']);
+    expect(bashComplete(['postview', 'show', '--dir', ''])).toEqual(['sub/']);
+    expect(bashComplete(['postview', 'list', ''])).toEqual(['sub/']);
   });
 
   it_('post names from `postview __posts`, and post files and folders here', () => {
-    expect(sorted(bashComplete(['postview', 'show', '']))).toEqual(POSTS_HERE);
+    expect(sorted(bashComplete(['postview', 'show', '']))).toEqual(BASH_POSTS_HERE);
     expect(bashComplete(['postview', 'show', 'al'])).toEqual(['alpha-post']);
     expect(bashComplete(['postview', 'show', 'sub/'])).toEqual(['sub/inner.md']);
     expect(bashComplete(['postview', 'show', '.'])).toContain('.hidden.md');
-    expect(sorted(bashComplete(['postview', 'tracks', '--json', '']))).toEqual(POSTS_HERE);
+    expect(sorted(bashComplete(['postview', 'tracks', '--json', '']))).toEqual(BASH_POSTS_HERE);
   });
 
   it_('post names in the right argument only', () => {
@@ -311,7 +313,7 @@ describe('bash completes', () => {
         .stdout.split('\n')
         .filter(Boolean);
     expect(complete(['postview', 'l'])).toEqual(['list', 'ls']);
-    expect(complete(['postview', 'ls', ''])).toEqual(['sub']);
+    expect(complete(['postview', 'ls', ''])).toEqual(['sub/']);
     expect(complete(['postview', 'ls', '--js'])).toEqual(['--json']);
   });
 
