@@ -1,5 +1,6 @@
 // The interface's words in English and Korean. The language is the --lang
 // flag, else the locale (LC_ALL, LC_MESSAGES, LANG: ko_* is Korean), else English.
+import { showName } from './sanitize.js';
 export type Lang = 'en' | 'ko';
 
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
@@ -116,5 +117,20 @@ const KO_MESSAGES: Messages = {
 };
 
 export function messages(lang: Lang): Messages {
-  return lang === 'ko' ? KO_MESSAGES : EN_MESSAGES;
+  return lang === 'ko' ? SAFE_KO : SAFE_EN;
 }
+
+/**
+ * Every text a message quotes (a path, an argument, a title) goes through
+ * showName: no control or invisible character, and a line feed as "⏎", so
+ * that one message stays one line.
+ */
+function quotingSafely(table: Messages): Messages {
+  const safe = {} as Record<string, unknown>;
+  for (const [key, say] of Object.entries(table) as Array<[string, (...args: unknown[]) => string]>) {
+    safe[key] = (...args: unknown[]) => say(...args.map((arg) => (typeof arg === 'string' ? showName(arg) : arg)));
+  }
+  return safe as unknown as Messages;
+}
+const SAFE_EN = quotingSafely(EN_MESSAGES);
+const SAFE_KO = quotingSafely(KO_MESSAGES);

@@ -15,7 +15,7 @@ import type { Context, Outcome } from './commands/context.js';
 import { detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
 import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
-import { hasControls } from './sanitize.js';
+import { hasControls, showName } from './sanitize.js';
 import { whenWritten, writeError, writeStdout, writeWarning } from './output/write.js';
 import { writePaged } from './output/pager.js';
 
@@ -24,7 +24,7 @@ const SHIPPED_POSTS = fileURLToPath(new URL('../posts', import.meta.url));
 async function runRequest(request: Request, term: Terminal, program: Command): Promise<{ outcome: Outcome; pager: string | null }> {
   const { flags } = request;
   if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
-    throw new UsageError(`--lang: invalid value '${flags.lang}' (expected en or ko)`);
+    throw new UsageError(`--lang: invalid value '${showName(flags.lang)}' (expected en or ko)`);
   }
   const lang = detectLang(flags.lang, term.env);
   const resolved = resolveOutput({ color: flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
@@ -79,6 +79,16 @@ function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' 
   }
 }
 
+/**
+ * commander's message quotes the arguments as typed: a line feed in one
+ * shows as "⏎". Only its own "(Did you mean …?)" line, last, is a line.
+ */
+function oneLineArgs(text: string): string {
+  const hint = /\n(\(Did you mean [\w -]+\?\))$/.exec(text);
+  const head = hint ? text.slice(0, hint.index) : text;
+  return showName(head) + (hint ? `\n${hint[1]}` : '');
+}
+
 /** commander's own usage errors, in Korean when the interface is. */
 function translateCommander(text: string, lang: Lang): string {
   if (lang !== 'ko') return text;
@@ -118,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
       request = r;
     },
     lang,
-    (text) => writeError(translateCommander(text.replace(/^error: /, '').trimEnd(), lang)),
+    (text) => writeError(translateCommander(oneLineArgs(text.replace(/^error: /, '').trimEnd()), lang)),
   );
   try {
     await program.parseAsync(argv);
@@ -142,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     if (error instanceof RangeError) {
-      writeError(`${postOf(request)}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
+      writeError(`${showName(postOf(request))}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
       return 2;
     }
     throw error;

@@ -7,7 +7,7 @@ import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { parseSimpleYaml, type SimpleValue } from './simple-yaml.js';
 import { InputError } from '../errors.js';
-import { showControls } from '../sanitize.js';
+import { showControls, showName } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
 
 /** More values than any real post has; a YAML alias bomb passes it at once. */
@@ -77,7 +77,7 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
     // Passing options also keeps gray-matter from caching and sharing results.
     parsed = simple ? { data: simple, content: '' } : matter(text.slice(0, headEnd), (toml ? TOML_OPTIONS : OPTIONS) as unknown as Parameters<typeof matter>[1]);
   } catch (error) {
-    throw new InputError(`${where}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
+    throw new InputError(`${showName(where)}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
   }
   const data = simple ? copySimple(simple, where) : copyValue(parsed.data, { left: MAX_VALUES }, where);
   const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
@@ -116,7 +116,7 @@ function describeTomlError(error: unknown): string {
  */
 function copyValue(value: unknown, budget: { left: number }, where: string): unknown {
   if (--budget.left < 0) {
-    throw new InputError(`${where}: front matter is too large (more than ${MAX_VALUES} values, e.g. a YAML alias bomb); expected a few key: value lines`);
+    throw new InputError(`${showName(where)}: front matter is too large (more than ${MAX_VALUES} values, e.g. a YAML alias bomb); expected a few key: value lines`);
   }
   if (typeof value === 'string') return showControls(value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;

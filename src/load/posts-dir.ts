@@ -9,6 +9,7 @@ import { extractDate, extractTitle } from '../parse/post.js';
 import { scanFirstH1 } from '../parse/outline.js';
 import { normalizeForMatch } from '../parse/text.js';
 import { decodePost, fileError } from './read-post.js';
+import { showName } from '../sanitize.js';
 
 const POST_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
 /** Enough for any front matter; the body is not needed to find or list a post. */
@@ -137,17 +138,17 @@ export function resolvePostSource(arg: string | undefined, dir: string, warn: (m
     }
   }
   if (!isFolder(dir)) {
-    throw new InputError(arg ? `${arg}: no such file, and the posts folder ${dir} does not exist` : `${dir}: posts folder does not exist (expected a folder of .md posts; set --dir or POSTVIEW_DIR)`);
+    throw new InputError(arg ? `${showName(arg)}: no such file, and the posts folder ${showName(dir)} does not exist` : `${showName(dir)}: posts folder does not exist (expected a folder of .md posts; set --dir or POSTVIEW_DIR)`);
   }
   const heads = readPostHeads(dir, warn);
   if (arg === undefined || arg === '') {
     const newest = pickNewest(heads);
-    if (!newest) throw new InputError(`${dir}: no posts in this folder (expected .md or .markdown files)`);
+    if (!newest) throw new InputError(`${showName(dir)}: no posts in this folder (expected .md or .markdown files)`);
     return { kind: 'file', path: newest.path };
   }
   const found = matchPosts(heads, arg);
   if (found.length === 1) return { kind: 'file', path: found[0]!.path };
-  if (found.length === 0) throw new InputError(`${arg}: no such file, and no post in ${dir} has it in its name or title`);
-  const names = found.slice(0, 10).map((h) => `  ${h.path}  ${h.title}`).join('\n');
-  throw new UsageError(`${arg}: ${found.length} posts in ${dir} match; name one of them:\n${names}`);
+  if (found.length === 0) throw new InputError(`${showName(arg)}: no such file, and no post in ${showName(dir)} has it in its name or title`);
+  const names = found.slice(0, 10).map((h) => `  ${showName(h.path)}  ${showName(h.title)}`).join('\n');
+  throw new UsageError(`${showName(arg)}: ${found.length} posts in ${showName(dir)} match; name one of them:\n${names}`);
 }

@@ -5,7 +5,7 @@
 // time, and node:fs/promises costs ~1 ms of start-up to load.
 import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { hasControls, showControls } from '../sanitize.js';
+import { hasControls, showControls, showName } from '../sanitize.js';
 
 /** Larger than any blog post; keeps a mistaken path from eating memory. */
 export const MAX_POST_BYTES = 32 * 1024 * 1024;
@@ -32,7 +32,7 @@ const SNIFF_BYTES = 8192;
 export function refuseBinary(bytes: Uint8Array, where: string): void {
   const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
   if (nul !== -1) {
-    throw new InputError(`${where}: looks like a binary file (NUL byte at offset ${nul}); expected a Markdown text file`);
+    throw new InputError(`${showName(where)}: looks like a binary file (NUL byte at offset ${nul}); expected a Markdown text file`);
   }
 }
 
@@ -44,11 +44,11 @@ export async function readPost(path: string): Promise<PostText> {
   } catch (error) {
     throw fileError(path, error);
   }
-  if (info.isDirectory()) throw new InputError(`${path}: is a folder; expected a post file`);
+  if (info.isDirectory()) throw new InputError(`${showName(path)}: is a folder; expected a post file`);
   let bytes: Uint8Array;
   if (info.isFile()) {
     if (info.size > MAX_POST_BYTES) {
-      throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+      throw new InputError(`${showName(path)}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
     }
     try {
       bytes = readFileSync(path);
@@ -92,9 +92,9 @@ export function readPostBytesSync(path: string): Buffer {
     const length = readInto(fd, buffer, 0);
     if (length < buffer.length) return buffer.subarray(0, length);
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new InputError(`${path}: not a regular file; expected a post file`);
+    if (!info.isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     if (info.size > MAX_POST_BYTES) {
-      throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+      throw new InputError(`${showName(path)}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
     }
     const whole = Buffer.allocUnsafe(Math.max(info.size, length) + 1);
     buffer.copy(whole, 0, 0, length);
@@ -127,7 +127,7 @@ async function readBounded(source: AsyncIterable<unknown>, where: string): Promi
     const bytes = chunk as Buffer;
     size += bytes.length;
     if (size > MAX_POST_BYTES) {
-      throw new InputError(`${where}: more than ${MAX_POST_BYTES / 1048576} MB is larger than a post can be (expected one post)`);
+      throw new InputError(`${showName(where)}: more than ${MAX_POST_BYTES / 1048576} MB is larger than a post can be (expected one post)`);
     }
     chunks.push(bytes);
     if (!sniffed && size >= SNIFF_BYTES) {
@@ -147,5 +147,5 @@ export function fileError(path: string, error: unknown): InputError {
     code === 'EISDIR' ? 'is a folder; expected a post file' :
     code === 'ENOTDIR' ? 'a part of the path is not a folder' :
     `cannot be read (${code ?? 'unknown error'})`;
-  return new InputError(`${path}: ${reason}`);
+  return new InputError(`${showName(path)}: ${reason}`);
 }

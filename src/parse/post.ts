@@ -7,6 +7,7 @@ import { extractSections, flattenSections } from './sections.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 import { lexMarkdown } from './lexer.js';
+import { showName } from '../sanitize.js';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
@@ -32,7 +33,7 @@ function lexPostBody(content: string, path: string) {
     return lexMarkdown(limitNesting(content));
   } catch (error) {
     // Nesting that limitNesting did not foresee can still overflow marked's stack.
-    if (error instanceof RangeError) throw new InputError(`${path}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
+    if (error instanceof RangeError) throw new InputError(`${showName(path)}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
     throw error;
   }
 }
