@@ -1,7 +1,7 @@
 // The posts folder: where it is, what is in it, and which post a word names.
 // Synchronous on purpose: a CLI reads one folder, and node:fs/promises costs
 // ~1 ms of start-up to load.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -75,7 +75,9 @@ export interface PostHead {
 export function readPostHead(path: string): PostHead {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, and only a regular file: a post swapped for a pipe cannot hang the run.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     const buffer = Buffer.alloc(HEAD_BYTES);
     const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     const text = decodePost(buffer.subarray(0, bytesRead), path);

@@ -3,7 +3,7 @@
 // normalises line endings, and shows control characters visibly.
 // Files are read synchronously: a CLI reads one post (or one folder) at a
 // time, and node:fs/promises costs ~1 ms of start-up to load.
-import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { hasControls, showControls, showName } from '../sanitize.js';
 
@@ -38,37 +38,78 @@ export function refuseBinary(bytes: Uint8Array, where: string): void {
 
 export async function readPost(path: string): Promise<PostText> {
   if (path === '-') return { path, text: decodePost(await readBounded(process.stdin, '<stdin>'), '<stdin>') };
-  let info;
+  // Opened without blocking, then judged by what was opened: a post swapped
+  // for a named pipe (mkfifo) since the folder was listed cannot hang the run.
+  let fd: number;
   try {
-    info = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw fileError(path, error);
   }
-  if (info.isDirectory()) throw new InputError(`${showName(path)}: is a folder; expected a post file`);
   let bytes: Uint8Array;
-  if (info.isFile()) {
-    if (info.size > MAX_POST_BYTES) {
-      throw new InputError(`${showName(path)}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new InputError(`${showName(path)}: is a folder; expected a post file`);
+    if (info.isFile()) {
+      if (info.size > MAX_POST_BYTES) throw tooLarge(path, info.size);
+      bytes = readWholeFile(fd, info.size);
+      if (bytes.length > MAX_POST_BYTES) throw tooLarge(path, bytes.length);
+    } else if (info.isFIFO() && isNamedPipe(path)) {
+      throw new InputError(`${showName(path)}: is a named pipe (mkfifo); expected a post file, or - to read standard input`);
+    } else {
+      bytes = await readStream(path);
     }
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      throw fileError(path, error);
-    }
-  } else {
-    // A pipe or a device (/dev/stdin, <(…), /dev/zero): its size is unknown,
-    // so read it in chunks and stop at the first sign it is not a post.
-    const stream = createReadStream(path);
-    try {
-      bytes = await readBounded(stream, path);
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw fileError(path, error);
-    } finally {
-      stream.destroy();
-    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fileError(path, error);
+  } finally {
+    closeSync(fd);
   }
   return { path, text: decodePost(bytes, path) };
+}
+
+/**
+ * A pipe or a device (/dev/stdin, <(…), /dev/zero): its size is unknown,
+ * so read it in chunks and stop at the first sign it is not a post.
+ */
+async function readStream(path: string): Promise<Uint8Array> {
+  const stream = createReadStream(path);
+  try {
+    return await readBounded(stream, path);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** True for a FIFO made with mkfifo (it has a place in the file system), false for <(…) and /dev/stdin. */
+function isNamedPipe(path: string): boolean {
+  try {
+    return lstatSync(realpathSync(path)).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/** All of a regular file from an open fd, stopping one byte past the size limit. */
+function readWholeFile(fd: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(size, MAX_POST_BYTES) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (buffer.length > MAX_POST_BYTES) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_POST_BYTES + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
+}
+
+function tooLarge(path: string, size: number): InputError {
+  return new InputError(`${showName(path)}: ${(size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
 }
 
 /** Reused by readPostBytesSync: most posts are smaller, so a folder is read without a buffer per file. */
