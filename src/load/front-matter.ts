@@ -7,6 +7,7 @@ import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { parseSimpleYaml, type SimpleValue } from './simple-yaml.js';
 import { InputError } from '../errors.js';
+import { findImpossibleDate } from '../parse/dates.js';
 import { showControls, showName } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
 
@@ -61,6 +62,8 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   const headEnd = frontMatterLength(text);
   if (headEnd === 0) return { frontMatter: {}, content: text };
   const toml = text.startsWith('+++');
+  const impossible = findImpossibleDate(text.slice(0, headEnd));
+  if (impossible) throw new InputError(`${showName(where)}: invalid date '${impossible}' in the front matter (expected a real calendar date, YYYY-MM-DD)`);
   // What follows the closing delimiter, less the line break gray-matter drops.
   let rest = text.slice(headEnd);
   if (rest.startsWith('\r')) rest = rest.slice(1);

@@ -8,6 +8,7 @@ import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 import { lexMarkdown } from './lexer.js';
 import { showName } from '../sanitize.js';
+import { isCalendarDate } from './dates.js';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
@@ -54,7 +55,9 @@ export function extractDate(frontMatter: FrontMatter, path: string): string | nu
   const value = stringField(frontMatter.date);
   const fromField = value ? /^\d{4}-\d{2}-\d{2}/.exec(value) : null;
   if (fromField) return fromField[0];
-  return FILE_DATE.exec(basename(path))?.[1] ?? null;
+  // A file name's date counts only when it is a real day (2016-02-30- is not).
+  const fromName = FILE_DATE.exec(basename(path))?.[1];
+  return fromName && isCalendarDate(fromName) ? fromName : null;
 }
 
 /** Front matter `category`, else the first of `categories`. */
