@@ -62,6 +62,7 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   const headEnd = frontMatterLength(text);
   if (headEnd === 0) return { frontMatter: {}, content: text };
   const toml = text.startsWith('+++');
+  refuseUnknownLanguage(text, toml, where);
   const impossible = findImpossibleDate(text.slice(0, headEnd));
   if (impossible) throw new InputError(`${showName(where)}: invalid date '${impossible}' in the front matter (expected a real calendar date, YYYY-MM-DD)`);
   // What follows the closing delimiter, less the line break gray-matter drops.
@@ -85,6 +86,23 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   const data = simple ? copySimple(simple, where) : copyValue(parsed.data, { left: MAX_VALUES }, where);
   const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
   return { frontMatter, content: parsed.content + rest };
+}
+
+/** Languages gray-matter may be told after the opening "---" ("---yaml"); the code ones are refused by their engine. */
+const FRONT_MATTER_LANGUAGES = new Set(['yaml', 'yml', 'json', 'toml', ...Object.keys(OPTIONS.engines)]);
+
+/**
+ * "---constructor" would make gray-matter look the engine up on a plain
+ * object and run Object's constructor on the text: any language it is not
+ * given as an engine is refused, by name.
+ */
+function refuseUnknownLanguage(text: string, toml: boolean, where: string): void {
+  if (toml) return;
+  const end = text.indexOf('\n');
+  const language = text.slice(3, end === -1 ? text.length : end).trim();
+  if (language !== '' && !FRONT_MATTER_LANGUAGES.has(language.toLowerCase())) {
+    throw new InputError(`${showName(where)}: front matter language '${showName(language)}' is not supported (expected YAML between --- lines, or TOML between +++ lines)`);
+  }
 }
 
 function describeYamlError(error: unknown): string {

@@ -8,7 +8,7 @@ import { parseFrontMatter } from './front-matter.js';
 import { extractDate, extractTitle } from '../parse/post.js';
 import { scanFirstH1 } from '../parse/outline.js';
 import { normalizeForMatch } from '../parse/text.js';
-import { decodePost, fileError } from './read-post.js';
+import { decodePost, fileError, fsPath, rememberRawPath } from './read-post.js';
 import { showName } from '../sanitize.js';
 
 const POST_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
@@ -48,18 +48,37 @@ export function listPostFiles(dir: string): string[] {
   // ("posts/", "" for ".", "/" for "/"), without normalising each path anew.
   const prefix = join(dir, 'x').slice(0, -1);
   const files: string[] = [];
+  let lossy = false;
   for (const e of entries) {
     if (!POST_FILE.test(e.name) || e.name.startsWith('.')) continue;
+    if (e.name.includes('\ufffd')) lossy = true;
     // A link counts when it leads to a file: one to a pipe or a device
     // (/dev/zero) would hang the whole folder, a dangling one is skipped.
     if (e.isFile() || (e.isSymbolicLink() && isRegularFile(prefix + e.name))) files.push(prefix + e.name);
   }
+  if (lossy) rememberRawNames(dir, prefix);
   return files.sort();
+}
+
+/**
+ * A file name that is not valid UTF-8 reads as text with "�" in it, a name
+ * no file has: its bytes are kept (read-post.ts rememberRawPath), so the
+ * post is shown under that name and still read.
+ */
+function rememberRawNames(dir: string, prefix: string): void {
+  try {
+    for (const raw of readdirSync(dir, { encoding: 'buffer' })) {
+      const shown = raw.toString('utf8');
+      if (!Buffer.from(shown).equals(raw)) rememberRawPath(prefix + shown, Buffer.concat([Buffer.from(prefix), raw]));
+    }
+  } catch {
+    // the names stay as they read
+  }
 }
 
 function isRegularFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(fsPath(path)).isFile();
   } catch {
     return false;
   }
@@ -76,7 +95,7 @@ export function readPostHead(path: string): PostHead {
   let fd: number | undefined;
   try {
     // Non-blocking, and only a regular file: a post swapped for a pipe cannot hang the run.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     if (!fstatSync(fd).isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     const buffer = Buffer.alloc(HEAD_BYTES);
     const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);

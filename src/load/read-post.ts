@@ -42,7 +42,7 @@ export async function readPost(path: string): Promise<PostText> {
   // for a named pipe (mkfifo) since the folder was listed cannot hang the run.
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw fileError(path, error);
   }
@@ -73,7 +73,7 @@ export async function readPost(path: string): Promise<PostText> {
  * so read it in chunks and stop at the first sign it is not a post.
  */
 async function readStream(path: string): Promise<Uint8Array> {
-  const stream = createReadStream(path);
+  const stream = createReadStream(fsPath(path));
   try {
     return await readBounded(stream, path);
   } finally {
@@ -84,7 +84,7 @@ async function readStream(path: string): Promise<Uint8Array> {
 /** True for a FIFO made with mkfifo (it has a place in the file system), false for <(…) and /dev/stdin. */
 function isNamedPipe(path: string): boolean {
   try {
-    return lstatSync(realpathSync(path)).isFIFO();
+    return lstatSync(realpathSync(fsPath(path))).isFIFO();
   } catch {
     return false;
   }
@@ -112,6 +112,19 @@ function tooLarge(path: string, size: number): InputError {
   return new InputError(`${showName(path)}: ${(size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
 }
 
+/** Paths whose file name is not valid UTF-8: the name as shown ("�") -> its bytes. */
+const rawPaths = new Map<string, Buffer>();
+
+/** Remembers the bytes of a path whose name, as text, has "�" for bytes that are not UTF-8. */
+export function rememberRawPath(shown: string, raw: Buffer): void {
+  rawPaths.set(shown, raw);
+}
+
+/** What to open for a path: its bytes when its name is not valid UTF-8 (see rememberRawPath), else itself. */
+export function fsPath(path: string): string | Buffer {
+  return rawPaths.size > 0 ? (rawPaths.get(path) ?? path) : path;
+}
+
 /** Reused by readPostBytesSync: most posts are smaller, so a folder is read without a buffer per file. */
 let shared: Buffer | undefined;
 const SHARED_BYTES = 64 * 1024;
@@ -127,7 +140,7 @@ export function readPostBytesSync(path: string): Buffer {
   try {
     // Non-blocking, so that a file swapped for a pipe since the folder was
     // listed cannot hang the listing (a device fills the buffer, then is refused).
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     // Most posts fit the shared buffer, and then their size does not matter.
     const buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
     const length = readInto(fd, buffer, 0);

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import type { PostSummaryJson } from '../render/json.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
-import { readPostBytesSync } from './read-post.js';
+import { fsPath, readPostBytesSync } from './read-post.js';
 import { summarizePostBytes } from './summary.js';
 
 /** Folders with fewer posts are read in full every time. */
@@ -136,7 +136,7 @@ export class SummaryCache {
     const name = basename(path);
     let stats: Stats | undefined;
     try {
-      stats = statSync(path);
+      stats = statSync(fsPath(path));
     } catch {
       // reading it will say what is wrong
     }

@@ -4,7 +4,7 @@
 // one-line message. Each is exit 2 and at most one line on stderr, never a
 // stack trace, and never a hang.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, CACHE_HOME, POSTS, ROOT, runCli } from './run-cli.js';
@@ -80,5 +80,22 @@ describe('names and arguments in messages stay on one line', () => {
     expect(run.code).toBe(2);
     expect(oneLine(run.stderr)).toHaveLength(1);
     expect(run.stderr).toContain('⏎');
+  });
+});
+
+describe('a pager that exits 127 after showing the text', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  (hasScript ? it : it.skip)('does not make postview print the text a second time', () => {
+    const pager = join(work, 'pager-127.sh');
+    writeFileSync(pager, '#!/bin/sh\ncat\nexit 127\n', { mode: 0o755 });
+    const command = `stty rows 20 cols 100; ${process.execPath} ${BIN} show ${SAMPLE}`;
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpdir(), LANG: 'C.UTF-8', TERM: 'xterm-256color', PAGER: pager, XDG_CACHE_HOME: CACHE_HOME },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const shown = run.stdout.split('AWS Summit Seoul 2016 오후 세션 정리').length - 1;
+    expect(shown).toBe(1);
+    expect(run.stdout).not.toContain('could not be started');
   });
 });
