@@ -14,7 +14,10 @@ import { runTrack, runTracks } from './commands/tracks.js';
 import type { Context, Outcome } from './commands/context.js';
 import { detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
-import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
+import { listPostFiles, matchPosts, readPostHeads, resolvePostsDir } from './load/posts-dir.js';
+import { loadPosts, parseFilterOptions } from './commands/context.js';
+import { buildSessionTest } from './query/filter.js';
+import { normalizeForMatch } from './parse/text.js';
 import { hasControls, showName } from './sanitize.js';
 import { whenWritten, writeError, writeStdout, writeWarning } from './output/write.js';
 import { writePaged } from './output/pager.js';
@@ -38,7 +41,8 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
     cacheDir: resolveCacheDir(term.env),
   };
   if (request.command === 'completion') return { outcome: { stdout: renderCompletion(request.shell, program), code: 0 }, pager: null };
-  if (request.command === '__posts') return { outcome: { stdout: await readPostNames(ctx.dir), code: 0 }, pager: null };
+  if (request.command === '__posts') return { outcome: { stdout: readPostNames(ctx.dir, request.word), code: 0 }, pager: null };
+  if (request.command === '__speakers') return { outcome: { stdout: await readSpeakerNames(ctx, request.word), code: 0 }, pager: null };
   let outcome: Outcome;
   try {
     outcome = await dispatch(request, ctx);
@@ -48,17 +52,43 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
   return { outcome, pager: resolved.pager };
 }
 
-/** For the completion scripts: post file names without extension, one a line; nothing when unreadable. */
-async function readPostNames(dir: string): Promise<string> {
+/**
+ * For the completion scripts: post file names without extension, one a
+ * line; with a word, those of the posts the CLI would take it for (words of
+ * the file name or title). Nothing when unreadable; never a name with a
+ * control or invisible character.
+ */
+function readPostNames(dir: string, word?: string): string {
   try {
-    const names = listPostFiles(dir).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name) && !hasControls(name));
-    return names.map((name) => `${name}\n`).join('');
+    // A word of punctuation alone ("-") would match every post.
+    if (word !== undefined && !/[\p{L}\p{N}]/u.test(word)) return '';
+    const paths = word ? matchPosts(readPostHeads(dir, () => {}), word).map((head) => head.path) : listPostFiles(dir);
+    return completionLines(paths.map((file) => basename(file, extname(file))));
   } catch {
     return '';
   }
 }
 
-function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' }>, ctx: Context): Promise<Outcome> {
+/** For the completion scripts: the speakers of the posts folder that --speaker WORD would match, one a line. */
+async function readSpeakerNames(ctx: Context, word?: string): Promise<string> {
+  try {
+    const { posts } = await loadPosts(ctx.dir, { ...ctx, warn: () => {} });
+    const test = buildSessionTest(parseFilterOptions(word ? { speaker: [word] } : {}));
+    const names = new Set<string>();
+    for (const post of posts) {
+      for (const session of post.sessions) if (test(session)) for (const speaker of session.speakers) names.add(speaker.name.trim());
+    }
+    return completionLines([...names].filter((name) => !word || normalizeForMatch(name).includes(normalizeForMatch(word))).sort());
+  } catch {
+    return '';
+  }
+}
+
+function completionLines(names: string[]): string {
+  return names.filter((name) => name !== '' && !/[\t\n\r]/.test(name) && !hasControls(name)).map((name) => `${name}\n`).join('');
+}
+
+function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' | '__speakers' }>, ctx: Context): Promise<Outcome> {
   switch (request.command) {
     case 'show':
       return runShow(request.post, request.flags, ctx);

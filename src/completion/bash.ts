@@ -28,6 +28,8 @@ export function renderBash(spec: ProgramSpec): string {
         return `${fn}_any_files "${cur}"`;
       case 'posts':
         return `${fn}_posts "${cur}" "$dir"`;
+      case 'speakers':
+        return `${fn}_speakers "${cur}" "$dir"`;
       case 'commands':
         return `${fn}_words "${cur}" ${cmds.map(sq).join(' ')}`;
       case 'none':
@@ -172,25 +174,49 @@ ${fn}_files() {
   ${fn}_nospace_dir
 }
 
-# Post names from the posts folder ($2 is --dir if given; \`${prog} __posts\`
-# also honours POSTVIEW_DIR), then post files and folders here.
-${fn}_posts() {
-  local cur=$1 dir=$2 name
+# Runs \`${prog} $1\` for the posts folder $2 (--dir if given, else what
+# \`${prog}\` finds: POSTVIEW_DIR, ./posts), with word $3 if not empty; its
+# lines into REPLY_NAMES.
+${fn}_ask() {
+  local dir=$2
   ${fn}_dequote "$dir"
   dir=$REPLY
   if [[ $dir == '~' || $dir == '~/'* ]]; then dir=$HOME\${dir:1}; fi
+  local -a args=("$1")
+  [[ -n $dir ]] && args+=(--dir "$dir")
+  [[ -n $3 ]] && args+=(-- "$3")
+  REPLY_NAMES=()
+  mapfile -t REPLY_NAMES < <(command ${prog} "\${args[@]}" 2>/dev/null)
+}
+
+# Adds the names of \`${prog} $1\` (folder $3) that start with word $2 (as
+# typed); when nothing at all does, those the CLI itself would take the
+# word for.
+${fn}_ask_add() {
+  local cur=$2 name
   ${fn}_dequote "$cur"
   local want=$REPLY
-  local -a names=()
-  if [[ -n $dir ]]; then
-    mapfile -t names < <(command ${prog} __posts --dir "$dir" 2>/dev/null)
-  else
-    mapfile -t names < <(command ${prog} __posts 2>/dev/null)
-  fi
-  for name in "\${names[@]}"; do
+  ${fn}_ask "$1" "$3" ''
+  for name in "\${REPLY_NAMES[@]}"; do
     [[ -n $name && $name == "$want"* ]] && ${fn}_add "$cur" "$name"
   done
-  ${fn}_files "$cur"
+  if (( \${#COMPREPLY[@]} == 0 )) && [[ -n $want ]]; then
+    ${fn}_ask "$1" "$3" "$want"
+    for name in "\${REPLY_NAMES[@]}"; do
+      [[ -n $name ]] && ${fn}_add "$cur" "$name"
+    done
+  fi
+}
+
+# Post names from \`${prog} __posts\`, then post files and folders here.
+${fn}_posts() {
+  ${fn}_ask_add __posts "$1" "$2"
+  ${fn}_files "$1"
+}
+
+# Speakers of the posts folder (\`${prog} __speakers\`), for --speaker.
+${fn}_speakers() {
+  ${fn}_ask_add __speakers "$1" "$2"
 }
 
 # Does option $2 of command $1 ('' before any command) take a value?
