@@ -2,7 +2,9 @@
 // stack: list -> post -> sessions -> one session), what each shows, where its
 // cursor and scroll are, and the prompt being typed. update.ts changes it,
 // view.ts draws it; neither touches the terminal.
+import { basename } from 'node:path';
 import type { Lang } from '../i18n.js';
+import { normalizeForMatch } from '../parse/text.js';
 import type { NowResult } from '../query/now.js';
 import type { Post, RenderOptions, Session } from '../types.js';
 
@@ -15,6 +17,11 @@ export interface ListItem {
   sessions: number;
   /** Title, file name, category (and speakers once read), normalised for matching. */
   haystack: string;
+}
+
+/** A list's summary of a post as a list item. */
+export function toListItem(summary: Omit<ListItem, 'haystack'>): ListItem {
+  return { ...summary, haystack: normalizeForMatch(`${summary.title} ${basename(summary.path)} ${summary.category ?? ''}`) };
 }
 
 export interface ListScreen {

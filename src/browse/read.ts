@@ -2,7 +2,6 @@
 // answered while a big folder is read: the posts of the first screen first,
 // then every post (through list's summary cache), and on demand the speakers
 // and sessions of every post.
-import { basename } from 'node:path';
 import { BUILD_ID } from '../build-info.js';
 import { loadPost } from '../commands/context.js';
 import { InputError } from '../errors.js';
@@ -10,9 +9,8 @@ import { listPostFiles } from '../load/posts-dir.js';
 import { readPostBytesSync } from '../load/read-post.js';
 import { summarizePostBytes } from '../load/summary.js';
 import { MIN_POSTS_TO_CACHE, SummaryCache } from '../load/summary-cache.js';
-import { normalizeForMatch } from '../parse/text.js';
 import type { Post } from '../types.js';
-import type { ListItem, SessionRow } from './model.js';
+import { toListItem, type ListItem, type SessionRow } from './model.js';
 import { sessionRows } from './update.js';
 
 /** Posts read between two looks at the keyboard. */
@@ -26,10 +24,6 @@ interface Summary {
   date: string | null;
   category: string | null;
   sessions: number;
-}
-
-function toItem(summary: Summary): ListItem {
-  return { ...summary, haystack: normalizeForMatch(`${summary.title} ${basename(summary.path)} ${summary.category ?? ''}`) };
 }
 
 /** Newest first, as `list` orders them. */
@@ -60,7 +54,7 @@ export async function readList(dir: string, first: number, reader: Reader, send:
   };
   if (paths.length > first) {
     const head = paths.slice(-first).reverse().map((p) => summarize(p, null)).filter((s): s is Summary => s !== null);
-    send(head.sort(byDate).map(toItem), false);
+    send(head.sort(byDate).map(toListItem), false);
     await tick();
   }
   const cache = reader.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SummaryCache.open(reader.cacheDir, dir, BUILD_ID, reader.now()) : null;
@@ -71,7 +65,7 @@ export async function readList(dir: string, first: number, reader: Reader, send:
     if (i % CHUNK === CHUNK - 1) await tick();
   }
   cache?.save();
-  send(all.sort(byDate).map(toItem), true);
+  send(all.sort(byDate).map(toListItem), true);
 }
 
 /** Reads each post in full, in chunks, handing over what was read so far. */

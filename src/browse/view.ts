@@ -130,5 +130,13 @@ function helpLines(model: Model): string[] {
     screen.kind === 'list' ? words.keys.list : screen.kind === 'sessions' ? words.keys.sessions : screen.tree ? words.keys.tree : words.keys.page;
   const all = [...keys, ...words.keys.all];
   const width = Math.max(...all.map((k) => k.keys.length)) + 2;
-  return [words.helpTitle, '', ...all.map((k) => `  ${k.keys.padEnd(width)}${k.what}`)];
+  const entries = all.map((k) => `${k.keys.padEnd(width)}${k.what}`);
+  const room = bodyHeight(model) - 1;
+  if (entries.length <= room) return [words.helpTitle, ...entries.map((e) => `  ${e}`)];
+  // A short window: two columns, each entry cut to its half.
+  const half = Math.floor((model.width - 4) / 2);
+  const rows = Math.ceil(entries.length / 2);
+  const lines = [words.helpTitle];
+  for (let r = 0; r < rows; r++) lines.push(`  ${pad(truncate(entries[r]!, half), half)}  ${entries[r + rows] ?? ''}`);
+  return lines;
 }
