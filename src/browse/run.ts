@@ -60,6 +60,9 @@ class BrowseSession {
   private readonly screen: FullScreen;
   private readonly watched = new Map<string, (now: Stats, before: Stats) => void>();
   private finish: (code: number) => void = () => undefined;
+  private abort: (error: unknown) => void = () => undefined;
+  /** Quit or failed: what is still being read is dropped. */
+  private over = false;
   private speakersRead = false;
 
   constructor(
@@ -74,7 +77,6 @@ class BrowseSession {
         for (const key of keys) this.dispatch({ type: 'key', key, now });
       },
       onResize: (size) => this.dispatch({ type: 'resize', ...size }),
-      onSignal: (code) => this.finish(code),
     });
     const { width, height } = this.screen.size();
     this.model = initialModel({ width, height, lang: ctx.lang, render: ctx.render, screen: first });
@@ -83,9 +85,16 @@ class BrowseSession {
   run(): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       this.finish = (code) => {
+        this.over = true;
         this.stopWatching();
         this.screen.stop();
         resolve(code);
+      };
+      this.abort = (error) => {
+        this.over = true;
+        this.stopWatching();
+        this.screen.stop();
+        reject(error);
       };
       try {
         this.screen.start();
@@ -94,13 +103,13 @@ class BrowseSession {
         if (top.kind === 'list') this.loadList(top.dir);
         this.syncWatches();
       } catch (error) {
-        this.screen.stop();
-        reject(error);
+        this.abort(error);
       }
     });
   }
 
   private dispatch(msg: Msg): void {
+    if (this.over) return;
     try {
       const step = update(this.model, msg);
       this.model = step.model;
@@ -113,9 +122,7 @@ class BrowseSession {
       this.draw();
     } catch (error) {
       // The terminal first, then the error reaches main.ts as any other would.
-      this.stopWatching();
-      this.screen.stop();
-      throw error;
+      this.abort(error);
     }
   }
 

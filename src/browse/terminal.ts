@@ -24,8 +24,6 @@ export interface Size {
 export interface TerminalHandlers {
   onKeys: (keys: Key[]) => void;
   onResize: (size: Size) => void;
-  /** A signal ended the run; the terminal is already restored. */
-  onSignal: (code: number) => void;
 }
 
 export class FullScreen {
@@ -46,10 +44,12 @@ export class FullScreen {
       this.last = [];
       this.handlers.onResize(this.size());
     });
-    for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+    for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
       this.on(process, signal, () => {
+        // The terminal back first, then the signal does what it would have
+        // done (the shell sees 128 + its number, as for any program it ends).
         this.stop();
-        this.handlers.onSignal(code);
+        process.kill(process.pid, signal);
       });
     }
     // Whatever else ends the process (an uncaught error included), the modes go back.

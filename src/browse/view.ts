@@ -5,7 +5,7 @@ import { formatClock } from '../parse/time.js';
 import { renderNow } from '../render/now.js';
 import { renderPostList } from '../render/post-list.js';
 import { renderSessionTable } from '../render/table.js';
-import { pad, truncate } from '../render/wrap.js';
+import { displayWidth, pad, truncate } from '../render/wrap.js';
 import { showControls } from '../sanitize.js';
 import { bodyHeight, currentScreen, type ListScreen, type Model, type PageScreen, type SessionsScreen } from './model.js';
 import { markMatches, MARK_OFF, MARK_ON } from './page.js';
@@ -52,11 +52,18 @@ function statusLine(model: Model, status: string): string {
   const words = browseWords(model.lang);
   if (model.prompt) {
     const label = model.prompt.kind === 'filter' ? words.filterPrompt : model.prompt.kind === 'search' ? words.searchPrompt : words.atPrompt;
-    // The text typed, its end kept in view; a block stands for the cursor.
-    const text = clean(model.prompt.text);
-    const room = Math.max(1, model.width - label.length - 1);
-    const shown = truncate(Array.from(text).reverse().join(''), room);
-    return truncate(label + Array.from(shown).reverse().join('').replace(/^…/, '…') + MARK_ON + ' ' + MARK_OFF, model.width);
+    // What a filter leaves, at the right while typing.
+    const screen = currentScreen(model);
+    const count = model.prompt.kind !== 'filter' ? '' : screen.kind === 'list' ? words.posts(screen.shown.length, screen.items.length) : screen.kind === 'sessions' ? words.sessions(screen.shown.length, screen.rows.length) : '';
+    const room = Math.max(1, model.width - displayWidth(label) - 1 - (count ? displayWidth(count) + 2 : 0));
+    // The end of the text typed stays in view; a block stands for the cursor.
+    const typed = Array.from(clean(model.prompt.text));
+    let start = 0;
+    while (start < typed.length && displayWidth(typed.slice(start).join('')) > room - 1) start++;
+    const shown = (start > 0 ? '…' : '') + typed.slice(start).join('');
+    const left = `${label}${shown}${MARK_ON} ${MARK_OFF}`;
+    if (!count) return truncate(left, model.width);
+    return `${left}${' '.repeat(Math.max(2, model.width - displayWidth(left) - displayWidth(count)))}${count}`;
   }
   const note = model.notice ? `  ${clean(model.notice)}` : '';
   return reverse(` ${status}${note}`, model.width);
@@ -89,7 +96,7 @@ function pageView(model: Model, page: PageScreen, h: number): [string[], string]
   const position = page.top === 0 ? words.top : last >= page.lines.length ? words.bottom : `${Math.round((100 * last) / page.lines.length)}%`;
   const place = `${page.top + 1}-${last}/${page.lines.length} ${position}`;
   const title = clean(page.title) + where;
-  const room = Math.max(10, model.width - place.length - 4 - (model.notice ? clean(model.notice).length + 2 : 0));
+  const room = Math.max(10, model.width - displayWidth(place) - 4 - (model.notice ? displayWidth(clean(model.notice)) + 2 : 0));
   return [lines, `${pad(truncate(title, room), room)}  ${place}`];
 }
 
