@@ -13,10 +13,21 @@ import type { Post } from '../types.js';
 import { toListItem, type ListItem, type SessionRow } from './model.js';
 import { sessionRows } from './update.js';
 
-/** Posts read between two looks at the keyboard. */
-const CHUNK = 200;
+/** Milliseconds of reading between two looks at the keyboard. */
+const SLICE_MS = 15;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Resolves at once while the current slice lasts, else after keys and redraws have had their turn. */
+function pacer(): () => Promise<boolean> {
+  let since = Date.now();
+  return async () => {
+    if (Date.now() - since < SLICE_MS) return false;
+    await tick();
+    since = Date.now();
+    return true;
+  };
+}
 
 interface Summary {
   path: string;
@@ -59,10 +70,11 @@ export async function readList(dir: string, first: number, reader: Reader, send:
   }
   const cache = reader.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SummaryCache.open(reader.cacheDir, dir, BUILD_ID, reader.now()) : null;
   const all: Summary[] = [];
-  for (let i = 0; i < paths.length; i++) {
-    const summary = summarize(paths[i]!, cache);
+  const pause = pacer();
+  for (const path of paths) {
+    const summary = summarize(path, cache);
     if (summary) all.push(summary);
-    if (i % CHUNK === CHUNK - 1) await tick();
+    await pause();
   }
   cache?.save();
   send(all.sort(byDate).map(toListItem), true);
@@ -70,16 +82,19 @@ export async function readList(dir: string, first: number, reader: Reader, send:
 
 /** Reads each post in full, in chunks, handing over what was read so far. */
 async function readPosts(paths: readonly string[], reader: Reader, each: (post: Post) => void, flush: (complete: boolean) => void): Promise<void> {
-  for (let i = 0; i < paths.length; i++) {
+  const pause = pacer();
+  let flushed = Date.now();
+  for (const path of paths) {
     try {
-      each(await loadPost(paths[i]!));
+      each(await loadPost(path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       reader.warn(error.message);
     }
-    if (i % CHUNK === CHUNK - 1) {
+    // What was read so far goes to the screen a few times a second.
+    if ((await pause()) && Date.now() - flushed > 250) {
       flush(false);
-      await tick();
+      flushed = Date.now();
     }
   }
   flush(true);

@@ -33,8 +33,8 @@ export async function runBrowse(arg: string | undefined, ctx: Context): Promise<
   const highlighter = new HighlightOnce(ctx);
   let first: Screen;
   if (source.kind === 'file') {
-    const post = await loadPost(source.path);
-    first = postPage(post, { ...ctx.render, highlight: highlighter.for(post) });
+    // Drawn first without syntax colours, which take longer to load than the rest.
+    first = postPage(await loadPost(source.path), ctx.render);
   } else {
     first = emptyList(source.path);
   }
@@ -101,6 +101,7 @@ class BrowseSession {
         this.draw();
         const top = currentScreen(this.model);
         if (top.kind === 'list') this.loadList(top.dir);
+        if (top.kind === 'page' && top.post) this.lightUp(top.post);
         this.syncWatches();
       } catch (error) {
         this.abort(error);
@@ -126,6 +127,15 @@ class BrowseSession {
     }
   }
 
+  /** Syntax colours for a post that wants them, loaded after the frame that shows it (~0.3 s once). */
+  private lightUp(post: Post): void {
+    if (this.model.render.highlight) return;
+    setImmediate(() => {
+      const highlight = this.highlighter.for(post);
+      if (highlight && !this.model.render.highlight) this.dispatch({ type: 'highlight', highlight });
+    });
+  }
+
   private draw(): void {
     this.screen.draw(view(this.model));
   }
@@ -137,7 +147,13 @@ class BrowseSession {
   private perform(effect: Effect): void {
     switch (effect.type) {
       case 'open':
-        loadPost(effect.path).then((post) => this.dispatch({ type: 'opened', post, highlight: this.highlighter.for(post) }), (error) => this.fail(error));
+        loadPost(effect.path).then(
+          (post) => {
+            this.dispatch({ type: 'opened', post });
+            this.lightUp(post);
+          },
+          (error) => this.fail(error),
+        );
         return;
       case 'edit':
         this.edit(effect.path);
@@ -177,7 +193,10 @@ class BrowseSession {
       return;
     }
     loadPost(path).then(
-      (post) => this.dispatch({ type: 'reloaded', path, post, highlight: this.highlighter.for(post) }),
+      (post) => {
+        this.dispatch({ type: 'reloaded', path, post });
+        this.lightUp(post);
+      },
       () => this.dispatch({ type: 'reloaded', path, post: null }),
     );
   }

@@ -19,10 +19,12 @@ export type Msg =
   | { type: 'posts'; items: ListItem[]; complete: boolean }
   /** Speaker lines of listed posts, for the filter. */
   | { type: 'speakers'; found: Record<string, string> }
-  | { type: 'opened'; post: Post; highlight?: RenderOptions['highlight'] }
+  | { type: 'opened'; post: Post }
   /** The post at `path` changed on disk (or in the editor); null when it can no longer be read. */
-  | { type: 'reloaded'; path: string; post: Post | null; highlight?: RenderOptions['highlight'] }
+  | { type: 'reloaded'; path: string; post: Post | null }
   | { type: 'sessions'; source: string; folder: boolean; rows: SessionRow[]; complete: boolean }
+  /** Syntax colours, loaded after the first frame: pages are drawn again with them. */
+  | { type: 'highlight'; highlight: NonNullable<RenderOptions['highlight']> }
   | { type: 'error'; message: string };
 
 export type Effect =
@@ -54,14 +56,17 @@ export function update(model: Model, msg: Msg): Step {
         })),
         (m) => replaceScreen(m, 'list', refilterList),
       );
-    case 'opened': {
-      const render = withHighlight(model.render, msg.highlight);
-      return done({ ...model, render, stack: [...model.stack, postPage(msg.post, render)] });
-    }
+    case 'opened':
+      return done({ ...model, stack: [...model.stack, postPage(msg.post, model.render)] });
     case 'reloaded':
-      return done(reload(model, msg.path, msg.post, msg.highlight));
+      return done(reload(model, msg.path, msg.post));
     case 'sessions':
       return done(openSessions(model, msg.source, msg.folder, msg.rows, msg.complete));
+    case 'highlight': {
+      const render = { ...model.render, highlight: msg.highlight };
+      const lit = { ...model, render };
+      return done({ ...lit, stack: model.stack.map((s) => (s.kind === 'page' ? relayout(lit, s, s.post, render) : s)) });
+    }
     case 'error':
       return done({ ...model, notice: msg.message });
   }
@@ -69,10 +74,6 @@ export function update(model: Model, msg: Msg): Step {
 
 function done(model: Model, ...then: ((m: Model) => Model)[]): Step {
   return { model: then.reduce((m, f) => f(m), model), effects: [] };
-}
-
-function withHighlight(render: RenderOptions, highlight: RenderOptions['highlight']): RenderOptions {
-  return highlight && !render.highlight ? { ...render, highlight } : render;
 }
 
 /** Applies `change` to every screen of that kind. */
@@ -128,16 +129,16 @@ function relayout(model: Model, page: PageScreen, post: Post | null, render: Ren
   return scrollTo(model, next, top);
 }
 
-function reload(model: Model, path: string, post: Post | null, highlight: RenderOptions['highlight']): Model {
+function reload(model: Model, path: string, post: Post | null): Model {
   const words = browseWords(model.lang);
   if (post === null) return { ...model, notice: words.gone };
-  const render = withHighlight(model.render, highlight);
+  const render = model.render;
   const stack = model.stack.map((s) => {
     if (s.kind === 'page' && s.post && s.path === path) return relayout(model, s, post, render);
     if (s.kind === 'sessions' && !s.folder && s.source === path) return keepCursor(model, refilterSessions({ ...s, rows: sessionRows(post, false) }));
     return s;
   });
-  return { ...model, render, stack, notice: words.reloaded };
+  return { ...model, stack, notice: words.reloaded };
 }
 
 function resize(model: Model, width: number, height: number): Model {

@@ -171,6 +171,17 @@ describe('post view', () => {
     expect(gone.notice).toMatch(/gone/);
   });
 
+  it('draws the pages again when syntax colours arrive, in the same place', () => {
+    const code = makePost(`${NOTES}\n\n\`\`\`js\nconst answer = 42;\n\`\`\`\n`);
+    let m = press(pageModel(code, { colorLevel: 1 }), 't', 'j', 'j', 'j', 'j', '<enter>');
+    const before = top(m, 'page');
+    expect(before.lines.join('\n')).not.toContain('<lit>');
+    m = run(m, { type: 'highlight', highlight: (text) => `\x1b[33m<lit>${text}\x1b[39m` }).model;
+    const after = top(m, 'page');
+    expect(after.lines.join('\n')).toContain('<lit>const answer = 42;');
+    expect(after.plain[after.top]).toBe(before.plain[before.top]);
+  });
+
   it('e asks to edit the file; Esc goes back to where it came from', () => {
     const m = pageModel(post);
     expect(run(m, ...keys('e')).effects).toEqual([{ type: 'edit', path: post.path }]);
