@@ -73,7 +73,8 @@ function listView(model: Model, list: ListScreen, h: number): [string[], string]
   const words = browseWords(model.lang);
   const filter = list.filter ? `  ${words.filtered(clean(list.filter))}` : '';
   const count = list.items.length === 0 && !list.complete ? words.reading : `${words.posts(list.shown.length, list.items.length)}${list.complete ? '' : ` ${words.reading}`}`;
-  const status = `${clean(list.dir)}  ${count}${filter}  ? ${words.helpTitle.toLowerCase()}`;
+  const dir = clean(list.dir);
+  const status = `${dir.endsWith('/') ? dir : `${dir}/`}  ${count}${filter}  ? ${words.helpTitle.toLowerCase()}`;
   if (list.complete && list.items.length === 0) return [[words.noPosts], status];
   if (list.items.length > 0 && list.shown.length === 0) return [[words.noMatches], status];
   const rows = list.shown.slice(list.top, list.top + h - 1).map((i) => {
