@@ -54,17 +54,18 @@ export interface Reader {
  */
 export async function readList(dir: string, first: number, reader: Reader, send: (items: ListItem[], complete: boolean) => void): Promise<void> {
   const paths = listPostFiles(dir);
-  const summarize = (path: string, cache: SummaryCache | null): Summary | null => {
+  const summarize = (path: string, cache: SummaryCache | null, warn: boolean): Summary | null => {
     try {
       return cache ? cache.summarize(path) : summarizePostBytes(readPostBytesSync(path), path);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      reader.warn(error.message);
+      if (warn) reader.warn(error.message);
       return null;
     }
   };
   if (paths.length > first) {
-    const head = paths.slice(-first).reverse().map((p) => summarize(p, null)).filter((s): s is Summary => s !== null);
+    // A broken post is said once, when every post is read below.
+    const head = paths.slice(-first).reverse().map((p) => summarize(p, null, false)).filter((s): s is Summary => s !== null);
     send(head.sort(byDate).map(toListItem), false);
     await tick();
   }
@@ -72,7 +73,7 @@ export async function readList(dir: string, first: number, reader: Reader, send:
   const all: Summary[] = [];
   const pause = pacer();
   for (const path of paths) {
-    const summary = summarize(path, cache);
+    const summary = summarize(path, cache, true);
     if (summary) all.push(summary);
     await pause();
   }

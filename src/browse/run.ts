@@ -172,6 +172,8 @@ class BrowseSession {
   }
 
   private loadList(dir: string): void {
+    // New items: their speakers are read again when the filter next opens.
+    this.speakersRead = false;
     readList(dir, this.model.height, this.reader, (items, complete) => this.dispatch({ type: 'posts', items, complete })).catch((error) => this.fail(error));
   }
 

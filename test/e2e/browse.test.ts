@@ -3,7 +3,7 @@
 import { appendFileSync, chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, POSTS, runCli } from './run-cli.js';
+import { FIXTURES, POSTS, ROOT, runCli } from './run-cli.js';
 import { HAS_TMUX, Pane } from './tmux.js';
 
 const AWS = '2016-05-17-aws-summit-seoul-2016.md';
@@ -208,5 +208,24 @@ describe('browse outside a terminal', () => {
   it('lists every key in browse --help', () => {
     const help = runCli(['browse', '--help']).stdout;
     for (const key of ['j k', 'PgDn', '/  n N', 't ', '[ ]', '@', 'Enter', 'e ', '?', 'q Ctrl-C']) expect(help).toContain(key);
+  });
+});
+
+describe('the UI bundle', () => {
+  const main = readFileSync(join(ROOT, 'dist/postview.cjs'), 'utf8');
+  const ui = readFileSync(join(ROOT, 'dist/browse.cjs'), 'utf8');
+
+  it('stays out of the CLI bundle that every command loads', () => {
+    // The alternate screen and wheel keys are the UI's alone.
+    expect(ui).toContain('?1049h');
+    expect(ui).toContain('<wheeldown>');
+    expect(main).not.toContain('?1049h');
+    expect(main).not.toContain('<wheeldown>');
+  });
+
+  it('carries no copy of the core: marked and the renderers come from the CLI bundle', () => {
+    expect(main).toContain('blockquote');
+    expect(ui).not.toContain('blockquote');
+    expect(ui.length).toBeLessThan(main.length / 4);
   });
 });
