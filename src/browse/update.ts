@@ -153,21 +153,21 @@ function pageKey(model: Model, page: PageScreen, key: Key): Step {
   const go = (top: number) => done(setTop(model, scrollTo(model, page, top)));
   if (page.tree) return treeKey(model, page, key);
   switch (key) {
-    case 'j': case '<down>': case '<enter>': case '<c-n>':
+    case 'j': case '<down>': case '<enter>':
       return go(page.top + 1);
-    case 'k': case '<up>': case '<c-p>':
+    case 'k': case '<up>':
       return go(page.top - 1);
     case '<wheeldown>':
       return go(page.top + WHEEL_LINES);
     case '<wheelup>':
       return go(page.top - WHEEL_LINES);
-    case ' ': case '<pgdn>': case 'f': case '<c-f>':
+    case ' ': case '<pgdn>':
       return go(page.top + h);
-    case 'b': case '<pgup>': case '<c-b>':
+    case 'b': case '<pgup>':
       return go(page.top - h);
-    case 'd': case '<c-d>':
+    case 'd':
       return go(page.top + Math.floor(h / 2));
-    case 'u': case '<c-u>':
+    case 'u':
       return go(page.top - Math.floor(h / 2));
     case 'g': case '<home>':
       return go(0);
@@ -277,13 +277,13 @@ function keepCursor<S extends ListScreen | SessionsScreen>(model: Model, screen:
 function cursorKey<S extends ListScreen | SessionsScreen>(model: Model, screen: S, key: Key): S | null {
   const rows = listRows(model, screen);
   switch (key) {
-    case 'j': case '<down>': case '<wheeldown>': case '<c-n>':
+    case 'j': case '<down>': case '<wheeldown>':
       return moveCursor(model, screen, screen.cursor + 1);
-    case 'k': case '<up>': case '<wheelup>': case '<c-p>':
+    case 'k': case '<up>': case '<wheelup>':
       return moveCursor(model, screen, screen.cursor - 1);
-    case ' ': case '<pgdn>': case 'f': case '<c-f>':
+    case ' ': case '<pgdn>':
       return moveCursor(model, { ...screen, top: screen.top + rows }, screen.cursor + rows);
-    case 'b': case '<pgup>': case '<c-b>':
+    case 'b': case '<pgup>':
       return moveCursor(model, { ...screen, top: Math.max(0, screen.top - rows) }, screen.cursor - rows);
     case 'g': case '<home>':
       return moveCursor(model, screen, 0);
@@ -318,7 +318,7 @@ function listKey(model: Model, list: ListScreen, key: Key): Step {
   switch (key) {
     case '/':
       return { model: { ...model, prompt: { kind: 'filter', text: list.filter } }, effects: [{ type: 'speakers' }] };
-    case '<enter>': case 'l': case '<right>':
+    case '<enter>':
       return chosen ? { model, effects: [{ type: 'open', path: chosen.path }] } : done(model);
     case 's':
       return { model, effects: [{ type: 'sessions', source: list.dir }] };
@@ -380,11 +380,11 @@ function sessionsKey(model: Model, screen: SessionsScreen, key: Key, now: Date):
       const index = target ? withNow.shown.findIndex((i) => withNow.rows[i]!.session === target) : -1;
       return done(setTop(model, moveCursor(model, withNow, index === -1 ? withNow.cursor : index)));
     }
-    case '<enter>': case 'l': case '<right>': {
+    case '<enter>': {
       const row = screen.rows[screen.shown[screen.cursor] ?? -1];
       return row ? done({ ...model, stack: [...model.stack, sessionPage(row, model.render)] }) : done(model);
     }
-    case '<esc>': case '<bs>': case 'h': case '<left>':
+    case '<esc>': case '<bs>':
       if (screen.filter !== '' || screen.at !== null || screen.now !== null) {
         return done(setTop(model, keepCursor(model, refilterSessions({ ...screen, filter: '', at: null, now: null }))));
       }
@@ -407,14 +407,13 @@ function onKey(model: Model, key: Key, now: Date): Step {
   const screen = currentScreen(model);
   if (key === 'q') return done({ ...model, quit: true });
   if (key === '?') return done({ ...model, help: true });
-  if (key === '<c-l>') return done(model);
   switch (screen.kind) {
     case 'list':
       return listKey(model, screen, key);
     case 'sessions':
       return sessionsKey(model, screen, key, now);
     case 'page':
-      if (!screen.tree && (key === '<esc>' || key === '<bs>' || key === 'h' || key === '<left>')) return done(back(model));
+      if (!screen.tree && (key === '<esc>' || key === '<bs>')) return done(back(model));
       return pageKey(model, screen, key);
   }
 }

@@ -136,15 +136,19 @@ function helpLines(model: Model): string[] {
   const screen = currentScreen(model);
   const keys: KeyHelp[] =
     screen.kind === 'list' ? words.keys.list : screen.kind === 'sessions' ? words.keys.sessions : screen.tree ? words.keys.tree : words.keys.page;
-  const all = [...keys, ...words.keys.all];
-  const width = Math.max(...all.map((k) => k.keys.length)) + 2;
-  const entries = all.map((k) => `${k.keys.padEnd(width)}${k.what}`);
+  const all = [...keys, ...(screen.kind === 'page' && screen.tree ? [] : words.keys.prompt), ...words.keys.all];
+  const column = (keys: KeyHelp[]) => {
+    const width = Math.max(0, ...keys.map((k) => displayWidth(k.keys))) + 2;
+    return keys.map((k) => pad(k.keys, width) + k.what);
+  };
   const room = bodyHeight(model) - 1;
-  if (entries.length <= room) return [words.helpTitle, ...entries.map((e) => `  ${e}`)];
+  if (all.length <= room) return [words.helpTitle, ...column(all).map((e) => `  ${e}`)];
   // A short window: two columns, each entry cut to its half.
   const half = Math.floor((model.width - 4) / 2);
-  const rows = Math.ceil(entries.length / 2);
+  const rows = Math.ceil(all.length / 2);
+  const left = column(all.slice(0, rows));
+  const right = column(all.slice(rows));
   const lines = [words.helpTitle];
-  for (let r = 0; r < rows; r++) lines.push(`  ${pad(truncate(entries[r]!, half), half)}  ${entries[r + rows] ?? ''}`);
+  for (let r = 0; r < rows; r++) lines.push(`  ${pad(truncate(left[r]!, half), half)}  ${right[r] ?? ''}`);
   return lines;
 }

@@ -30,7 +30,7 @@ export interface BrowseWords {
   sectionsTitle: string;
   top: string;
   bottom: string;
-  keys: { list: KeyHelp[]; page: KeyHelp[]; sessions: KeyHelp[]; tree: KeyHelp[]; all: KeyHelp[] };
+  keys: { list: KeyHelp[]; page: KeyHelp[]; sessions: KeyHelp[]; tree: KeyHelp[]; prompt: KeyHelp[]; all: KeyHelp[] };
   /** show --watch */
   watchSessions: (count: number) => string;
   watchUnread: (heading: string) => string;
@@ -62,7 +62,7 @@ const EN: BrowseWords = {
   bottom: 'End',
   keys: {
     list: [
-      { keys: 'j k ↓ ↑', what: 'move' },
+      { keys: 'j k ↓ ↑ wheel', what: 'move' },
       { keys: 'space b PgDn PgUp', what: 'page down, up' },
       { keys: 'g G Home End', what: 'first, last post' },
       { keys: '/', what: 'filter as you type (title, file name, category, speakers)' },
@@ -84,7 +84,9 @@ const EN: BrowseWords = {
       { keys: 'Esc Backspace', what: 'back' },
     ],
     sessions: [
-      { keys: 'j k ↓ ↑', what: 'move' },
+      { keys: 'j k ↓ ↑ wheel', what: 'move' },
+      { keys: 'space b PgDn PgUp', what: 'page down, up' },
+      { keys: 'g G Home End', what: 'first, last session' },
       { keys: '/', what: 'filter by speaker or title as you type' },
       { keys: '@', what: 'what runs at a time (14:00, 2pm); empty to clear' },
       { keys: 'n', what: 'now and next, by the clock' },
@@ -92,9 +94,15 @@ const EN: BrowseWords = {
       { keys: 'Esc Backspace', what: 'clear the filter, then back' },
     ],
     tree: [
-      { keys: 'j k ↓ ↑', what: 'move' },
+      { keys: 'j k ↓ ↑ wheel', what: 'move' },
+      { keys: 'space b g G', what: 'page down, up; first, last' },
       { keys: 'Enter', what: 'jump to the section' },
       { keys: 'Esc t', what: 'close' },
+    ],
+    prompt: [
+      { keys: 'Enter', what: 'done (a filter stays)' },
+      { keys: 'Esc', what: 'cancel (a filter is cleared)' },
+      { keys: 'Backspace Ctrl-W Ctrl-U', what: 'delete a character, a word, all' },
     ],
     all: [
       { keys: '?', what: 'these keys' },
@@ -131,7 +139,7 @@ const KO: BrowseWords = {
   bottom: '끝',
   keys: {
     list: [
-      { keys: 'j k ↓ ↑', what: '이동' },
+      { keys: 'j k ↓ ↑ 휠', what: '이동' },
       { keys: 'space b PgDn PgUp', what: '한 화면 아래, 위' },
       { keys: 'g G Home End', what: '처음, 마지막 글' },
       { keys: '/', what: '입력하는 대로 거르기 (제목, 파일 이름, 분류, 발표자)' },
@@ -153,7 +161,9 @@ const KO: BrowseWords = {
       { keys: 'Esc Backspace', what: '뒤로' },
     ],
     sessions: [
-      { keys: 'j k ↓ ↑', what: '이동' },
+      { keys: 'j k ↓ ↑ 휠', what: '이동' },
+      { keys: 'space b PgDn PgUp', what: '한 화면 아래, 위' },
+      { keys: 'g G Home End', what: '처음, 마지막 세션' },
       { keys: '/', what: '입력하는 대로 발표자나 제목으로 거르기' },
       { keys: '@', what: '그 시각에 진행 중인 세션 (14:00, 2pm); 비우면 해제' },
       { keys: 'n', what: '지금과 다음 세션 (현재 시각 기준)' },
@@ -161,9 +171,15 @@ const KO: BrowseWords = {
       { keys: 'Esc Backspace', what: '거르기 지우기, 그다음 뒤로' },
     ],
     tree: [
-      { keys: 'j k ↓ ↑', what: '이동' },
+      { keys: 'j k ↓ ↑ 휠', what: '이동' },
+      { keys: 'space b g G', what: '한 화면 아래, 위; 처음, 끝' },
       { keys: 'Enter', what: '그 절로 이동' },
       { keys: 'Esc t', what: '닫기' },
+    ],
+    prompt: [
+      { keys: 'Enter', what: '마침 (거르기는 남음)' },
+      { keys: 'Esc', what: '취소 (거르기는 지워짐)' },
+      { keys: 'Backspace Ctrl-W Ctrl-U', what: '한 글자, 한 낱말, 전부 지우기' },
     ],
     all: [
       { keys: '?', what: '이 키 목록' },

@@ -267,7 +267,7 @@ describe('everywhere', () => {
     expect(text).toContain('section tree (Enter jumps)');
     expect(text).toContain('quit');
     // A short window puts them in two columns rather than losing some.
-    expect(screen(press(pageModel(post, { width: 60, height: 10 }), '?')).join('\n')).toMatch(/q Ctrl-C +quit/);
+    expect(screen(press(pageModel(post, { width: 80, height: 10 }), '?')).join('\n')).toMatch(/q Ctrl-C +quit/);
     m = press(m, 'j');
     expect(m.help).toBe(false);
     expect(top(m, 'page').top).toBe(0);
