@@ -57,9 +57,15 @@ describeTmux('browse in a terminal', () => {
     screen = await p.waitFor(/AWS · 2016-05-17/);
     expect(p.lines().at(-1)).toMatch(/1-29\/\d+ Top/);
 
-    // Scroll, then to the end.
-    p.send('j', 'j', 'j');
+    // Scroll: the wheel (as the terminal reports it, SGR), a line, a page, the end.
+    p.type('\x1b[<65;10;5M');
     await p.waitFor(/4-32\/\d+/);
+    p.send('j');
+    await p.waitFor(/5-33\/\d+/);
+    p.send('Space');
+    await p.waitFor(/34-62\/\d+/);
+    p.send('b', 'k', 'k');
+    await p.waitFor(/3-31\/\d+/);
     p.send('G');
     await p.waitFor(/End\s*$/m);
     p.send('g');
