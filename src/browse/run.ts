@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { resolvePostSource } from '../load/posts-dir.js';
 import { hasLanguageCode, type Highlighter } from '../render/highlight.js';
 import type { Post } from '../types.js';
-import { currentScreen, emptyList, initialModel, type Model, type Screen } from './model.js';
+import { currentScreen, emptyList, initialModel, type Model, type Screen, type SessionRow } from './model.js';
 import { readFolderSessions, readList, readSpeakers, type Reader } from './read.js';
 import { FullScreen } from './terminal.js';
 import { postPage, update, type Effect, type Msg } from './update.js';
@@ -64,6 +64,8 @@ class BrowseSession {
   /** Quit or failed: what is still being read is dropped. */
   private over = false;
   private speakersRead = false;
+  /** Folders whose sessions are being read. */
+  private readonly reading = new Set<string>();
 
   constructor(
     private readonly ctx: Context,
@@ -158,9 +160,18 @@ class BrowseSession {
       case 'edit':
         this.edit(effect.path);
         return;
-      case 'sessions':
-        readFolderSessions(effect.source, this.reader, (rows, complete) => this.dispatch({ type: 'sessions', source: effect.source, folder: true, rows, complete })).catch((error) => this.fail(error));
+      case 'sessions': {
+        if (this.reading.has(effect.source)) return;
+        this.reading.add(effect.source);
+        let first = true;
+        const send = (rows: SessionRow[], complete: boolean) => {
+          this.dispatch({ type: 'sessions', source: effect.source, rows, complete, first });
+          first = false;
+          if (complete) this.reading.delete(effect.source);
+        };
+        readFolderSessions(effect.source, this.reader, send).catch((error) => this.fail(error));
         return;
+      }
       case 'speakers': {
         if (this.speakersRead) return;
         this.speakersRead = true;

@@ -22,7 +22,11 @@ export type Msg =
   | { type: 'opened'; post: Post }
   /** The post at `path` changed on disk (or in the editor); null when it can no longer be read. */
   | { type: 'reloaded'; path: string; post: Post | null }
-  | { type: 'sessions'; source: string; folder: boolean; rows: SessionRow[]; complete: boolean }
+  /**
+   * Sessions of a folder's posts, as they are read: the first batch opens the
+   * sessions screen, later ones fill it in (and are dropped once it is closed).
+   */
+  | { type: 'sessions'; source: string; rows: SessionRow[]; complete: boolean; first: boolean }
   /** Syntax colours, loaded after the first frame: pages are drawn again with them. */
   | { type: 'highlight'; highlight: NonNullable<RenderOptions['highlight']> }
   | { type: 'error'; message: string };
@@ -61,7 +65,7 @@ export function update(model: Model, msg: Msg): Step {
     case 'reloaded':
       return done(reload(model, msg.path, msg.post));
     case 'sessions':
-      return done(openSessions(model, msg.source, msg.folder, msg.rows, msg.complete));
+      return done(folderSessions(model, msg.source, msg.rows, msg.complete, msg.first));
     case 'highlight': {
       const render = { ...model.render, highlight: msg.highlight };
       const lit = { ...model, render };
@@ -343,11 +347,15 @@ function sessionHaystack(session: Session): string {
 }
 
 function openSessions(model: Model, source: string, folder: boolean, rows: SessionRow[], complete: boolean): Model {
-  const top = currentScreen(model);
-  // More rows of the folder being read: the screen already open takes them.
-  if (top.kind === 'sessions' && top.source === source) return setTop(model, keepCursor(model, refilterSessions({ ...top, rows, complete })));
   const screen: SessionsScreen = { kind: 'sessions', source, folder, rows, complete, filter: '', at: null, now: null, shown: [], cursor: 0, top: 0 };
   return { ...model, stack: [...model.stack, refilterSessions(screen)] };
+}
+
+function folderSessions(model: Model, source: string, rows: SessionRow[], complete: boolean, first: boolean): Model {
+  const open = model.stack.some((s) => s.kind === 'sessions' && s.folder && s.source === source);
+  if (!open) return first ? openSessions(model, source, true, rows, complete) : model;
+  const stack = model.stack.map((s) => (s.kind === 'sessions' && s.folder && s.source === source ? keepCursor(model, refilterSessions({ ...s, rows, complete })) : s));
+  return { ...model, stack };
 }
 
 function refilterSessions(screen: SessionsScreen): SessionsScreen {

@@ -241,12 +241,17 @@ describe('sessions view', () => {
 
   it('takes the rows of a folder as they are read', () => {
     const rows = post.sessions.map((session) => ({ session, post: post.path, path: post.path, haystack: session.title.toLowerCase() }));
-    let m = run(listModel([]), { type: 'sessions', source: 'posts', folder: true, rows: rows.slice(0, 1), complete: false }).model;
+    let m = run(listModel([]), { type: 'sessions', source: 'posts', rows: rows.slice(0, 1), complete: false, first: true }).model;
     expect(top(m, 'sessions').rows).toHaveLength(1);
     expect(screen(m).at(-1)).toContain('reading');
-    m = run(m, { type: 'sessions', source: 'posts', folder: true, rows, complete: true }).model;
+    m = run(m, { type: 'sessions', source: 'posts', rows: rows.slice(0, 2), complete: false, first: false }).model;
     expect(m.stack).toHaveLength(2);
-    expect(top(m, 'sessions').rows).toHaveLength(3);
+    expect(top(m, 'sessions').rows).toHaveLength(2);
+    // Closed while still being read: the rest does not open it again.
+    m = press(m, '<esc>');
+    m = run(m, { type: 'sessions', source: 'posts', rows, complete: true, first: false }).model;
+    expect(m.stack).toHaveLength(1);
+    expect(top(m, 'list')).toBeDefined();
   });
 });
 
