@@ -46,6 +46,13 @@ describeTmux('browse in a terminal', () => {
     expect(rows[1]).toMatch(/^2024-10-12 +HarborJS/);
     expect(rows[4]).toMatch(/^2016-05-17 +AWS Summit Seoul 2016/);
 
+    // The sessions of every post in the folder, then back.
+    p.send('s');
+    screen = await p.waitFor('19 sessions');
+    expect(screen).toMatch(/Post +Day +Time +Title +Speaker/);
+    p.send('Escape');
+    await p.waitFor('4 posts');
+
     // Filter as you type, then open.
     p.send('/');
     p.type('summit');
@@ -79,6 +86,8 @@ describeTmux('browse in a terminal', () => {
     p.send('n');
     screen = await p.waitFor(/match 2\/\d+/);
     expect(p.lines()[0]).toContain('Lambda');
+    // Matches are in reverse video.
+    expect(p.styledScreen()).toMatch(/\x1b\[[0-9;]*7m(?:\x1b\[[0-9;]*m)*Lambda/);
 
     // The section tree: jump to "좋았던 점".
     p.send('t');
