@@ -149,3 +149,10 @@ export function currentScreen(model: Model): Screen {
 export function bodyHeight(model: Model): number {
   return Math.max(1, model.height - 1);
 }
+
+/** The index of the section a page's line is in, -1 before the first. */
+export function sectionAt(page: PageScreen, line: number): number {
+  let found = -1;
+  for (let i = 0; i < page.marks.length && page.marks[i]!.line <= line; i++) found = i;
+  return found;
+}

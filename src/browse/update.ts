@@ -8,7 +8,7 @@ import { buildSessionTest, NO_FILTER } from '../query/filter.js';
 import { findNow } from '../query/now.js';
 import type { Post, RenderOptions, Session } from '../types.js';
 import { isText, type Key } from './keys.js';
-import { bodyHeight, currentScreen, type ListItem, type ListScreen, type Model, type PageScreen, type PromptKind, type Screen, type SessionRow, type SessionsScreen } from './model.js';
+import { bodyHeight, currentScreen, sectionAt, type ListItem, type ListScreen, type Model, type PageScreen, type PromptKind, type Screen, type SessionRow, type SessionsScreen } from './model.js';
 import { findHits, layoutPost, layoutSession } from './page.js';
 import { browseWords } from './words.js';
 
@@ -105,13 +105,6 @@ function maxTop(model: Model, page: PageScreen): number {
 
 function scrollTo(model: Model, page: PageScreen, top: number): PageScreen {
   return { ...page, top: Math.max(0, Math.min(top, maxTop(model, page))) };
-}
-
-/** The index of the section the line is in, -1 before the first. */
-export function sectionAt(page: PageScreen, line: number): number {
-  let found = -1;
-  for (let i = 0; i < page.marks.length && page.marks[i]!.line <= line; i++) found = i;
-  return found;
 }
 
 /**

@@ -7,9 +7,8 @@ import { renderPostList } from '../render/post-list.js';
 import { renderSessionTable } from '../render/table.js';
 import { displayWidth, pad, truncate } from '../render/wrap.js';
 import { showControls } from '../sanitize.js';
-import { bodyHeight, currentScreen, type ListScreen, type Model, type PageScreen, type SessionsScreen } from './model.js';
+import { bodyHeight, currentScreen, sectionAt, type ListScreen, type Model, type PageScreen, type SessionsScreen } from './model.js';
 import { markMatches, MARK_OFF, MARK_ON } from './page.js';
-import { sectionAt } from './update.js';
 import { browseWords, type KeyHelp } from './words.js';
 
 const RESET = /\x1b\[0?m/g;

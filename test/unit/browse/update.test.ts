@@ -1,6 +1,5 @@
 // The browse model driven by messages alone: no terminal, no files.
-import { sectionAt } from '../../../src/browse/update.js';
-import { bodyHeight } from '../../../src/browse/model.js';
+import { bodyHeight, sectionAt } from '../../../src/browse/model.js';
 import { item, keys, listModel, makePost, NOON, pageModel, press, run, screen, top } from './helpers.js';
 
 const NOTES = `---
