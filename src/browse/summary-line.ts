@@ -21,5 +21,5 @@ export function extractUnreadTimeHeadings(post: Post): string[] {
 /** The summary line, then one warning line per unread heading. */
 export function renderWatchSummary(post: Post, lang: Lang): string[] {
   const words = browseWords(lang);
-  return [words.watchSessions(post.sessions.length), ...extractUnreadTimeHeadings(post).map((title) => `warning: ${words.watchUnread(showControls(title))}`)];
+  return [words.watchSessions(post.sessions.length), ...extractUnreadTimeHeadings(post).map((title) => words.watchUnread(showControls(title)))];
 }

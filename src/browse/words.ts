@@ -110,7 +110,7 @@ const EN: BrowseWords = {
     ],
   },
   watchSessions: (count) => `${count} session${count === 1 ? '' : 's'}`,
-  watchUnread: (heading) => `time-like heading not read as a session: "${heading}"`,
+  watchUnread: (heading) => `warning: time-like heading not read as a session: "${heading}"`,
   watchHint: 'watching; Ctrl-C to stop',
 };
 
@@ -187,7 +187,7 @@ const KO: BrowseWords = {
     ],
   },
   watchSessions: (count) => `세션 ${count}개`,
-  watchUnread: (heading) => `세션으로 읽지 못한 시간 같은 제목: "${heading}"`,
+  watchUnread: (heading) => `경고: 세션으로 읽지 못한 시간 같은 제목: "${heading}"`,
   watchHint: '지켜보는 중; 끝내려면 Ctrl-C',
 };
 
