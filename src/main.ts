@@ -70,7 +70,7 @@ function loadBrowse(): Promise<typeof import('./browse/run.js')> {
 function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' }>, ctx: Context): Promise<Outcome> {
   switch (request.command) {
     case 'show':
-      if (request.flags.watch) return loadBrowse().then((ui) => ui.runWatch(request.post, ctx)).then((code) => ({ stdout: '', code: code === 0 ? 0 : 1 }));
+      if (request.flags.watch) return loadBrowse().then((ui) => ui.runWatch(request.post, ctx, request.flags.width !== undefined)).then((code) => ({ stdout: '', code: code === 0 ? 0 : 1 }));
       return runShow(request.post, request.flags, ctx);
     case 'browse':
       return loadBrowse().then((ui) => ui.runBrowse(request.post, ctx)).then((code) => ({ stdout: '', code: code === 0 ? 0 : 1 }));

@@ -15,7 +15,8 @@ const WATCH_MS = 200;
 /** Home, clear the screen and its scrollback: each drawing starts on a clean screen. */
 const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
 
-export async function runWatch(arg: string | undefined, ctx: Context): Promise<number> {
+/** `fixedWidth`: --width was given, so the window's width (and its resizes) do not count. */
+export async function runWatch(arg: string | undefined, ctx: Context, fixedWidth = false): Promise<number> {
   if (arg === '-') throw new UsageError('--watch: stdin cannot be watched (expected a post file)');
   const source = resolvePostSource(arg, ctx.dir, ctx.warn);
   if (source.kind !== 'file') throw new InputError(`${source.path}: is a folder (--watch expected a post file; to read a folder use \`postview browse ${source.path}\`)`);
@@ -24,8 +25,8 @@ export async function runWatch(arg: string | undefined, ctx: Context): Promise<n
   const words = browseWords(ctx.lang);
 
   const draw = async () => {
-    const width = tty ? Math.max(20, process.stdout.columns || ctx.render.width) : ctx.render.width;
-    const render = { ...ctx.render, width, textWidth: Math.min(READING_WIDTH, width) };
+    const width = tty && !fixedWidth ? Math.max(20, process.stdout.columns || ctx.render.width) : ctx.render.width;
+    const render = fixedWidth ? ctx.render : { ...ctx.render, width, textWidth: Math.min(READING_WIDTH, width) };
     let text: string;
     try {
       const post = await loadPost(path);
@@ -65,7 +66,7 @@ export async function runWatch(arg: string | undefined, ctx: Context): Promise<n
       process.removeListener('SIGTERM', onSignal);
     };
     watchFile(path, { interval: WATCH_MS }, onChange);
-    if (tty) process.stdout.on('resize', onResize);
+    if (tty && !fixedWidth) process.stdout.on('resize', onResize);
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
