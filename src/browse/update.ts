@@ -110,12 +110,15 @@ function scrollTo(model: Model, page: PageScreen, top: number): PageScreen {
 /**
  * The page drawn again (new width, new text), its top in the same section
  * as before: the same title, counted from the start in case of repeats.
+ * A page read to its end stays at its end.
  */
 function relayout(model: Model, page: PageScreen, post: Post | null, render: RenderOptions): PageScreen {
   const drawn = post ? layoutPost(post, render) : page.session ? layoutSession(page.session, render) : page;
   const at = sectionAt(page, page.top);
-  let top = page.top;
-  if (at >= 0) {
+  // At the end (of a page longer than the window), it stays at the end: a writer sees what was added last.
+  const atEnd = page.top > 0 && page.top >= maxTop(model, page);
+  let top = atEnd ? Infinity : page.top;
+  if (at >= 0 && !atEnd) {
     const mark = page.marks[at]!;
     const repeat = page.marks.slice(0, at).filter((m) => m.title === mark.title).length;
     const same = drawn.marks.filter((m) => m.title === mark.title)[repeat];

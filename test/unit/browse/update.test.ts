@@ -181,6 +181,13 @@ describe('post view', () => {
     expect(after.plain[after.top]).toBe(before.plain[before.top]);
   });
 
+  it('stays at the end after a reload when it was at the end', () => {
+    let m = press(pageModel(post), 'G');
+    m = run(m, { type: 'reloaded', path: post.path, post: makePost(`${NOTES}\nA line added at the end.\n`) }).model;
+    expect(screen(m).join('\n')).toContain('A line added at the end.');
+    expect(top(m, 'page').plain.at(-1)).toBe('A line added at the end.');
+  });
+
   it('e asks to edit the file; Esc goes back to where it came from', () => {
     const m = pageModel(post);
     expect(run(m, ...keys('e')).effects).toEqual([{ type: 'edit', path: post.path }]);
