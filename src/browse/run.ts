@@ -9,7 +9,8 @@ import { UsageError } from '../errors.js';
 import { resolvePostSource } from '../load/posts-dir.js';
 import { hasLanguageCode, type Highlighter } from '../render/highlight.js';
 import type { Post } from '../types.js';
-import { currentScreen, emptyList, initialModel, type Model, type Screen, type SessionRow } from './model.js';
+import { currentScreen, emptyList, initialModel, type ListItem, type Model, type Screen, type SessionRow } from './model.js';
+import { browseWords } from './words.js';
 import { readFolderSessions, readList, readSpeakers, type Reader } from './read.js';
 import { FullScreen } from './terminal.js';
 import { postPage, update, type Effect, type Msg } from './update.js';
@@ -38,7 +39,7 @@ export async function runBrowse(arg: string | undefined, ctx: Context): Promise<
   } else {
     first = emptyList(source.path);
   }
-  const session = new BrowseSession(ctx, reader, highlighter, first);
+  const session = new BrowseSession(ctx, reader, warnings, highlighter, first);
   const code = await session.run();
   for (const message of new Set(warnings)) ctx.warn(message);
   return code;
@@ -70,6 +71,7 @@ class BrowseSession {
   constructor(
     private readonly ctx: Context,
     private readonly reader: Reader,
+    private readonly warnings: readonly string[],
     private readonly highlighter: HighlightOnce,
     first: Screen,
   ) {
@@ -185,7 +187,13 @@ class BrowseSession {
   private loadList(dir: string): void {
     // New items: their speakers are read again when the filter next opens.
     this.speakersRead = false;
-    readList(dir, this.model.height, this.reader, (items, complete) => this.dispatch({ type: 'posts', items, complete })).catch((error) => this.fail(error));
+    const before = this.warnings.length;
+    const send = (items: ListItem[], complete: boolean) => {
+      this.dispatch({ type: 'posts', items, complete });
+      const broken = this.warnings.length - before;
+      if (complete && broken > 0) this.dispatch({ type: 'error', message: browseWords(this.ctx.lang).unreadable(broken) });
+    };
+    readList(dir, this.model.height, this.reader, send).catch((error) => this.fail(error));
   }
 
   /** $VISUAL, else $EDITOR, else vi, run through the shell (so "code -w" works) on the real screen. */

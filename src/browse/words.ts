@@ -24,6 +24,7 @@ export interface BrowseWords {
   match: (n: number, of: number) => string;
   badTime: (text: string) => string;
   reloaded: string;
+  unreadable: (count: number) => string;
   gone: string;
   helpTitle: string;
   helpHint: string;
@@ -54,6 +55,7 @@ const EN: BrowseWords = {
   match: (n, of) => `match ${n}/${of}`,
   badTime: (text) => `Not a time: ${text} (expected 14:00 or 2pm)`,
   reloaded: 'reloaded',
+  unreadable: (count) => `${count} post${count === 1 ? '' : 's'} could not be read (said when you quit)`,
   gone: 'the file is gone; showing what was last read',
   helpTitle: 'Keys',
   helpHint: 'press any key to go back',
@@ -131,6 +133,7 @@ const KO: BrowseWords = {
   match: (n, of) => `${of}개 중 ${n}번째`,
   badTime: (text) => `시각이 아닙니다: ${text} (14:00이나 2pm 형식)`,
   reloaded: '다시 읽음',
+  unreadable: (count) => `글 ${count}개를 읽지 못했습니다 (끝낼 때 알려 드립니다)`,
   gone: '파일이 없어졌습니다. 마지막으로 읽은 내용을 보여 줍니다',
   helpTitle: '키',
   helpHint: '아무 키나 누르면 돌아갑니다',

@@ -161,6 +161,17 @@ describeTmux('browse in a terminal', () => {
     expect(pane.sttyAfter()).toBe(pane.sttyBefore());
   }, 30_000);
 
+  it('a broken post is said in the status line, and in full once the screen is given back', async () => {
+    const dir = postsFolder();
+    writeFileSync(join(dir, '2025-01-01-binary.md'), 'abc\0def');
+    pane = new Pane(['browse', dir]);
+    await pane.waitFor('1 post could not be read');
+    expect(pane.screen()).toContain('4 posts');
+    pane.send('q');
+    const after = await pane.waitFor('exit=0');
+    expect(after).toMatch(/warning: .*2025-01-01-binary\.md: looks like a binary file/);
+  }, 30_000);
+
   it('NO_COLOR gives a monochrome screen, with reverse video for the cursor line', async () => {
     pane = new Pane(['browse', POSTS], { env: { NO_COLOR: '1' } });
     await pane.waitFor('3 posts');
