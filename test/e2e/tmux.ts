@@ -2,7 +2,7 @@
 // in with send-keys, the screen out with capture-pane. Each test gets its own
 // tmux server (its own socket), so nothing outside the test is touched.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, CACHE_HOME } from './run-cli.js';
@@ -99,11 +99,15 @@ export class Pane {
     return readFileSync(join(this.dir, 'stty-after'), 'utf8');
   }
 
+  /** Stops this test's tmux server and removes its socket file. */
   kill(): void {
+    let socketPath = '';
     try {
+      socketPath = this.tmux('display', '-p', '#{socket_path}').trim();
       this.tmux('kill-server');
     } catch {
       // already gone
     }
+    if (socketPath.endsWith(this.socket)) rmSync(socketPath, { force: true });
   }
 }
