@@ -11,7 +11,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from './run-cli.js';
-import { hasTmux, TmuxShell } from '../tmux.js';
+import { HAS_TMUX, TmuxShell } from './tmux.js';
 
 function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
@@ -83,7 +83,7 @@ beforeEach(() => {
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 describe.each(Object.keys(SHELLS) as Shell[])('%s completion of hostile names', (shell) => {
-  const run = hasTmux() && hasCommand(shell) ? it : it.skip;
+  const run = HAS_TMUX && hasCommand(shell) ? it : it.skip;
 
   run(
     'completes each name as data and runs nothing',
