@@ -144,6 +144,8 @@ export function readPostBytesSync(path: string): Buffer {
     // Most posts fit the shared buffer, and then their size does not matter.
     const buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
     const length = readInto(fd, buffer, 0);
+    // Nothing read: an empty post, or a pipe with no writer (which must not pass for one).
+    if (length === 0 && !fstatSync(fd).isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     if (length < buffer.length) return buffer.subarray(0, length);
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);

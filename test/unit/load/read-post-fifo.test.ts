@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPostHead } from '../../../src/load/posts-dir.js';
-import { readPost } from '../../../src/load/read-post.js';
+import { readPost, readPostBytesSync } from '../../../src/load/read-post.js';
 
 const canMkfifo = spawnSync('sh', ['-c', 'command -v mkfifo'], { encoding: 'utf8' }).status === 0;
 const run = canMkfifo ? it : it.skip;
@@ -28,6 +28,12 @@ describe('a named pipe where a post is read', () => {
 
   run('readPostHead (the newest post of a folder) refuses it', () => {
     expect(() => readPostHead(fifo)).toThrow(/swapped\.md: not a regular file; expected a post file/);
+  });
+
+  run('readPostBytesSync (list) refuses it rather than list an empty post', () => {
+    expect(() => readPostBytesSync(fifo)).toThrow(/swapped\.md: not a regular file; expected a post file/);
+    writeFileSync(join(dir, 'empty.md'), '');
+    expect(readPostBytesSync(join(dir, 'empty.md')).length).toBe(0);
   });
 
   it('a regular post still reads, whole', async () => {
