@@ -10,6 +10,7 @@ import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { renderPostList } from '../render/post-list.js';
 import { messages } from '../i18n.js';
 import type { Context, Outcome } from './context.js';
+import { showName } from '../sanitize.js';
 
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
@@ -34,5 +35,5 @@ export async function runList(folder: string | undefined, ctx: Context): Promise
 }
 
 function notAFolder(dir: string): InputError {
-  return new InputError(`${dir}: not a folder (expected a folder of posts; to read one post use \`postview show ${dir}\`)`);
+  return new InputError(`${showName(dir)}: not a folder (expected a folder of posts; to read one post use \`postview show ${showName(dir)}\`)`);
 }

@@ -1,6 +1,8 @@
 // Paging like git and bat: only at a terminal, only when the text is taller
 // than the screen, through $PAGER or `less -FRX`. A missing pager falls back
 // to plain output with a warning; quitting the pager early is not an error.
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Terminal } from '../env.js';
 import { writeStdout, writeWarning } from './write.js';
 
@@ -24,8 +26,9 @@ export async function writePaged(text: string, pager: string, term: Terminal): P
       // The reader quit early (q in less): nothing more to write.
     });
     child.on('close', (code) => {
-      // The shell says 127 when it cannot find the pager command.
-      resolve(code !== 127);
+      // The shell says 127 when it cannot find the pager command; a pager
+      // that was found and says 127 itself has shown the text already.
+      resolve(code !== 127 || commandExists(pager, env));
     });
     child.stdin.end(text);
   });
@@ -33,6 +36,25 @@ export async function writePaged(text: string, pager: string, term: Terminal): P
     writeWarning(`pager '${pager}' could not be started; printing instead (set PAGER, or use --no-pager)`);
     await writeStdout(text);
   }
+}
+
+/**
+ * True when the first word of a pager command names a program (a path, or a
+ * name found on PATH), or is shell syntax this cannot judge: then the text
+ * is never printed a second time.
+ */
+function commandExists(pager: string, env: NodeJS.ProcessEnv): boolean {
+  const word = pager.trim().split(/\s+/)[0] ?? '';
+  if (word === '' || /["'`$\\=;&|<>(){}]/.test(word)) return true;
+  const candidates = word.includes('/') ? [word] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, word));
+  return candidates.some((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function countLines(text: string, limit: number): number {

@@ -10,7 +10,8 @@ import { lexMarkdown } from './lexer.js';
 import { expandTemplates, hasTemplates } from './templates.js';
 import { extractFootnoteDefinitions, hasFootnotes, linkFootnotes } from './footnotes.js';
 import { extractHtml, hasHtml } from './html.js';
-import { decodeEntities } from '../sanitize.js';
+import { decodeEntities, showName } from '../sanitize.js';
+import { isCalendarDate } from './dates.js';
 import type { Token } from 'marked';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
@@ -37,7 +38,7 @@ function lexPostBody(content: string, path: string, frontMatter: FrontMatter): T
     return lexBody(limitNesting(content), frontMatter);
   } catch (error) {
     // Nesting that limitNesting did not foresee can still overflow marked's stack.
-    if (error instanceof RangeError) throw new InputError(`${path}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
+    if (error instanceof RangeError) throw new InputError(`${showName(path)}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
     throw error;
   }
 }
@@ -82,7 +83,9 @@ export function extractDate(frontMatter: FrontMatter, path: string): string | nu
   const value = stringField(frontMatter.date);
   const fromField = value ? /^\d{4}-\d{2}-\d{2}/.exec(value) : null;
   if (fromField) return fromField[0];
-  return FILE_DATE.exec(basename(path))?.[1] ?? null;
+  // A file name's date counts only when it is a real day (2016-02-30- is not).
+  const fromName = FILE_DATE.exec(basename(path))?.[1];
+  return fromName && isCalendarDate(fromName) ? fromName : null;
 }
 
 /** Front matter `category`, else the first of `categories`. */

@@ -3,7 +3,7 @@
 // (br); soft line breaks become spaces so the caller can re-wrap freely.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Token, Tokens } from 'marked';
-import { cleanUrl, decodeEntities, showControls } from '../sanitize.js';
+import { cleanUrl, decodeEntities, INVISIBLE_PICTURE, showControls } from '../sanitize.js';
 import type { FootnoteRefToken } from '../parse/footnotes.js';
 import type { EmbedToken, StyleToken } from '../parse/html.js';
 import { displayWidth, truncate } from './wrap.js';
@@ -122,7 +122,8 @@ export function embedLine(t: EmbedToken, ctx: InlineContext, width?: number): st
   if (!url) return head;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   const shown = width === undefined ? url : truncate(url, Math.max(1, width - displayWidth(`${t.symbol} ${t.kind} `)));
-  const target = ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme) ? `\x1b]8;;${asciiUrl(url)}\x1b\\${c.blue.underline(shown)}\x1b]8;;\x1b\\` : c.blue.underline(shown);
+  // As for links: a URL showing a bidi control or an invisible character is never a link target.
+  const target = ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme) && !INVISIBLE_PICTURE.test(url) ? `\x1b]8;;${asciiUrl(url)}\x1b\\${c.blue.underline(shown)}\x1b]8;;\x1b\\` : c.blue.underline(shown);
   const line = `${head} ${target}`;
   return width === undefined ? line : truncate(line, width);
 }
@@ -133,7 +134,9 @@ function link(text: string, href: string, ctx: InlineContext): string {
   const url = cleanUrl(href.trim());
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   const styled = text ? c.blue.underline(text) : '';
-  if (ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme)) {
+  // A URL holding a bidi control or an invisible character may read as
+  // another address: it is shown as text, never made a link target.
+  if (ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme) && !INVISIBLE_PICTURE.test(url)) {
     const target = asciiUrl(url);
     return `\x1b]8;;${target}\x1b\\${styled || c.blue.underline(url)}\x1b]8;;\x1b\\`;
   }
