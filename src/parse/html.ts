@@ -139,7 +139,8 @@ export function parseHtml(html: string): Node[] {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  // "<U+202E>" is how a bidi or invisible character is shown (sanitize.ts), not a tag: it stays text.
+  parser.write(html.replace(/<(U\+[0-9A-F]{4,6}>)/g, '&lt;$1'));
   parser.end();
   return root.children;
 }

@@ -68,7 +68,8 @@ export function extractTitle(frontMatter: FrontMatter, firstH1: string | null, p
 /** Text with its HTML tags and comments gone and its entities decoded ("<i class=x>Intro</i> &amp; more" -> "Intro & more"). */
 export function htmlText(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text;
-  const bare = text.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>/g, '');
+  // A tag is a name, then white space and attributes, or nothing: "<U+202E>" (how a bidi control is shown) is not one.
+  const bare = text.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '');
   return decodeEntities(bare).replace(/\s+/g, ' ').trim();
 }
 

@@ -6,6 +6,7 @@ import { parsePost } from '../../../src/parse/post.js';
 import { flattenSections } from '../../../src/parse/sections.js';
 import { renderPost } from '../../../src/render/post.js';
 import { summarizePostText } from '../../../src/load/summary.js';
+import { decodePost } from '../../../src/load/read-post.js';
 import { postToJson } from '../../../src/render/json.js';
 import type { RenderOptions } from '../../../src/types.js';
 
@@ -124,5 +125,18 @@ describe('categories and tags in list', () => {
     const narrow = renderPostList([summary], { ...opts, width: 60 });
     expect(narrow).toMatch(/Blogging, Tut\S*…/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('HTML and characters shown as pictures', () => {
+  it('keeps a bidi control shown as <U+202E> inside block HTML, inline HTML and HTML tables', () => {
+    // Read as the CLI reads a file: decodePost shows the control as "<U+202E>" before parsing.
+    const text = decodePost(Buffer.from('<div>a\u202Eb</div>\n\nInline <b>x\u202Ey</b>.\n\n<table><tr><td>c\u202Ed</td></tr></table>\n'), 'x.md');
+    const post = parsePost(text, 'x.md');
+    const out = renderPost(post, opts);
+    expect(out).toContain('a<U+202E>b');
+    expect(out).toContain('x<U+202E>y');
+    expect(out).toContain('c<U+202E>d');
+    expect(out).not.toContain('\u202E');
   });
 });
