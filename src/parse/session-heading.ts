@@ -3,10 +3,8 @@
 // or a time alone ("### 14:00 - 14:40") whose talks are written under it.
 import { findTimeRange } from './time.js';
 
-/** "[세션 1]", "Session 2:", "세션 3 -", "Track A |" before the time. */
-const LABEL = /^\s*(?:\[[^\]]{1,40}\]|(?:session|talk|track|세션|발표|트랙)\s*[\w가-힣]{0,4}\s*[:.\-–|]?)\s*/iu;
-/** "Day 1", "DAY 2", "1일차", "2 일차", "첫째 날". */
-export const DAY = /\bday\s*\d+\b|\d+\s*일\s*차|(?:첫|둘|셋|넷)째\s*날/iu;
+/** "[세션 1]", "Session 2:", "세션 3 -", "Track A |" before the time; "[12:50 ~ 13:30]" is the time itself. */
+const LABEL = /^\s*(?:\[(?![^\]]{0,40}\d:\d)[^\]]{1,40}\]|(?:session|talk|track|세션|발표|트랙)\s*[\w가-힣]{0,4}\s*[:.\-–|]?)\s*/iu;
 /** Separators between time, room and title. */
 const SEPARATOR = /\s+[·|•]\s+|\s*\|\s*|\s+·\s*|^\s*[-–—:·|]\s*/u;
 const ROOM = /\b(?:room|hall|track|stage|floor|auditorium)\b|(?:홀|룸|트랙|강당|회의실|[A-Z]\d?관)$/iu;
@@ -18,7 +16,13 @@ export interface SessionHeading {
   room: string | null;
 }
 
-export interface ReadHeading extends SessionHeading {
+/** How the time was written (see FoundTime in time.ts). */
+export interface TimeWriting {
+  meridiem: boolean;
+  tilde: boolean;
+}
+
+export interface ReadHeading extends SessionHeading, TimeWriting {
   /** Nothing but the time (and maybe a "[세션 1]" label): the title is written under it. */
   timeOnly: boolean;
 }
@@ -81,5 +85,5 @@ export function readSessionHeading(text: string): ReadHeading | null {
     room = parts.splice(at, 1)[0] ?? null;
   }
   const title = parts.join(' · ') || (label ? label[0].trim() : '') || `${time.start}`;
-  return { start: time.start, end: time.end, title, room, timeOnly: parts.length === 0 };
+  return { start: time.start, end: time.end, title, room, timeOnly: parts.length === 0, meridiem: time.meridiem, tilde: time.tilde };
 }

@@ -91,7 +91,7 @@ function score(file: string, expected: Expected[]) {
     title: s.title,
     speakers: s.speakers.map((p) => p.name),
     day: s.day,
-    kind: (s as { kind?: string }).kind ?? "talk",
+    kind: s.kind,
     room: s.room,
   }));
   const left = [...expected];
