@@ -47,7 +47,7 @@ export function parseDayLabel(text: string): DayLabel | null {
 }
 
 /** A heading or line that is only a room's name: "트랙 A", "Track 2", "Room B", "A홀". */
-const ROOM_LABEL = /^(?:트랙|track|room|hall|stage|룸|홀)\s*[A-Za-z0-9가-힣]{1,3}$|^[A-Za-z0-9]{1,3}\s*(?:트랙|홀|룸|관)$/iu;
+const ROOM_LABEL = /^(?:트랙|track|room|hall|stage|룸|홀)(?:\s+[A-Za-z0-9가-힣]{1,3}|\s*\d{1,3})$|^[A-Za-z0-9]{1,3}\s*(?:트랙|홀|룸|관)$/iu;
 
 /** The room a heading or line names ("트랙 A"), or null. */
 export function parseRoomLabel(text: string): string | null {

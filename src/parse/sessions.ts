@@ -24,6 +24,7 @@ import { findSpeakerText, makeDraft, readTitle, timedLineSessions, timeOnlySessi
 import { isNoiseGroup, isNoiseTitle } from './session-noise.js';
 import { extractSlideLinks } from './session-title.js';
 import { tableSessions } from './schedule-table.js';
+import { extractPlainText } from './text.js';
 import { formatClock, toMinutes } from './time.js';
 
 export { parseSessionHeading } from './session-heading.js';
@@ -44,7 +45,9 @@ export function extractSessions(tokens: readonly Token[]): Session[] {
   const days: { level: number; label: string; number: number | null }[] = [];
   const rooms: { level: number; label: string }[] = [];
   let groups = HEADINGS;
-  const room = () => (rooms.length > 0 ? rooms[rooms.length - 1]!.label : null);
+  // A paragraph that is only a room's name ("트랙 A") names the room of what follows, up to the next heading.
+  let lineRoom: string | null = null;
+  const room = () => lineRoom ?? (rooms.length > 0 ? rooms[rooms.length - 1]!.label : null);
   const add = (drafts: SessionDraft[], group: number, table = false) => {
     const day = days.length > 0 ? days[days.length - 1]! : null;
     for (const draft of drafts) placed.push({ draft: draft.room === null ? { ...draft, room: room() } : draft, day, group, table });
@@ -53,12 +56,14 @@ export function extractSessions(tokens: readonly Token[]): Session[] {
   while (i < tokens.length) {
     const token = tokens[i]!;
     if (token.type === 'table') add(tableSessions(token as Tokens.Table), ++groups, true);
+    else if (token.type === 'paragraph' && roomOf(token as Tokens.Paragraph) !== null) lineRoom = roomOf(token as Tokens.Paragraph);
     else if (token.type === 'list' || token.type === 'paragraph') add(timedLineSessions(token, room()), ++groups);
     if (token.type !== 'heading') {
       i++;
       continue;
     }
     const { depth } = token as Tokens.Heading;
+    lineRoom = null;
     while (days.length > 0 && days[days.length - 1]!.level >= depth) days.pop();
     while (rooms.length > 0 && rooms[rooms.length - 1]!.level >= depth) rooms.pop();
     const text = headingTitle(token as Tokens.Heading);
@@ -124,7 +129,8 @@ function runForward(placed: readonly Placed[]): Placed[] {
     let start = toMinutes(p.draft.start);
     let { end } = p.draft;
     const same = previous !== null && previous.day === day && previous.room === p.draft.room;
-    if (same && !p.draft.meridiem && !twentyFour.has(day) && start >= 60 && start < HALF_DAY && start < previous!.start) {
+    const crossesNoon = end !== null && toMinutes(end) >= HALF_DAY;
+    if (same && !p.draft.meridiem && !twentyFour.has(day) && !crossesNoon && start >= 60 && start < HALF_DAY && start < previous!.start) {
       start += HALF_DAY;
       if (end !== null && toMinutes(end) < HALF_DAY) end = formatClock(toMinutes(end) + HALF_DAY);
       p = { ...p, draft: { ...p.draft, start: formatClock(start), end } };
@@ -132,6 +138,11 @@ function runForward(placed: readonly Placed[]): Placed[] {
     previous = { day, room: p.draft.room, start };
     return p;
   });
+}
+
+/** The room a short paragraph names ("트랙 A"), else null. */
+function roomOf(paragraph: Tokens.Paragraph): string | null {
+  return paragraph.raw.length <= 40 ? parseRoomLabel(extractPlainText(paragraph.tokens)) : null;
 }
 
 /** Index of the next heading at `depth` or higher, else the end. */
