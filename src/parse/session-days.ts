@@ -51,6 +51,7 @@ const ROOM_LABEL = /^(?:트랙|track|room|hall|stage|룸|홀)(?:\s+[A-Za-z0-9가
 
 /** The room a heading or line names ("트랙 A"), or null. */
 export function parseRoomLabel(text: string): string | null {
+  if (text.length > 40) return null;
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= 20 && ROOM_LABEL.test(t) ? t : null;
 }

@@ -62,6 +62,18 @@ const PIPE = /\s+[|｜]\s+/u;
 interface Entry {
   text: string;
   raw: string;
+  /** The line's own tokens when the block already has them (a list of just this item). */
+  tokens?: Token[];
+}
+
+/** Longer lines are not lexed again for a session's tokens: their text stands as written. */
+const MAX_RELEX = 2000;
+
+/** A line's tokens for printing its session: its own when known, else lexed (or plain, when very long). */
+function entryTokens(entry: Entry): Token[] {
+  if (entry.tokens) return entry.tokens;
+  if (entry.raw.length <= MAX_RELEX) return lex(entry.raw);
+  return [{ type: 'paragraph', raw: entry.raw, text: entry.text, tokens: [{ type: 'text', raw: entry.text, text: entry.text, escaped: false }] } as Token];
 }
 
 /** Markdown -> tokens, the way parsePost lexes a body. */
@@ -124,7 +136,7 @@ export function timeOnlySessions(heading: ReadHeading, section: readonly Token[]
     });
     const person = (text: string): FoundSpeaker => ({ text, labelled: true });
     if (talks.length === 1) return [makeDraft(heading, cleanTitle(talks[0]!.talk.title), person(talks[0]!.talk.speakerText), [...section])];
-    return talks.map(({ entry, talk }) => makeDraft(heading, cleanTitle(talk.title), person(talk.speakerText), [section[0]!, ...lex(entry.raw)]));
+    return talks.map(({ entry, talk }) => makeDraft(heading, cleanTitle(talk.title), person(talk.speakerText), [section[0]!, ...entryTokens(entry)]));
   }
   if (first?.type === 'paragraph') {
     const lines = extractLines(first);
@@ -176,13 +188,14 @@ function readTimedLine(entry: Entry, room: string | null): SessionDraft | null {
   if (!heading || heading.timeOnly || isSentenceLine(heading.title)) return null;
   const read = speakerText === null ? readTitle(heading.title) : { title: cleanTitle(heading.title), speakerText };
   const speaker = read.speakerText === null ? null : { text: read.speakerText, labelled: true };
-  return makeDraft({ ...heading, room: heading.room ?? room }, read.title, speaker, lex(entry.raw));
+  return makeDraft({ ...heading, room: heading.room ?? room }, read.title, speaker, entryTokens(entry));
 }
 
 /** A list's items (first lines) or a paragraph's lines. */
 function blockEntries(block: Token): Entry[] {
   if (block.type === 'list') {
-    return (block as Tokens.List).items.map((item) => ({ text: extractFirstLine(item as Token), raw: item.raw.trimEnd() }));
+    const list = block as Tokens.List;
+    return list.items.map((item) => ({ text: extractFirstLine(item as Token), raw: item.raw.trimEnd(), tokens: [{ ...list, raw: item.raw.trimEnd(), items: [item] } as Token] }));
   }
   if (block.type !== 'paragraph') return [];
   const lines = extractLines(block);

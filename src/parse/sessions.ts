@@ -96,7 +96,11 @@ export function extractSessions(tokens: readonly Token[]): Session[] {
 function finish(placed: readonly Placed[]): Session[] {
   const kept = placed.filter((p) => !isNoiseTitle(p.draft.title));
   const byGroup = new Map<number, Placed[]>();
-  for (const p of kept) byGroup.set(p.group, [...(byGroup.get(p.group) ?? []), p]);
+  for (const p of kept) {
+    const group = byGroup.get(p.group);
+    if (group) group.push(p);
+    else byGroup.set(p.group, [p]);
+  }
   const noise = new Set([...byGroup].filter(([, group]) => isNoiseGroup(group.map((p) => p.draft), group[0]!.table)).map(([id]) => id));
   const sessions: Session[] = [];
   const dayNumbers = new Map<string, number>();

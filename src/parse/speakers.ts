@@ -107,9 +107,24 @@ export function findSpeakerLabel(line: string): string | null {
   return rest.trim();
 }
 
+/**
+ * Longest speaker line read: twenty people with their roles fit many times over.
+ * Past it the line is read up to its last separator before the limit, so a
+ * hostile line of 100 KB costs what 4 KB does.
+ */
+export const MAX_SPEAKER_TEXT = 4000;
+
+/** A speaker line cut to MAX_SPEAKER_TEXT, at a separator between people when there is one. */
+function boundSpeakerText(text: string): string {
+  if (text.length <= MAX_SPEAKER_TEXT) return text;
+  const head = text.slice(0, MAX_SPEAKER_TEXT);
+  const cut = Math.max(head.lastIndexOf(';'), head.lastIndexOf('\n'), head.lastIndexOf(' & '), head.lastIndexOf(' and '), head.lastIndexOf(','), head.lastIndexOf(' / '));
+  return cut > 0 ? head.slice(0, cut) : head;
+}
+
 /** Splits a speaker line into people and parses each; blank → []. */
 export function parseSpeakers(text: string): Speaker[] {
-  return oneSpace(text)
+  return oneSpace(boundSpeakerText(text))
     .split(HARD_SPLIT_RE)
     .flatMap(splitSlashes)
     .flatMap(splitConnectors)
