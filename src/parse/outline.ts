@@ -18,10 +18,10 @@
 import type { Tokens } from 'marked';
 import { lexMarkdown } from './lexer.js';
 import { headingTitle } from './sections.js';
-import { readSessionHeading, sessionHeadingKind } from './session-heading.js';
-import { parseSessionKind } from './session-kind.js';
+import { readHeadingTime, readSessionHeading } from './session-heading.js';
+import { mayBeBreak, parseSessionKind } from './session-kind.js';
 import { readTitle } from './session-lines.js';
-import { isNoiseTitle } from './session-noise.js';
+import { isNoiseTitle, mayBeNoise } from './session-noise.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 
@@ -105,7 +105,8 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
     const first = firstMark(content, lineFrom, to);
     if (html !== null) {
       if (html === '' ? first === -1 : lineText(lineFrom, to).toLowerCase().includes(html)) html = null;
-      else if (first === HASH) otherShapes = true; // a heading line inside HTML: not one to marked, usually
+      // A heading or a time inside what may be HTML (or a paragraph a tag could not interrupt): the full lex decides.
+      else if (first === HASH || (!otherShapes && CLOCK.test(content.slice(lineFrom, to)))) otherShapes = true;
       if (html !== null || first !== -1) continue;
     }
     if (fence !== null) {
@@ -232,12 +233,13 @@ export function countOutlineSessions({ headings, otherShapes }: Outline): number
  * are written under it, or it is a bare start time that may belong to a log).
  */
 function outlineSessionKind(text: string): 'talk' | 'break' | 'none' | null {
-  const kind = sessionHeadingKind(text);
-  if (kind === null) return 'none';
-  if (kind === 'timeOnly') return null;
-  const heading = readSessionHeading(text)!;
-  if ((heading.end === null && !heading.tilde) || heading.start === '00:00') return null;
-  const { title } = readTitle(heading.title);
+  const time = readHeadingTime(text);
+  if (time === null) return 'none';
+  if (time.kind === 'timeOnly') return null;
+  if ((time.end === null && !time.tilde) || time.start === '00:00') return null;
+  // Most headings hold no word a break or a log entry would: they are talks, whatever their title.
+  if (!mayBeBreak(text) && !mayBeNoise(text)) return 'talk';
+  const { title } = readTitle(readSessionHeading(text)!.title);
   return isNoiseTitle(title) ? 'none' : parseSessionKind(title);
 }
 

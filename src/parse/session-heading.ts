@@ -50,7 +50,7 @@ function locateTime(text: string) {
   // "Title (13:00-13:40)": the brackets around the time go with it.
   const before = afterLabel.slice(0, time.index).replace(/[\s([]+$/u, '');
   const after = afterLabel.slice(time.index + time.length).replace(/^[\s)\]]+/u, ' ');
-  return { label, time, rest: `${before} | ${after}`.trim() };
+  return { label, time, before, after, rest: `${before} | ${after}`.trim() };
 }
 
 /** Only separators: what a heading holding nothing but its time has left (see readSessionHeading's parts). */
@@ -62,22 +62,38 @@ const NOTHING_LEFT = /^[\s·|•:–—-]*$/u;
  * counting sessions over thousands of posts.
  */
 export function sessionHeadingKind(text: string): 'session' | 'timeOnly' | null {
+  return readHeadingTime(text)?.kind ?? null;
+}
+
+/** sessionHeadingKind, with how the time was written: enough to count most headings without reading their titles. */
+export function readHeadingTime(text: string): { kind: 'session' | 'timeOnly'; start: string; end: string | null; tilde: boolean } | null {
   const found = locateTime(text);
   if (!found) return null;
+  const { start, end, tilde } = found.time;
+  return { kind: headingKindOf(found.rest), start, end, tilde };
+}
+
+function headingKindOf(rest: string): 'session' | 'timeOnly' {
   // A part survives readSessionHeading's splitting and trimming exactly when
   // it holds a character other than white space and separators.
-  return NOTHING_LEFT.test(found.rest) ? 'timeOnly' : 'session';
+  return NOTHING_LEFT.test(rest) ? 'timeOnly' : 'session';
+}
+
+/** Separator marks inside a part: without one, a part is whole (and the split is skipped). */
+const SEPARATOR_MARK = /[·|•]/;
+
+/** The parts of the text on one side of the time, split at separators and trimmed of them. */
+function splitParts(text: string): string[] {
+  const pieces = SEPARATOR_MARK.test(text) ? text.split(SEPARATOR) : [text];
+  return pieces.map((part) => part.replace(/^[\s·|•:–—-]+|[\s·|•:]+$/gu, '')).filter((part) => part !== '');
 }
 
 /** parseSessionHeading, also telling whether the heading holds only its time. */
 export function readSessionHeading(text: string): ReadHeading | null {
   const found = locateTime(text);
   if (!found) return null;
-  const { label, time, rest } = found;
-  const parts = rest
-    .split(SEPARATOR)
-    .map((part) => part.replace(/^[\s·|•:–—-]+|[\s·|•:]+$/gu, ''))
-    .filter((part) => part !== '');
+  const { label, time, before, after } = found;
+  const parts = [...splitParts(before), ...splitParts(after)];
   let room: string | null = null;
   if (parts.length > 1) {
     const roomAt = parts.findIndex((part) => ROOM.test(part));

@@ -15,6 +15,8 @@ const SLIDE_WORD = String.raw`(?:slides?|slide\s*deck|deck|pdf|video|recording|y
 const SLIDE_TEXT = new RegExp(`^${SLIDE_WORD}$`, 'iu');
 /** Slide words at the end of a title, each maybe in brackets or after a separator. Bounded: at most 4. */
 const TRAILING_SLIDES = new RegExp(`(?:[\\s|·,/:-]*[(\\[]?\\s*${SLIDE_WORD}\\s*[)\\]]?){1,4}$`, 'iu');
+/** What a tail holding a slide word holds (lower case): a cheap test before TRAILING_SLIDES. */
+const SLIDE_HINT = /slide|deck|pdf|video|record|youtube|ppt|영상|녹화|자료|슬라이드/;
 const QUOTES: [string, string][] = [['"', '"'], ['“', '”'], ["'", "'"], ['‘', '’'], ['「', '」'], ['『', '』'], ['《', '》'], ['«', '»']];
 
 /** The links to slides or video among inline tokens (a heading's, a title line's). */
@@ -34,7 +36,10 @@ export function extractSlideLinks(tokens: readonly Token[] | undefined): Session
 
 /** A title without trailing slide words and without the quotes around it. */
 export function cleanTitle(title: string): string {
-  const bare = title.length <= 1000 ? title.replace(TRAILING_SLIDES, '').trim() : title.trim();
+  // Slide words sit at the end: only the last characters are searched (at most 4 words and their marks).
+  const from = Math.max(0, title.length - 160);
+  const tail = title.slice(from);
+  const bare = SLIDE_HINT.test(tail.toLowerCase()) ? (title.slice(0, from) + tail.replace(TRAILING_SLIDES, '')).trim() : title.trim();
   const text = bare === '' ? title.trim() : bare;
   for (const [open, close] of QUOTES) {
     if (text.length > 2 && text.startsWith(open) && text.endsWith(close) && !text.slice(1, -1).includes(close)) return text.slice(1, -1).trim();

@@ -63,6 +63,8 @@ describe('countSessions agrees with parsePost on any mix of shapes', () => {
     '### 12:00 - 13:00 Lunch', '### 13:40 Log entry', '### 13:40~ Open', '### 00:00 - 01:00 Hook', '### 13:30 - 14:00 UTC window',
     '### 14:00 - 14:40 Title - Jane Doe', '트랙 A', '[12:50 ~ 13:30] Talk (김철수 - 예시)', '7:10 PM - 7:50 PM: Talk', '| Start | End | Session |',
     '| 09:00 | 09:15 | Intro |', '## Saturday', '### 1:50-2:20 Afternoon', '### 10:00 - 10:40 "Quoted" [slides](x.pdf)',
+    '### 13:00-13:40Lunch', '### 13:00 - 13:40 Tea time', '### 13:00 - 13:40 Steady state', '### 13:30-14:00UTC x', '### 14:00 - 14:40 Trains → Planes',
+    '### 14:00 - 14:40 ☕ 휴식', '### 15:00 - 15:40 Closing the gap', '### 15:00 - 15:40 Closing remarks', '### 2024-05-17 13:00 - 13:40 Log',
   ];
   it('random documents', () => {
     fc.assert(
