@@ -65,7 +65,8 @@ export async function runTrack(which: string, arg: string | undefined, ctx: Cont
   const say = messages(ctx.lang);
   const found = selectSessions(all ? post.sessions : post.sessions.filter((s) => s.kind === 'talk'), which);
   if (found.length === 0) {
-    const message = post.sessions.length === 0 ? say.noSessions(post.path) : say.noTrack(post.path, which, post.sessions.length);
+    const breaks = !all && selectSessions(post.sessions, which).length > 0;
+    const message = post.sessions.length === 0 ? say.noSessions(post.path) : breaks ? say.onlyBreaks(post.path, which) : say.noTrack(post.path, which, post.sessions.length);
     return { stdout: ctx.json ? renderJson(null) : '', code: 1, message };
   }
   if (found.length > 1) {

@@ -131,7 +131,8 @@ describe('talks and breaks (issue 11)', () => {
     // At 12:00 lunch is on: now names the talk in progress or next, never the lunch.
     const now = runJson<{ current: { title: string } | null; next: { title: string } | null }>(['now', BREAKS, '--time', '12:00']);
     expect([now.json.current?.title ?? null, now.json.next?.title ?? null]).toEqual([null, '강연 및 실습 워크샵']);
-    expect(runCli(['track', '09:00', BREAKS]).code).toBe(1);
+    const lone = runCli(['track', '09:00', BREAKS]);
+    expect([lone.code, lone.stderr.trim()]).toEqual([1, `postview: ${BREAKS}: '09:00' matches only breaks (registration, lunch, ...); add --all to show them`]);
     expect(runJson<{ title: string }>(['track', '09:00', BREAKS, '--all']).json.title).toBe('등록 및 전시 부스 관람');
   });
 
