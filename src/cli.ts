@@ -4,6 +4,7 @@
 import { Argument, Command, Option } from 'commander';
 import { SHELLS, type Shell } from './completion/index.js';
 import type { Lang } from './i18n.js';
+import { browseKeysHelp } from './browse/keys-help.js';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -24,6 +25,7 @@ export interface OutputFlags {
   date?: string;
   time?: string;
   all?: boolean;
+  watch?: boolean;
 }
 
 export type Request =
@@ -31,10 +33,11 @@ export type Request =
   | { command: 'section'; title: string; post?: string; flags: OutputFlags }
   | { command: 'track'; which: string; post?: string; flags: OutputFlags }
   | { command: 'list'; folder?: string; flags: OutputFlags }
+  | { command: 'browse'; post?: string; flags: OutputFlags }
   | { command: 'completion'; shell: Shell; flags: OutputFlags }
   | { command: '__posts'; flags: OutputFlags };
 
-export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'completion'] as const;
+export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'browse', 'completion'] as const;
 
 type Text = Record<Lang, string>;
 const pick = (lang: Lang, text: Text) => text[lang];
@@ -68,6 +71,9 @@ const HELP = {
   time: { en: 'the time to ask about (default: the clock)', ko: '기준 시각 (기본: 현재 시각)' },
   list: { en: 'the posts of a folder: date, title, category, number of sessions', ko: '폴더의 글 목록: 날짜, 제목, 분류, 세션 수' },
   folder: { en: 'a folder of posts (default: the posts folder)', ko: '글 폴더 (기본: 글 폴더)' },
+  watch: { en: 'draw the post again on every save, with a line on the sessions found (for writing)', ko: '저장할 때마다 글을 다시 그리고, 찾은 세션을 한 줄로 (글을 쓸 때)' },
+  browse: { en: 'read a folder (or a post) full screen: list, filter, scroll, search, sections, sessions', ko: '폴더(또는 글)를 전체 화면으로 읽기: 목록, 거르기, 스크롤, 찾기, 절, 세션' },
+  browsePost: { en: 'a folder of posts, a post file, or words of a post\'s name (default: the posts folder)', ko: '글 폴더, 글 파일, 또는 글 이름의 낱말 (기본: 글 폴더)' },
   completion: { en: 'print a completion script for bash, zsh or fish', ko: 'bash, zsh, fish용 자동 완성 스크립트 출력' },
   shell: { en: 'bash, zsh or fish', ko: 'bash, zsh, fish' },
   examples: { en: 'Examples', ko: '예' },
@@ -120,7 +126,8 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  filters(output(program.command('show', { isDefault: true }).description(withExamples(HELP.show, ['postview show posts/2016-05-17-aws-summit-seoul-2016.md', 'postview show aws --speaker 윤석찬', 'cat post.md | postview show -'])).argument('[post]', t(HELP.post))))
+  filters(output(program.command('show', { isDefault: true }).description(withExamples(HELP.show, ['postview show posts/2016-05-17-aws-summit-seoul-2016.md', 'postview show aws --speaker 윤석찬', 'cat post.md | postview show -', 'postview show --watch drafts/new-post.md'])).argument('[post]', t(HELP.post))))
+    .option('--watch', t(HELP.watch))
     .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'show', post, flags }));
 
   output(program.command('sections').description(withExamples(HELP.sections, ['postview sections', 'postview sections --json'])).argument('[post]', t(HELP.post)))
@@ -147,6 +154,16 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
 
   output(program.command('list').description(withExamples(HELP.list, ['postview list', 'postview list ~/blog/_posts --json'])).argument('[folder]', t(HELP.folder)))
     .action((folder: string | undefined, flags: OutputFlags) => onRequest({ command: 'list', folder, flags }));
+
+  program
+    .command('browse')
+    .description(withExamples(HELP.browse, ['postview browse', 'postview browse ~/blog/_posts', 'postview browse aws']))
+    .addHelpText('after', () => `\n${browseKeysHelp(lang)}`)
+    .argument('[post]', t(HELP.browsePost))
+    .option('-d, --dir <folder>', t(HELP.dir))
+    .addOption(new Option('--color <when>', t(HELP.color)).default(undefined, 'auto'))
+    .addOption(new Option('--lang <lang>', t(HELP.lang)))
+    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'browse', post, flags }));
 
   program
     .command('completion')
