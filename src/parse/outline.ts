@@ -19,9 +19,9 @@ import type { Tokens } from 'marked';
 import { lexMarkdown } from './lexer.js';
 import { headingTitle } from './sections.js';
 import { readHeadingTime, readSessionHeading } from './session-heading.js';
-import { mayBeBreak, parseSessionKind } from './session-kind.js';
+import { BREAK_HINT, parseSessionKind } from './session-kind.js';
 import { readTitle } from './session-lines.js';
-import { isNoiseTitle, mayBeNoise } from './session-noise.js';
+import { isNoiseTitle, NOISE_HINT } from './session-noise.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 
@@ -35,10 +35,10 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** A header row that may name a time column (see schedule-table.ts); "&" for entities. */
 const TIME_HEADER = /시간|시각|일시|일정|시작|time|when|hour|schedule|start|&/i;
+/** What a heading holds somewhere when it may be a break or a log entry (see session-kind.ts, session-noise.ts); lower case. */
+const BREAK_OR_NOISE_HINT = new RegExp(`${BREAK_HINT.source}|${NOISE_HINT.source}`);
 /** A clock time anywhere in a line. */
 const CLOCK = /\d:\d/;
-/** A setext heading's underline. */
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** HTML blocks that run to a closing mark rather than to a blank line (comments, <script>, <pre>, ...). */
 const HTML_CLOSERS: [RegExp, string][] = [
   [/^ {0,3}<!--/, '-->'],
@@ -140,7 +140,7 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
     }
     if (otherShapes || !SHAPE_MARKS.has(first)) continue;
     if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
-    else if (headerFrom < headerTo && (first === EQUALS || first === DASH) && SETEXT_UNDERLINE.test(content.slice(lineFrom, to))) {
+    else if (headerFrom < headerTo && (first === EQUALS || first === DASH) && isUnderline(content, lineFrom, to, first)) {
       // "Keynote (13:00 - 13:40)" over "===": a setext heading that may be a session.
       otherShapes = CLOCK.test(lineText(headerFrom, headerTo));
     } else if (headerFrom < headerTo && mayBeDelimiterRow(content, lineFrom, to)) {
@@ -169,6 +169,16 @@ function firstMark(content: string, from: number, to: number): number {
     if (code !== 0x20 && code !== 0x09) return code;
   }
   return -1;
+}
+
+/** True when the line is a setext underline: up to 3 spaces, a run of `mark` ("=" or "-"), then blanks. */
+function isUnderline(content: string, from: number, to: number, mark: number): boolean {
+  let i = from;
+  while (i < to && content.charCodeAt(i) === 0x20) i++;
+  if (i - from > 3) return false;
+  while (i < to && content.charCodeAt(i) === mark) i++;
+  while (i < to && (content.charCodeAt(i) === 0x20 || content.charCodeAt(i) === 0x09)) i++;
+  return i === to;
 }
 
 /** True when the line is made only of what TABLE_DELIMITER allows (blanks, |, :, -) and holds a "|". */
@@ -238,7 +248,7 @@ function outlineSessionKind(text: string): 'talk' | 'break' | 'none' | null {
   if (time.kind === 'timeOnly') return null;
   if ((time.end === null && !time.tilde) || time.start === '00:00') return null;
   // Most headings hold no word a break or a log entry would: they are talks, whatever their title.
-  if (!mayBeBreak(text) && !mayBeNoise(text)) return 'talk';
+  if (!BREAK_OR_NOISE_HINT.test(text.toLowerCase())) return 'talk';
   const { title } = readTitle(readSessionHeading(text)!.title);
   return isNoiseTitle(title) ? 'none' : parseSessionKind(title);
 }

@@ -28,13 +28,9 @@ const BREAK_START = new RegExp(
  * Words any break's title holds somewhere (lower case), for a quick test on many
  * headings at once (see outline.ts): without one, a heading is a talk.
  */
-const BREAK_HINT =
+export const BREAK_HINT =
   /등록|접수|입장|체크인|휴식|쉬는|점심|저녁|아침|조식|중식|석식|식사|만찬|다과|커피|티|네트워킹|리셉션|경품|폐회|폐막|촬영|사진|부스|(?:^|[^a-z])(?:break|coffee|tea|lunch|breakfast|brunch|dinner|supper|snack|pizza|drinks|happy|registration|check|doors|reception|social|networking|hallway|expo|exhibition|raffle|prize|giveaway|clos|wrap|end|set|group|free)/;
 
-/** Whether a text may hold a break's title; false means any title within it is a talk. */
-export function mayBeBreak(text: string): boolean {
-  return BREAK_HINT.test(text.toLowerCase());
-}
 
 /** Marks before a title's first word: emoji, bullets, brackets ("☕ 휴식 10분", "[Break]"). */
 const LEAD = /^[^\p{L}\p{N}]*/u;

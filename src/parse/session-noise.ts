@@ -21,12 +21,8 @@ const TRIP = /→|⇒|->|\b(?:ktx|srt|itx|tgv|ice|eurostar|shinkansen|train|flig
 const YEAR = /\d{4}/;
 
 /** What a log entry's or a trip's title holds somewhere: a zone, a year, an arrow, a vehicle (lower case). */
-const NOISE_HINT = /(?:^|[^a-z])(?:utc|gmt|kst|jst|cst|est|edt|pst|pdt|mst|mdt|cet|cest|eet|eest|bst|ist|msk|aest|aedt|sgt|hkt|wib|z|ktx|srt|itx|tgv|ice|eurostar|shinkansen|train|flight|bus|ferry)\b|\d{4}|→|⇒|->|열차|기차|버스|항공|비행기/;
+export const NOISE_HINT = /(?:^|[^a-z])(?:utc|gmt|kst|jst|cst|est|edt|pst|pdt|mst|mdt|cet|cest|eet|eest|bst|ist|msk|aest|aedt|sgt|hkt|wib|z|ktx|srt|itx|tgv|ice|eurostar|shinkansen|train|flight|bus|ferry)\b|\d{4}|→|⇒|->|열차|기차|버스|항공|비행기/;
 
-/** Whether a text may hold a noise title; false means no title within it is one. */
-export function mayBeNoise(text: string): boolean {
-  return NOISE_HINT.test(text.toLowerCase());
-}
 
 /** A session title that is a log entry or a trip, not a talk. */
 export function isNoiseTitle(title: string): boolean {
