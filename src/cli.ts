@@ -24,6 +24,7 @@ export interface OutputFlags {
   ics?: boolean;
   date?: string;
   time?: string;
+  all?: boolean;
   watch?: boolean;
 }
 
@@ -56,6 +57,7 @@ const HELP = {
   at: { en: 'sessions in progress at this time (14:00, 2pm, 2:30 PM)', ko: '이 시각에 진행 중인 세션 (14:00, 2pm, 2:30 PM)' },
   from: { en: 'sessions that run at or after this time', ko: '이 시각 이후에 걸친 세션' },
   to: { en: 'sessions that start before this time', ko: '이 시각 전에 시작하는 세션' },
+  all: { en: 'include breaks (registration, lunch, coffee, networking) with the talks', ko: '발표와 함께 쉬는 시간(등록, 점심, 커피, 네트워킹)도 포함' },
   show: { en: 'the whole post, styled; with filters, the matching sessions in full', ko: '글 전체를 보기 좋게; 필터를 주면 맞는 세션 전체' },
   sections: { en: "the post's heading tree", ko: '글의 제목 트리' },
   section: { en: 'one section and everything under it; an exact title wins over partial matches', ko: '한 절과 그 아래 전부; 정확히 같은 제목이 부분 일치보다 우선' },
@@ -110,7 +112,8 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
       .option('-t, --title <words>', t(HELP.title))
       .option('--at <time>', t(HELP.at))
       .option('--from <time>', t(HELP.from))
-      .option('--to <time>', t(HELP.to));
+      .option('--to <time>', t(HELP.to))
+      .option('--all', t(HELP.all));
 
   const program = new Command('postview');
   // Set before any command is added: subcommands copy these settings.
@@ -140,6 +143,7 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
     .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'tracks', post, flags }));
 
   output(program.command('track').description(withExamples(HELP.track, ['postview track 2', 'postview track 13:50', 'postview track lambda'])).argument('<which>', t(HELP.which)).argument('[post]', t(HELP.post)))
+    .option('--all', t(HELP.all))
     .action((which: string, post: string | undefined, flags: OutputFlags) => onRequest({ command: 'track', which, post, flags }));
 
   filters(output(program.command('timeline').description(withExamples(HELP.timeline, ['postview timeline', 'postview timeline aws --width 100', 'postview timeline posts/'])).argument('[post]', t(HELP.post)), false))

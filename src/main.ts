@@ -115,7 +115,7 @@ function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' 
     case 'tracks':
       return runTracks(request.post, request.flags, ctx);
     case 'track':
-      return runTrack(request.which, request.post, ctx);
+      return runTrack(request.which, request.post, ctx, request.flags.all === true);
     case 'list':
       return runList(request.folder, ctx);
   }

@@ -12,7 +12,8 @@ import type { Context, FilterOptions, Outcome } from './context.js';
 import { collectSessions } from './tracks.js';
 
 export async function runTimeline(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
-  const { rows, message } = await collectSessions(arg, options, ctx);
+  // Breaks are drawn too (dimmed), so the day keeps its shape.
+  const { rows, message } = await collectSessions(arg, { ...options, all: true }, ctx);
   const text = renderTimeline(rows, ctx.render);
   return text === '' ? { stdout: '', code: 1, message } : { stdout: text, code: 0, pageable: true };
 }

@@ -53,12 +53,14 @@ function toEvents(rows: readonly (TableRow & { from: Post })[], dateOption: stri
   });
 }
 
-export async function runTrack(which: string, arg: string | undefined, ctx: Context): Promise<Outcome> {
+/** One session chosen among the talks (and the breaks too with `all`). */
+export async function runTrack(which: string, arg: string | undefined, ctx: Context, all = false): Promise<Outcome> {
   const post = await loadOnePost(arg, ctx);
   const say = messages(ctx.lang);
-  const found = selectSessions(post.sessions, which);
+  const found = selectSessions(all ? post.sessions : post.sessions.filter((s) => s.kind === 'talk'), which);
   if (found.length === 0) {
-    const message = post.sessions.length === 0 ? say.noSessions(post.path) : say.noTrack(post.path, which, post.sessions.length);
+    const breaks = !all && selectSessions(post.sessions, which).length > 0;
+    const message = post.sessions.length === 0 ? say.noSessions(post.path) : breaks ? say.onlyBreaks(post.path, which) : say.noTrack(post.path, which, post.sessions.length);
     return { stdout: ctx.json ? renderJson(null) : '', code: 1, message };
   }
   if (found.length > 1) {

@@ -20,6 +20,8 @@ export const OPEN_MARK = '◆';
 export const BAR = '█';
 /** The bar of an overlapping row when there is no colour to tell it apart. */
 export const OVERLAP_BAR = '▒';
+/** The bar of a break (registration, lunch, ...): drawn dimmed, and lighter without colour. */
+export const BREAK_BAR = '░';
 
 const TIME_WIDTH = 5; // "HH:MM"
 const PREFIX = ' '.repeat(TIME_WIDTH + 1);
@@ -68,7 +70,10 @@ function groupBlocks(rows: readonly TimelineRow[]): Block[] {
   for (const block of blocks.values()) {
     const items = block.items.sort((a, b) => a.start - b.start || a.session.index - b.session.index);
     for (let i = 0; i < items.length; i++) {
-      for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) items[i]!.overlaps = items[j]!.overlaps = true;
+      if (items[i]!.session.kind === 'break') continue; // a break beside a talk is no clash
+      for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) {
+        if (items[j]!.session.kind !== 'break') items[i]!.overlaps = items[j]!.overlaps = true;
+      }
     }
   }
   return [...blocks.values()];
@@ -101,13 +106,14 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   const lines = block.items.map((item) => {
     const from = col(item.start);
     const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
-    const colour = item.overlaps ? chalk.yellow : chalk.cyan;
-    const glyph = item.open ? OPEN_MARK : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
+    const pause = item.session.kind === 'break';
+    const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
+    const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
     const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
     const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
     const { title, room } = item.session;
     const text = showControls(room ? `${room} · ${title}` : title).replace(/\s+/g, ' ').trim();
-    const shown = titleWidth > 0 ? truncate(text, titleWidth) : '';
+    const shown = titleWidth > 0 ? (pause ? chalk.dim(truncate(text, titleWidth)) : truncate(text, titleWidth)) : '';
     return `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark} ${shown}`.replace(/ +$/, '');
   });
   return [heading, ...axis, ...lines].join('\n');

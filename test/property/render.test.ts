@@ -276,7 +276,7 @@ describe('random posts through every command, in process', () => {
   });
 
   it('a table of 200,000 sessions renders (no argument spreading)', () => {
-    const sessions = Array.from({ length: 200_000 }, (_, i) => ({ index: i + 1, day: null, start: '13:00', end: '13:40', title: `Talk ${i}`, room: null, speakers: [], speakerText: `Speaker ${i}`, tokens: [] }));
+    const sessions = Array.from({ length: 200_000 }, (_, i) => ({ index: i + 1, day: null, start: '13:00', end: '13:40', title: `Talk ${i}`, room: null, speakers: [], speakerText: `Speaker ${i}`, kind: 'talk' as const, links: [], dayNumber: null, tokens: [] }));
     const opts: RenderOptions = { width: 80, textWidth: 80, colorLevel: 0, hyperlinks: false };
     const table = renderSessionTable(sessions.map((session) => ({ session, post: 'posts/x.md' })), opts);
     const lines = table.split('\n');

@@ -9,7 +9,7 @@ const at = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3
 const indexOf = (s: Session | null) => s?.index ?? null;
 
 function session(index: number, start: string | null, end: string | null, extra: Partial<Session> = {}): Session {
-  return { index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, tokens: [], ...extra };
+  return { index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, kind: 'talk', links: [], dayNumber: null, tokens: [], ...extra };
 }
 
 describe('findNow', () => {

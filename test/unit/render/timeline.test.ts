@@ -9,7 +9,7 @@ const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 let nextIndex = 1;
 function session(start: string | null, end: string | null, title = `Talk ${nextIndex}`, extra: Partial<Session> = {}): Session {
-  return { index: nextIndex++, day: null, start, end, title, room: null, speakers: [], speakerText: null, tokens: [], ...extra };
+  return { index: nextIndex++, day: null, start, end, title, room: null, speakers: [], speakerText: null, kind: 'talk', links: [], dayNumber: null, tokens: [], ...extra };
 }
 const rowsOf = (sessions: readonly Session[], post?: string): TimelineRow[] => sessions.map((s) => (post ? { session: s, post } : { session: s }));
 
