@@ -132,10 +132,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!request) return 0;
   try {
     const { outcome, pager } = await runRequest(request, term, program);
-    if (outcome.pageable && pager) await writePaged(outcome.stdout, pager, term);
-    else await writeStdout(outcome.stdout);
+    // A pager that failed (or was killed) decides the exit code, as in git.
+    const pagerStatus = outcome.pageable && pager ? await writePaged(outcome.stdout, pager, term) : await writeStdout(outcome.stdout).then(() => 0);
     if (outcome.message) writeError(outcome.message);
-    return outcome.code;
+    return pagerStatus !== 0 ? pagerStatus : outcome.code;
   } catch (error) {
     if (isUserError(error)) {
       writeError(error.message);
