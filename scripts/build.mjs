@@ -53,7 +53,7 @@ await build({
   plugins: [startup],
   // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
   external: ['marked-terminal'],
-  define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()), 'import.meta.url': '__pvModuleUrl' },
+  define: { __POSTVIEW_ENTRY__: 'true', __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()), 'import.meta.url': '__pvModuleUrl' },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
   // cannot see it) only to support the !!js/function type, which runs code and
   // which postview never enables: refuse it, which also saves loading 300 kB.

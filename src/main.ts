@@ -16,12 +16,23 @@ import { detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from '.
 import { InputError, isUserError, UsageError } from './errors.js';
 import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
 import { hasControls } from './sanitize.js';
-import { whenWritten, writeError, writeStdout, writeWarning } from './output/write.js';
+import { formatError, formatWarning, whenWritten, writeStderr, writeStdout } from './output/write.js';
 import { writePaged } from './output/pager.js';
 
 const SHIPPED_POSTS = fileURLToPath(new URL('../posts', import.meta.url));
 
-async function runRequest(request: Request, term: Terminal, program: Command): Promise<{ outcome: Outcome; pager: string | null }> {
+/** Where a run's output goes: the terminal, or (for tests in process) strings. */
+export interface Io {
+  stdout: (text: string) => Promise<void>;
+  /** Formatted message lines (formatError, formatWarning). */
+  stderr: (text: string) => void;
+  /** Writes through the pager when it is worth it; resolves to the pager's exit status. */
+  paged: (text: string, pager: string, term: Terminal) => Promise<number>;
+}
+
+const TERMINAL_IO: Io = { stdout: writeStdout, stderr: writeStderr, paged: writePaged };
+
+async function runRequest(request: Request, term: Terminal, program: Command, io: Io): Promise<{ outcome: Outcome; pager: string | null }> {
   const { flags } = request;
   if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
     throw new UsageError(`--lang: invalid value '${flags.lang}' (expected en or ko)`);
@@ -32,7 +43,7 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
     dir: resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS),
     render: resolved.render,
     json: Boolean(flags.json),
-    warn: writeWarning,
+    warn: (message) => io.stderr(formatWarning(message)),
     lang,
     clock: () => new Date(),
     cacheDir: resolveCacheDir(term.env),
@@ -109,8 +120,9 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const term = detectTerminal();
+/** Runs one command line and resolves to its exit code; writes nothing but through `io`. */
+export async function main(argv: string[], term: Terminal = detectTerminal(), io: Io = TERMINAL_IO): Promise<number> {
+  const writeError = (message: string) => io.stderr(formatError(message));
   let request: Request | undefined;
   const lang: Lang = detectLang(findLangFlag(argv.slice(2)), term.env);
   const program = buildProgram(
@@ -131,9 +143,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!request) return 0;
   try {
-    const { outcome, pager } = await runRequest(request, term, program);
+    const { outcome, pager } = await runRequest(request, term, program, io);
     // A pager that failed (or was killed) decides the exit code, as in git.
-    const pagerStatus = outcome.pageable && pager ? await writePaged(outcome.stdout, pager, term) : await writeStdout(outcome.stdout).then(() => 0);
+    const pagerStatus = outcome.pageable && pager ? await io.paged(outcome.stdout, pager, term) : await io.stdout(outcome.stdout).then(() => 0);
     if (outcome.message) writeError(outcome.message);
     return pagerStatus !== 0 ? pagerStatus : outcome.code;
   } catch (error) {
@@ -153,15 +165,19 @@ function postOf(request: Request): string {
   return ('post' in request && request.post) || ('folder' in request && request.folder) || 'post';
 }
 
-main(process.argv).then(
-  async (code) => {
-    // Exit as soon as the output is out: left to itself, node would first
-    // finish a garbage collection it has under way (~8 ms after a big list).
-    await whenWritten();
-    process.exit(code);
-  },
-  (error: unknown) => {
-    process.stderr.write(`postview: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+declare const __POSTVIEW_ENTRY__: boolean | undefined;
+// The bundle (scripts/build.mjs) runs the command line; tests import main.
+if (typeof __POSTVIEW_ENTRY__ === 'boolean' && __POSTVIEW_ENTRY__) {
+  main(process.argv).then(
+    async (code) => {
+      // Exit as soon as the output is out: left to itself, node would first
+      // finish a garbage collection it has under way (~8 ms after a big list).
+      await whenWritten();
+      process.exit(code);
+    },
+    (error: unknown) => {
+      process.stderr.write(`postview: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

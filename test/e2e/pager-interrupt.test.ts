@@ -2,6 +2,7 @@
 // ignores SIGINT while its pager runs and waits for it, so the pager is never
 // left behind the shell prompt fighting the shell for keystrokes.
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { BIN, POSTS } from './run-cli.js';
 
 const AWS = `${POSTS}2016-05-17-aws-summit-seoul-2016.md`;
@@ -9,7 +10,8 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0 && spawnSync('less', ['--
 const describeTmux = hasTmux ? describe : describe.skip;
 const SOCKET = `postview-test-${process.pid}`;
 
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+// The server's socket goes in the test run's temporary folder, not /tmp/tmux-UID.
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', env: { ...process.env, TMUX_TMPDIR: tmpdir() } });
 const screen = () => tmux('capture-pane', '-p', '-t', 'pv').stdout;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,7 +36,7 @@ describeTmux('Ctrl-C while paging', () => {
   });
 
   it('leaves no pager running, exits with the pager status, and the shell gets the next line whole', async () => {
-    const env = `env -i PATH="${process.env.PATH}" HOME=/tmp LANG=C.UTF-8 TERM=xterm-256color PS1='$ '`;
+    const env = `env -i PATH="${process.env.PATH}" HOME=${tmpdir()} LESSHISTFILE=- LANG=C.UTF-8 TERM=xterm-256color PS1='$ '`;
     expect(tmux('new-session', '-d', '-s', 'pv', '-x', '100', '-y', '30', `${env} bash --norc --noprofile`).status).toBe(0);
     const shellPid = tmux('display-message', '-p', '-t', 'pv', '#{pane_pid}').stdout.trim();
     expect(await until(() => screen().includes('$'))).toBe(true);
@@ -62,6 +64,6 @@ describeTmux('Ctrl-C while paging', () => {
 const hasScript = spawnSync('script', ['--version']).status === 0;
 (hasScript ? it : it.skip)("exits with the pager's status when the pager fails", () => {
   const command = `stty rows 20 cols 80; PAGER='sh -c "cat >/dev/null; exit 3"' ${process.execPath} ${BIN} show ${AWS}`;
-  const run = spawnSync('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH, HOME: '/tmp', LANG: 'C.UTF-8', TERM: 'xterm' }, encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH, HOME: tmpdir(), LANG: 'C.UTF-8', TERM: 'xterm' }, encoding: 'utf8', timeout: 30_000 });
   expect(run.status).toBe(3);
 });
