@@ -25,6 +25,13 @@ export function detectTerminal(): Terminal {
   return { isTTY: Boolean(out.isTTY), columns: out.isTTY ? out.columns : undefined, rows: out.isTTY ? out.rows : undefined, env: process.env };
 }
 
+/** The screen help is laid out for: the terminal's size, else $COLUMNS and 24 rows. */
+export function detectScreen(term: Terminal): { columns: number; rows: number } {
+  const fromEnv = Number(term.env.COLUMNS);
+  const columns = term.columns ?? (Number.isInteger(fromEnv) && fromEnv >= 20 ? fromEnv : DEFAULT_WIDTH);
+  return { columns: Math.max(20, Math.min(columns, 1000)), rows: term.rows ?? 24 };
+}
+
 /**
  * Where postview keeps caches: $XDG_CACHE_HOME/postview, else ~/.cache/postview
  * (%LOCALAPPDATA%\\postview on Windows); none with POSTVIEW_CACHE=off.

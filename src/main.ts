@@ -12,7 +12,7 @@ import { runSection, runSections } from './commands/sections.js';
 import { runShow } from './commands/show.js';
 import { runTrack, runTracks } from './commands/tracks.js';
 import type { Context, Outcome } from './commands/context.js';
-import { detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
+import { detectScreen, detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
 import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
 import { hasControls } from './sanitize.js';
@@ -131,6 +131,7 @@ export async function main(argv: string[], term: Terminal = detectTerminal(), io
     },
     lang,
     (text) => writeError(translateCommander(text.replace(/^error: /, '').trimEnd(), lang)),
+    detectScreen(term),
   );
   try {
     await program.parseAsync(argv);
