@@ -15,7 +15,8 @@ export interface OutputFlags {
   dir?: string;
   json?: boolean;
   width?: string;
-  color?: string;
+  /** false from --no-color. */
+  color?: string | false;
   pager?: boolean;
   lang?: string;
   speaker?: string[];
@@ -47,6 +48,7 @@ const HELP = {
   dir: { en: 'posts folder (default: $POSTVIEW_DIR, ./posts, or the bundled samples)', ko: '글 폴더 (기본: $POSTVIEW_DIR, ./posts, 또는 함께 배포된 예제)' },
   width: { en: 'width to render at (default: the terminal, $COLUMNS, or 80)', ko: '출력 너비 (기본: 터미널 너비, $COLUMNS, 또는 80)' },
   color: { en: 'colour: auto, always or never', ko: '색: auto, always, never' },
+  noColor: { en: 'the same as --color never', ko: '--color never와 같음' },
   pager: { en: 'never page the output', ko: '페이저를 쓰지 않음' },
   json: { en: 'print JSON (shapes in the README)', ko: 'JSON으로 출력 (형식은 README 참고)' },
   lang: { en: 'interface language: en or ko (default: from the locale)', ko: '화면 언어: en 또는 ko (기본: 로캘에 따름)' },
@@ -138,8 +140,10 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
   const output = (command: Command, json = true): Command => {
     for (const option of GLOBAL_OPTIONS) {
       if (option.flags === '--json' && !json) continue;
-      if (option.flags === '--color <when>') command.addOption(new Option(option.flags, t(option.help)).default(undefined, 'auto'));
-      else command.option(option.flags, t(option.help));
+      if (option.flags === '--color <when>') {
+        command.addOption(new Option(option.flags, t(option.help)).default(undefined, 'auto'));
+        command.option('--no-color', t(HELP.noColor));
+      } else command.option(option.flags, t(option.help));
     }
     return command;
   };

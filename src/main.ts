@@ -5,14 +5,14 @@ import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderCompletion } from './completion/index.js';
 import { runNow, runTimeline } from './commands/schedule.js';
-import { detectLang, findLangFlag, type Lang } from './i18n.js';
+import { detectLang, findLangFlag, messages, type Lang } from './i18n.js';
 import { buildProgram, COMMANDS, type Request } from './cli.js';
 import { runList } from './commands/list.js';
 import { runSection, runSections } from './commands/sections.js';
 import { runShow } from './commands/show.js';
 import { runTrack, runTracks } from './commands/tracks.js';
 import type { Context, Outcome } from './commands/context.js';
-import { detectScreen, detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
+import { detectScreen, detectStdinTerminal, detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
 import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
 import { hasControls } from './sanitize.js';
@@ -38,7 +38,11 @@ async function runRequest(request: Request, term: Terminal, program: Command, io
     throw new UsageError(`--lang: invalid value '${flags.lang}' (expected en or ko)`);
   }
   const lang = detectLang(flags.lang, term.env);
-  const resolved = resolveOutput({ color: flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
+  if (request.command !== '__posts' && request.command !== 'completion' && postOf(request) === '-' && (term.stdinTTY ?? (await detectStdinTerminal()))) {
+    // `show -` typed at a terminal would wait in silence: say how to end the post.
+    io.stderr(formatError(messages(lang).stdinFromTerminal));
+  }
+  const resolved = resolveOutput({ color: flags.color === false ? 'never' : flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
   const ctx: Context = {
     dir: resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS),
     render: resolved.render,
@@ -102,6 +106,17 @@ function translateCommander(text: string, lang: Lang): string {
     .replace(/\(Did you mean ([^?]*)\?\)/, '($1을(를) 말씀하신 건가요?)');
 }
 
+/**
+ * `postview trakcs aws` reaches show with two arguments, which commander
+ * calls too many for 'show': when the first looks like a command, say so.
+ */
+function explainExtraArguments(text: string, argv: string[]): string {
+  if (!/^too many arguments for 'show'/.test(text)) return text;
+  const first = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const near = first === undefined ? undefined : COMMANDS.find((name) => editDistance(name, first) <= 2);
+  return near ? `unknown command '${first}' (Did you mean \`postview ${near}\`?)` : text;
+}
+
 /** `postview trakcs` reaches show as a post name: when it looks like a command, say so. */
 function explainTypo(error: unknown, request: Request): unknown {
   if (!(error instanceof InputError) || request.command !== 'show' || !request.post) return error;
@@ -130,7 +145,7 @@ export async function main(argv: string[], term: Terminal = detectTerminal(), io
       request = r;
     },
     lang,
-    (text) => writeError(translateCommander(text.replace(/^error: /, '').trimEnd(), lang)),
+    (text) => writeError(translateCommander(explainExtraArguments(text.replace(/^error: /, '').trimEnd(), argv), lang)),
     detectScreen(term),
   );
   try {

@@ -21,7 +21,7 @@ export async function runInProcess(args: string[], options: { env?: Record<strin
       return 0;
     },
   };
-  const term: Terminal = { isTTY: false, columns: undefined, rows: undefined, env: { HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: CACHE_HOME, LANG: 'C.UTF-8', ...options.env } };
+  const term: Terminal = { isTTY: false, stdinTTY: false, columns: undefined, rows: undefined, env: { HOME: process.env.HOME ?? '/tmp', XDG_CACHE_HOME: CACHE_HOME, LANG: 'C.UTF-8', ...options.env } };
   try {
     const code = await main(['node', 'postview', ...args], term, io);
     return { code, stdout, stderr };
