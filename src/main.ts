@@ -111,6 +111,8 @@ function translateCommander(text: string, lang: Lang): string {
  * calls too many for 'show': when the first looks like a command, say so.
  */
 function explainExtraArguments(text: string, argv: string[]): string {
+  // timeline draws a picture; its sessions as data are `tracks --json`.
+  if (/^unknown option '--json'/.test(text) && argv.slice(2).includes('timeline')) return `timeline has no --json (its bars are a drawing); \`postview tracks --json\` gives the same sessions as data`;
   if (!/^too many arguments for 'show'/.test(text)) return text;
   const first = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const near = first === undefined ? undefined : COMMANDS.find((name) => editDistance(name, first) <= 2);

@@ -36,6 +36,12 @@ it('now --at says --time is the option for the time', async () => {
   expect(run.stderr).toMatch(/--time 14:00/);
 });
 
+it('timeline --json says where the same sessions are as data', async () => {
+  const run = await runInProcess(['timeline', AWS, '--json']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/timeline has no --json .*postview tracks --json/);
+});
+
 it('tracks --ics --json is refused', async () => {
   const run = await runInProcess(['tracks', AWS, '--ics', '--json']);
   expect(run.code).toBe(2);
