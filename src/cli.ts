@@ -7,6 +7,7 @@ import { Argument, Command, Option } from 'commander';
 import { SHELLS, type Shell } from './completion/index.js';
 import { helpConfiguration, type Screen } from './help.js';
 import type { Lang } from './i18n.js';
+import { browseKeysHelp } from './browse/keys-help.js';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -27,6 +28,7 @@ export interface OutputFlags {
   ics?: boolean;
   date?: string;
   time?: string;
+  watch?: boolean;
 }
 
 export type Request =
@@ -34,10 +36,11 @@ export type Request =
   | { command: 'section'; title: string; post?: string; flags: OutputFlags }
   | { command: 'track'; which: string; post?: string; flags: OutputFlags }
   | { command: 'list'; folder?: string; flags: OutputFlags }
+  | { command: 'browse'; post?: string; flags: OutputFlags }
   | { command: 'completion'; shell: Shell; flags: OutputFlags }
   | { command: '__posts'; flags: OutputFlags };
 
-export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'completion'] as const;
+export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'browse', 'completion'] as const;
 
 type Text = Record<Lang, string>;
 const pick = (lang: Lang, text: Text) => text[lang];
@@ -71,6 +74,9 @@ const HELP = {
   time: { en: 'the time to ask about (default: the clock)', ko: '기준 시각 (기본: 현재 시각)' },
   list: { en: 'the posts of a folder: date, title, category, number of sessions', ko: '폴더의 글 목록: 날짜, 제목, 분류, 세션 수' },
   folder: { en: 'a folder of posts (default: the posts folder)', ko: '글 폴더 (기본: 글 폴더)' },
+  watch: { en: 'draw the post again on every save, with a line on the sessions found (for writing)', ko: '저장할 때마다 글을 다시 그리고, 찾은 세션을 한 줄로 (글을 쓸 때)' },
+  browse: { en: 'read a folder (or a post) full screen: list, filter, scroll, search, sections, sessions', ko: '폴더(또는 글)를 전체 화면으로 읽기: 목록, 거르기, 스크롤, 찾기, 절, 세션' },
+  browsePost: { en: 'a folder of posts, a post file, or words of a post\'s name (default: the posts folder)', ko: '글 폴더, 글 파일, 또는 글 이름의 낱말 (기본: 글 폴더)' },
   completion: { en: 'print a completion script for bash, zsh or fish', ko: 'bash, zsh, fish용 자동 완성 스크립트 출력' },
   shell: { en: 'bash, zsh or fish', ko: 'bash, zsh, fish' },
   examples: { en: 'Examples:', ko: '예:' },
@@ -90,6 +96,7 @@ const SUMMARY = {
   timeline: { en: 'the day at a glance, one bar per session', ko: '하루 일정을 한눈에' },
   now: { en: 'the session in progress and the next one', ko: '지금 진행 중인 세션과 다음 세션' },
   list: { en: 'the posts of a folder', ko: '폴더의 글 목록' },
+  browse: { en: 'read a folder or a post full screen', ko: '폴더나 글을 전체 화면으로 읽기' },
   completion: { en: 'a completion script for bash, zsh or fish', ko: 'bash, zsh, fish 자동 완성 스크립트' },
   dir: { en: 'the posts folder', ko: '글 폴더' },
   width: { en: 'columns to render at', ko: '출력 너비' },
@@ -112,7 +119,7 @@ const GLOBAL_OPTIONS = [
 /** Examples by command ('' is `postview --help`: three). */
 export const EXAMPLES: Record<string, string[]> = {
   '': ['postview tracks aws --speaker 박선용', 'postview now --time 14:00', 'postview list ~/blog/_posts'],
-  show: ['postview show my-post.md', 'postview show aws --speaker 윤석찬', 'cat post.md | postview show -'],
+  show: ['postview show my-post.md', 'postview show aws --speaker 윤석찬', 'cat post.md | postview show -', 'postview show --watch drafts/new-post.md'],
   sections: ['postview sections', 'postview sections --json'],
   section: ['postview section "좋았던 점"', 'postview section 강연 aws'],
   tracks: ['postview tracks', 'postview tracks --speaker 박선용 --speaker 윤석찬', 'postview tracks --at 14:00', 'postview tracks --from 13:30 --to 15:00 --json', 'postview tracks posts/ --speaker 박선용', 'postview tracks aws --ics > summit.ics'],
@@ -120,6 +127,7 @@ export const EXAMPLES: Record<string, string[]> = {
   timeline: ['postview timeline', 'postview timeline aws --width 100', 'postview timeline posts/'],
   now: ['postview now', 'postview now aws --time 14:00', 'postview now --time 2pm --json'],
   list: ['postview list', 'postview list ~/blog/_posts --json'],
+  browse: ['postview browse', 'postview browse ~/blog/_posts', 'postview browse aws'],
   completion: ['source <(postview completion bash)', 'postview completion zsh > "${fpath[1]}/_postview"', 'postview completion fish > ~/.config/fish/completions/postview.fish'],
 };
 
@@ -176,6 +184,7 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
     .exitOverride();
 
   filters(output(program.command('show', { isDefault: true }).summary(t(SUMMARY.show)).description(t(HELP.show)).argument('[post]', t(HELP.post))))
+    .option('--watch', t(HELP.watch))
     .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'show', post, flags }));
 
   output(program.command('sections').summary(t(SUMMARY.sections)).description(t(HELP.sections)).argument('[post]', t(HELP.post)))
@@ -201,6 +210,17 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
 
   output(program.command('list').summary(t(SUMMARY.list)).description(t(HELP.list)).argument('[folder]', t(HELP.folder)))
     .action((folder: string | undefined, flags: OutputFlags) => onRequest({ command: 'list', folder, flags }));
+
+  program
+    .command('browse')
+    .summary(t(SUMMARY.browse))
+    .description(t(HELP.browse))
+    .addHelpText('after', () => `\n${browseKeysHelp(lang)}`)
+    .argument('[post]', t(HELP.browsePost))
+    .option('-d, --dir <folder>', t(HELP.dir))
+    .addOption(new Option('--color <when>', t(HELP.color)).default(undefined, 'auto'))
+    .addOption(new Option('--lang <lang>', t(HELP.lang)))
+    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'browse', post, flags }));
 
   program
     .command('completion')

@@ -64,18 +64,22 @@ function renderTopHelp(program: Command, helper: Help, screen: Screen, texts: He
   const usage = wrapUsage(`${helper.styleTitle('Usage:')} ${program.name()} [command] [post] [options]`, width);
   const description = wrapText(helper.commandDescription(program), width);
 
+  const optionsSection = (list: readonly { flags: string; description: string }[]) => [helper.styleTitle(texts.globalTitle), ...optionLines(list, width, helper)];
   const sections: string[][] = [
     [usage, description],
     [helper.styleTitle('Commands:'), ...commands.map((c) => item(c.term, termWidth, c.description, width, helper))],
-    [helper.styleTitle(texts.globalTitle), ...optionLines(options, width, helper)],
+    optionsSection(options),
     examplesOf('', texts, width),
   ];
-  // Fit the screen, leaving a line for the prompt: a blank line before each
-  // section while there is room;
-  // when even the sections alone are too tall, no description.
+  // Fit the screen, leaving a line for the prompt after it: a blank line
+  // before each section while there is room. Too tall even without them:
+  // no description, then no --help/--version (the help command is listed).
+  // At 80x24 that leaves room for 14 commands, help included.
+  const room = screen.rows - 1;
   const lineCount = (parts: string[][]) => parts.flat().join('\n').split('\n').length;
-  if (lineCount(sections) > screen.rows) sections[0] = [usage];
-  let spare = screen.rows - 1 - lineCount(sections); // and a line for the prompt after it
+  if (lineCount(sections) > room) sections[0] = [usage];
+  if (lineCount(sections) > room) sections[2] = optionsSection(texts.globals);
+  let spare = room - lineCount(sections);
   const lines = sections.flatMap((section, i) => (i > 0 && spare-- > 0 ? ['', ...section] : section));
   return lines.join('\n') + '\n';
 }

@@ -73,10 +73,22 @@ async function readPostNames(dir: string): Promise<string> {
   }
 }
 
+/**
+ * The interactive code, only for \`browse\` and \`show --watch\`. In the built
+ * CLI this import becomes a require of its own bundle, dist/browse.cjs (see
+ * scripts/build.mjs), so other commands never load it.
+ */
+function loadBrowse(): Promise<typeof import('./browse/run.js')> {
+  return import('./browse/run.js');
+}
+
 function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' }>, ctx: Context): Promise<Outcome> {
   switch (request.command) {
     case 'show':
+      if (request.flags.watch) return loadBrowse().then((ui) => ui.runWatch(request.post, ctx, request.flags.width !== undefined)).then((code) => ({ stdout: '', code: code === 0 ? 0 : 1 }));
       return runShow(request.post, request.flags, ctx);
+    case 'browse':
+      return loadBrowse().then((ui) => ui.runBrowse(request.post, ctx)).then((code) => ({ stdout: '', code: code === 0 ? 0 : 1 }));
     case 'timeline':
       return runTimeline(request.post, request.flags, ctx);
     case 'now':

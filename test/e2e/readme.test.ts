@@ -2,7 +2,9 @@
 // block is run (through bash, with postview as the built CLI, in an empty
 // folder with the sample posts as POSTVIEW_DIR) and what it prints is
 // compared with the lines under it. A last line of just "…" stands for
-// output that goes on: the lines above it must begin the output.
+// output that goes on: the lines above it must begin the output. The full
+// screen UI (`browse`, `show --watch`) needs a terminal: its examples are
+// screens, checked by the browse tests in tmux, and are left out here.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +31,8 @@ export function readExamples(markdown: string): Example[] {
 }
 
 const README = readFileSync(`${ROOT}README.md`, 'utf8');
-const EXAMPLES = readExamples(README);
+const INTERACTIVE = /postview (browse|.*--watch)/;
+const EXAMPLES = readExamples(README).filter((e) => !INTERACTIVE.test(e.command));
 const WORK = mkdtempSync(join(tmpdir(), 'postview-readme-'));
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 

@@ -26,6 +26,16 @@ describe.each(['en', 'ko'] as const)('help in %s', (lang) => {
     expect(EXAMPLES['']).toHaveLength(3);
   });
 
+  it('still fits 24 rows with two more commands (speakers and search are on their way)', () => {
+    const p = program(lang, 80);
+    for (const name of ['speakers', 'search']) p.command(name).summary(`the ${name} of the posts folder`).argument('[post]');
+    const lines = p.helpInformation().trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const command of visible(p)) expect(lines.filter((line) => line.startsWith(`  ${command.name()} `))).toHaveLength(1);
+    for (const flag of ['--dir', '--width', '--color', '--json', '--no-pager', '--lang']) expect(lines.join('\n')).toContain(flag);
+    expect(lines.filter((line) => line.startsWith('  $ '))).toHaveLength(3);
+  });
+
   it('each command has its own examples in its help, not in the command list', () => {
     const p = program(lang, 100);
     const top = p.helpInformation();
