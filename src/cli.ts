@@ -38,7 +38,8 @@ export type Request =
   | { command: 'list'; folder?: string; flags: OutputFlags }
   | { command: 'browse'; post?: string; flags: OutputFlags }
   | { command: 'completion'; shell: Shell; flags: OutputFlags }
-  | { command: '__posts'; flags: OutputFlags };
+  | { command: '__posts'; word?: string; flags: OutputFlags }
+  | { command: '__speakers'; word?: string; flags: OutputFlags };
 
 export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'browse', 'completion'] as const;
 
@@ -230,10 +231,18 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
     .action((shell: Shell, flags: OutputFlags) => onRequest({ command: 'completion', shell, flags }));
 
   // Post names for the completion scripts, one per line; not for people.
+  // With a word: the posts the CLI would take that word for (file name or title).
   program
     .command('__posts', { hidden: true })
+    .argument('[word]')
     .option('-d, --dir <folder>', t(HELP.dir))
-    .action((flags: OutputFlags) => onRequest({ command: '__posts', flags }));
+    .action((word: string | undefined, flags: OutputFlags) => onRequest({ command: '__posts', ...(word ? { word } : {}), flags }));
+  // The speakers of the posts folder, for --speaker; with a word, those --speaker WORD matches.
+  program
+    .command('__speakers', { hidden: true })
+    .argument('[word]')
+    .option('-d, --dir <folder>', t(HELP.dir))
+    .action((word: string | undefined, flags: OutputFlags) => onRequest({ command: '__speakers', ...(word ? { word } : {}), flags }));
 
   return program;
 }

@@ -1,5 +1,6 @@
 // The interface's words in English and Korean. The language is the --lang
 // flag, else the locale (LC_ALL, LC_MESSAGES, LANG: ko_* is Korean), else English.
+import { showName } from './sanitize.js';
 export type Lang = 'en' | 'ko';
 
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
@@ -79,9 +80,10 @@ export interface Messages {
   badWidth: (value: string) => string;
   badColor: (value: string) => string;
   badDate: (value: string) => string;
+  reversedWindow: (from: string, to: string) => string;
   noDate: (where: string) => string;
   nothingNow: (where: string, time: string) => string;
-  stdinFromTerminal: string;
+  stdinFromTerminal: () => string;
 }
 
 const EN_MESSAGES: Messages = {
@@ -96,9 +98,10 @@ const EN_MESSAGES: Messages = {
   badWidth: (value) => `--width: invalid value '${value}' (expected a whole number of columns from 20 to 1000)`,
   badColor: (value) => `--color: invalid value '${value}' (expected auto, always or never)`,
   badDate: (value) => `--date: invalid date '${value}' (expected YYYY-MM-DD)`,
+  reversedWindow: (from, to) => `--from ${from} is after --to ${to} (expected a window that starts before it ends)`,
   noDate: (where) => `${where}: no date for the calendar (expected a front-matter date, a YYYY-MM-DD- file name, or --date YYYY-MM-DD)`,
   nothingNow: (where, time) => `${where}: nothing in progress at ${time} and nothing after it`,
-  stdinFromTerminal: 'reading a post from the terminal: type or paste it, then press Ctrl-D on a line of its own (Ctrl-C to cancel)',
+  stdinFromTerminal: () => 'reading a post from the terminal: type or paste it, then press Ctrl-D on a line of its own (Ctrl-C to cancel)',
 };
 
 const KO_MESSAGES: Messages = {
@@ -113,11 +116,27 @@ const KO_MESSAGES: Messages = {
   badWidth: (value) => `--width: 잘못된 값 '${value}' (20부터 1000까지의 정수여야 합니다)`,
   badColor: (value) => `--color: 잘못된 값 '${value}' (auto, always, never 중 하나여야 합니다)`,
   badDate: (value) => `--date: 잘못된 날짜 '${value}' (YYYY-MM-DD 형식이어야 합니다)`,
+  reversedWindow: (from, to) => `--from ${from}이(가) --to ${to}보다 늦습니다 (시작이 끝보다 앞선 시간대여야 합니다)`,
   noDate: (where) => `${where}: 달력에 넣을 날짜가 없습니다 (front matter의 date, YYYY-MM-DD- 파일 이름, 또는 --date YYYY-MM-DD가 필요합니다)`,
   nothingNow: (where, time) => `${where}: ${time}에 진행 중이거나 그 뒤에 열리는 세션이 없습니다`,
-  stdinFromTerminal: '터미널에서 글을 읽습니다: 입력하거나 붙여 넣은 뒤, 빈 줄에서 Ctrl-D를 누르세요 (취소는 Ctrl-C)',
+  stdinFromTerminal: () => '터미널에서 글을 읽습니다: 입력하거나 붙여 넣은 뒤, 빈 줄에서 Ctrl-D를 누르세요 (취소는 Ctrl-C)',
 };
 
 export function messages(lang: Lang): Messages {
-  return lang === 'ko' ? KO_MESSAGES : EN_MESSAGES;
+  return lang === 'ko' ? SAFE_KO : SAFE_EN;
 }
+
+/**
+ * Every text a message quotes (a path, an argument, a title) goes through
+ * showName: no control or invisible character, and a line feed as "⏎", so
+ * that one message stays one line.
+ */
+function quotingSafely(table: Messages): Messages {
+  const safe = {} as Record<string, unknown>;
+  for (const [key, say] of Object.entries(table) as Array<[string, (...args: unknown[]) => string]>) {
+    safe[key] = (...args: unknown[]) => say(...args.map((arg) => (typeof arg === 'string' ? showName(arg) : arg)));
+  }
+  return safe as unknown as Messages;
+}
+const SAFE_EN = quotingSafely(EN_MESSAGES);
+const SAFE_KO = quotingSafely(KO_MESSAGES);

@@ -14,8 +14,11 @@ import { runTrack, runTracks } from './commands/tracks.js';
 import type { Context, Outcome } from './commands/context.js';
 import { detectScreen, detectStdinTerminal, detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
-import { listPostFiles, resolvePostsDir } from './load/posts-dir.js';
-import { hasControls } from './sanitize.js';
+import { listPostFiles, matchPosts, readPostHeads, resolvePostsDir } from './load/posts-dir.js';
+import { loadPosts, parseFilterOptions } from './commands/context.js';
+import { buildSessionTest } from './query/filter.js';
+import { normalizeForMatch } from './parse/text.js';
+import { hasControls, showName } from './sanitize.js';
 import { formatError, formatWarning, whenWritten, writeStderr, writeStdout } from './output/write.js';
 import { writePaged } from './output/pager.js';
 
@@ -35,12 +38,12 @@ const TERMINAL_IO: Io = { stdout: writeStdout, stderr: writeStderr, paged: write
 async function runRequest(request: Request, term: Terminal, program: Command, io: Io): Promise<{ outcome: Outcome; pager: string | null }> {
   const { flags } = request;
   if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
-    throw new UsageError(`--lang: invalid value '${flags.lang}' (expected en or ko)`);
+    throw new UsageError(`--lang: invalid value '${showName(flags.lang)}' (expected en or ko)`);
   }
   const lang = detectLang(flags.lang, term.env);
   if (request.command !== '__posts' && request.command !== 'completion' && postOf(request) === '-' && (term.stdinTTY ?? (await detectStdinTerminal()))) {
     // `show -` typed at a terminal would wait in silence: say how to end the post.
-    io.stderr(formatError(messages(lang).stdinFromTerminal));
+    io.stderr(formatError(messages(lang).stdinFromTerminal()));
   }
   const resolved = resolveOutput({ color: flags.color === false ? 'never' : flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
   const ctx: Context = {
@@ -53,7 +56,8 @@ async function runRequest(request: Request, term: Terminal, program: Command, io
     cacheDir: resolveCacheDir(term.env),
   };
   if (request.command === 'completion') return { outcome: { stdout: renderCompletion(request.shell, program), code: 0 }, pager: null };
-  if (request.command === '__posts') return { outcome: { stdout: await readPostNames(ctx.dir), code: 0 }, pager: null };
+  if (request.command === '__posts') return { outcome: { stdout: readPostNames(ctx.dir, request.word), code: 0 }, pager: null };
+  if (request.command === '__speakers') return { outcome: { stdout: await readSpeakerNames(ctx, request.word), code: 0 }, pager: null };
   let outcome: Outcome;
   try {
     outcome = await dispatch(request, ctx);
@@ -63,14 +67,40 @@ async function runRequest(request: Request, term: Terminal, program: Command, io
   return { outcome, pager: resolved.pager };
 }
 
-/** For the completion scripts: post file names without extension, one a line; nothing when unreadable. */
-async function readPostNames(dir: string): Promise<string> {
+/**
+ * For the completion scripts: post file names without extension, one a
+ * line; with a word, those of the posts the CLI would take it for (words of
+ * the file name or title). Nothing when unreadable; never a name with a
+ * control or invisible character.
+ */
+function readPostNames(dir: string, word?: string): string {
   try {
-    const names = listPostFiles(dir).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name) && !hasControls(name));
-    return names.map((name) => `${name}\n`).join('');
+    // A word of punctuation alone ("-") would match every post.
+    if (word !== undefined && !/[\p{L}\p{N}]/u.test(word)) return '';
+    const paths = word ? matchPosts(readPostHeads(dir, () => {}), word).map((head) => head.path) : listPostFiles(dir);
+    return completionLines(paths.map((file) => basename(file, extname(file))));
   } catch {
     return '';
   }
+}
+
+/** For the completion scripts: the speakers of the posts folder that --speaker WORD would match, one a line. */
+async function readSpeakerNames(ctx: Context, word?: string): Promise<string> {
+  try {
+    const { posts } = await loadPosts(ctx.dir, { ...ctx, warn: () => {} });
+    const test = buildSessionTest(parseFilterOptions(word ? { speaker: [word] } : {}));
+    const names = new Set<string>();
+    for (const post of posts) {
+      for (const session of post.sessions) if (test(session)) for (const speaker of session.speakers) names.add(speaker.name.trim());
+    }
+    return completionLines([...names].filter((name) => !word || normalizeForMatch(name).includes(normalizeForMatch(word))).sort());
+  } catch {
+    return '';
+  }
+}
+
+function completionLines(names: string[]): string {
+  return names.filter((name) => name !== '' && !/[\t\n\r]/.test(name) && !hasControls(name)).map((name) => `${name}\n`).join('');
 }
 
 /**
@@ -82,7 +112,7 @@ function loadBrowse(): Promise<typeof import('./browse/run.js')> {
   return import('./browse/run.js');
 }
 
-function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' }>, ctx: Context): Promise<Outcome> {
+function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' | '__speakers' }>, ctx: Context): Promise<Outcome> {
   switch (request.command) {
     case 'show':
       if (request.flags.watch) return loadBrowse().then((ui) => ui.runWatch(request.post, ctx, request.flags.width !== undefined)).then((code) => ({ stdout: '', code: code === 0 ? 0 : 1 }));
@@ -104,6 +134,16 @@ function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' 
     case 'list':
       return runList(request.folder, ctx);
   }
+}
+
+/**
+ * commander's message quotes the arguments as typed: a line feed in one
+ * shows as "⏎". Only its own "(Did you mean …?)" line, last, is a line.
+ */
+function oneLineArgs(text: string): string {
+  const hint = /\n(\(Did you mean [\w -]+\?\))$/.exec(text);
+  const head = hint ? text.slice(0, hint.index) : text;
+  return showName(head) + (hint ? `\n${hint[1]}` : '');
 }
 
 /** commander's own usage errors, in Korean when the interface is. */
@@ -159,7 +199,7 @@ export async function main(argv: string[], term: Terminal = detectTerminal(), io
       request = r;
     },
     lang,
-    (text) => writeError(translateCommander(explainExtraArguments(text.replace(/^error: /, '').trimEnd(), argv), lang)),
+    (text) => writeError(translateCommander(explainExtraArguments(oneLineArgs(text.replace(/^error: /, '').trimEnd()), argv), lang)),
     detectScreen(term),
   );
   try {
@@ -184,7 +224,7 @@ export async function main(argv: string[], term: Terminal = detectTerminal(), io
       return error.exitCode;
     }
     if (error instanceof RangeError) {
-      writeError(`${postOf(request)}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
+      writeError(`${showName(postOf(request))}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
       return 2;
     }
     throw error;

@@ -88,12 +88,15 @@ function parseTimeOption(name: string, value: string | undefined, lang: Lang): n
 }
 
 export function parseFilterOptions(options: FilterOptions, lang: Lang = 'en'): SessionFilter {
+  const from = parseTimeOption('from', options.from, lang);
+  const to = parseTimeOption('to', options.to, lang);
+  if (from !== null && to !== null && from > to) throw new UsageError(messages(lang).reversedWindow(options.from!, options.to!));
   return {
     speakers: options.speaker ?? [],
     title: options.title ?? null,
     at: parseTimeOption('at', options.at, lang),
-    from: parseTimeOption('from', options.from, lang),
-    to: parseTimeOption('to', options.to, lang),
+    from,
+    to,
   };
 }
 

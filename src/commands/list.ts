@@ -11,10 +11,11 @@ import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { renderPostList } from '../render/post-list.js';
 import { messages } from '../i18n.js';
 import type { Context, Outcome } from './context.js';
+import { showName } from '../sanitize.js';
 
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
-  if (!isFolder(dir)) throw existsSync(dir) ? notAFolder(dir) : new InputError(`${dir}: no such folder (expected a folder of posts)`);
+  if (!isFolder(dir)) throw existsSync(dir) ? notAFolder(dir) : new InputError(`${showName(dir)}: no such folder (expected a folder of posts)`);
   const paths = listPostFiles(dir);
   // As for `postview` on the same folder: exit 2, naming what a post file is.
   if (paths.length === 0) throw noPostsError(dir);
@@ -37,5 +38,5 @@ export async function runList(folder: string | undefined, ctx: Context): Promise
 }
 
 function notAFolder(dir: string): InputError {
-  return new InputError(`${dir}: not a folder (expected a folder of posts; to read one post use \`postview show ${dir}\`)`);
+  return new InputError(`${showName(dir)}: not a folder (expected a folder of posts; to read one post use \`postview show ${showName(dir)}\`)`);
 }

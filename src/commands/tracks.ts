@@ -10,6 +10,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { formatTimeSpan, renderSessionTable, type TableRow } from '../render/table.js';
 import type { Post } from '../types.js';
 import { bodyOptions, describeFilter, loadOnePost, loadPosts, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
+import { isCalendarDate } from '../parse/dates.js';
 
 export interface TracksOptions extends FilterOptions {
   ics?: boolean;
@@ -32,20 +33,13 @@ export async function collectSessions(arg: string | undefined, options: FilterOp
 }
 
 export async function runTracks(arg: string | undefined, options: TracksOptions, ctx: Context): Promise<Outcome> {
-  if (options.date !== undefined && !isDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
+  if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
   const { rows, message } = await collectSessions(arg, options, ctx);
   const code = rows.length > 0 ? 0 : 1;
   if (options.ics && ctx.json) throw new UsageError('--ics and --json: choose one (--ics writes a calendar, --json the sessions as data)');
   if (options.ics) return { stdout: rows.length > 0 ? renderIcs(toEvents(rows, options.date, ctx), { now: ctx.clock() }) : '', code, message };
   if (ctx.json) return { stdout: renderJson(rows.map((r) => sessionToJson(r.session, r.post))), code, message };
   return { stdout: rows.length > 0 ? renderSessionTable(rows, ctx.render) : '', code, message, pageable: true };
-}
-
-function isDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
 }
 
 /**

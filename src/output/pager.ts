@@ -4,6 +4,8 @@
 // Like git, Ctrl-C while the pager runs is the pager's to handle (less stops
 // a search with it): postview ignores SIGINT until the pager has ended, so
 // the pager is never left behind the shell prompt, then exits with its status.
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Terminal } from '../env.js';
 import { writeStdout, writeWarning } from './write.js';
 
@@ -20,7 +22,7 @@ export async function writePaged(text: string, pager: string, term: Terminal): P
   if (env.LV === undefined) env.LV = '-c';
   // Loaded only when paging: child_process costs start-up time on every run.
   const { spawn } = await import('node:child_process');
-  const { constants } = await import('node:os');
+  const os = await import('node:os');
   const ignore = () => {
     // The pager (in the same process group) gets the same Ctrl-C and decides.
   };
@@ -40,9 +42,10 @@ export async function writePaged(text: string, pager: string, term: Terminal): P
       // The reader quit early (q in less): nothing more to write.
     });
     child.on('close', (code, signal) => {
-      // The shell says 127 when it cannot find the pager command.
-      if (code === 127) resolve(null);
-      else resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+      // The shell says 127 when it cannot find the pager command; a pager
+      // that was found and says 127 itself has shown the text already.
+      if (code === 127 && !commandExists(pager, env)) resolve(null);
+      else resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0));
     });
     child.stdin.end(text);
   }).finally(() => process.off('SIGINT', ignore));
@@ -52,6 +55,25 @@ export async function writePaged(text: string, pager: string, term: Terminal): P
     return 0;
   }
   return status;
+}
+
+/**
+ * True when the first word of a pager command names a program (a path, or a
+ * name found on PATH), or is shell syntax this cannot judge: then the text
+ * is never printed a second time.
+ */
+function commandExists(pager: string, env: NodeJS.ProcessEnv): boolean {
+  const word = pager.trim().split(/\s+/)[0] ?? '';
+  if (word === '' || /["'`$\\=;&|<>(){}]/.test(word)) return true;
+  const candidates = word.includes('/') ? [word] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, word));
+  return candidates.some((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function countLines(text: string, limit: number): number {

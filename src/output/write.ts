@@ -36,6 +36,22 @@ function onStdoutClosed(): never {
   process.exit(process.exitCode ?? 0);
 }
 
+/**
+ * stdout cannot take the output (a full disk, /dev/full, a broken device):
+ * one line on stderr, when stderr works, and exit 2. Never a stack trace.
+ */
+function onStdoutFailed(error: NodeJS.ErrnoException): never {
+  pipeClosed = true;
+  writeError(`cannot write the output: ${describeWriteError(error)}`);
+  process.exit(2);
+}
+
+export function describeWriteError(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? 'unknown error';
+  const reason = code === 'ENOSPC' ? 'no space left on device' : code === 'EDQUOT' ? 'disk quota exceeded' : code === 'EIO' ? 'input/output error' : code === 'EFBIG' ? 'file too large' : 'write failed';
+  return `${reason} (${code})`;
+}
+
 // A closed stderr (`postview list 2>&1 >/dev/null | head -1`) only silences
 // messages: the run goes on and ends with its own exit code.
 let stderrClosed = false;
@@ -47,9 +63,10 @@ function stream(fd: 1 | 2): NodeJS.WriteStream {
   if (!watched.has(fd)) {
     watched.add(fd);
     out.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      if (fd === 1) onStdoutClosed();
-      stderrClosed = true;
+      // Whatever goes wrong with stderr only silences messages.
+      if (fd === 2) stderrClosed = true;
+      else if (error.code === 'EPIPE') onStdoutClosed();
+      else onStdoutFailed(error);
     });
   }
   return out;
@@ -68,10 +85,12 @@ function writeDirect(fd: 1 | 2, bytes: Buffer): Buffer | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EAGAIN') return bytes.subarray(offset);
-    if (code !== 'EPIPE') throw error;
-    if (fd === 1) onStdoutClosed();
-    stderrClosed = true;
-    return null;
+    if (fd === 2) {
+      stderrClosed = true;
+      return null;
+    }
+    if (code === 'EPIPE') onStdoutClosed();
+    onStdoutFailed(error as NodeJS.ErrnoException);
   }
 }
 

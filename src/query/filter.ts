@@ -55,7 +55,21 @@ function speakerHaystack(session: Session): string[] {
 export function sessionSpan(session: Session): { start: number; end: number } | null {
   if (session.start === null) return null;
   const start = toMinutes(session.start);
-  const end = session.end === null ? start + 1 : toMinutes(session.end);
-  // A range past midnight (23:30 - 00:30) ends the next day.
-  return { start, end: end <= start ? end + 24 * 60 : end };
+  const end = session.end === null ? null : endMinutes(start, toMinutes(session.end));
+  // A zero-length session (12:00 - 12:00) covers its starting minute, as one with no end.
+  return { start, end: end === null || end === start ? start + 1 : end };
+}
+
+/** The longest a range past midnight runs: 23:30 - 00:30 is one; 13:00 - 12:00 is no 23-hour session. */
+const MAX_OVERNIGHT = 12 * 60;
+
+/**
+ * A session's end in minutes from the midnight before its start: the same
+ * day when not before the start (equal is a zero-length session), the next
+ * day for a range past midnight of at most 12 hours, else null (unknown).
+ */
+export function endMinutes(start: number, end: number): number | null {
+  if (Number.isNaN(start) || Number.isNaN(end)) return null;
+  if (end >= start) return end;
+  return end + 24 * 60 - start <= MAX_OVERNIGHT ? end + 24 * 60 : null;
 }

@@ -50,9 +50,13 @@ export function postToJson(post: Post, sessions: readonly Session[] = post.sessi
   };
 }
 
+/** What JSON.stringify leaves raw and a terminal would act on or hide (see sanitize.ts). */
+const JSON_RAW = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
 /** JSON text as written: two-space indented, one trailing newline. */
 export function renderJson(value: unknown): string {
-  // JSON.stringify escapes C0 controls but leaves DEL and C1 (CSI is 0x9B)
-  // raw, and a file name may hold them: escape those too, keeping the value.
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`) + '\n';
+  // JSON.stringify escapes C0 controls but leaves DEL, C1 (CSI is 0x9B),
+  // bidi controls and invisible characters raw, and a file name may hold
+  // them: escape those too ("\u202e"), keeping the value.
+  return JSON.stringify(value, null, 2).replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
