@@ -19,6 +19,9 @@ export async function runTimeline(arg: string | undefined, options: FilterOption
 }
 
 export async function runNow(arg: string | undefined, options: FilterOptions & { time?: string }, ctx: Context): Promise<Outcome> {
+  // `now --at 14:00` reads as "what is on at 14:00", which is --time; --at is
+  // the filter "sessions in progress at", which would silently hide the rest.
+  if (options.at !== undefined) throw new UsageError(`now: --at filters sessions; to ask what is on at ${options.at}, use --time ${options.at}`);
   let minutes: number;
   let today: string | null = null;
   if (options.time === undefined) {

@@ -36,6 +36,7 @@ export async function runTracks(arg: string | undefined, options: TracksOptions,
   if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
   const { rows, message } = await collectSessions(arg, options, ctx);
   const code = rows.length > 0 ? 0 : 1;
+  if (options.ics && ctx.json) throw new UsageError('--ics and --json: choose one (--ics writes a calendar, --json the sessions as data)');
   if (options.ics) return { stdout: rows.length > 0 ? renderIcs(toEvents(rows, options.date, ctx), { now: ctx.clock() }) : '', code, message };
   if (ctx.json) return { stdout: renderJson(rows.map((r) => sessionToJson(r.session, r.post))), code, message };
   return { stdout: rows.length > 0 ? renderSessionTable(rows, ctx.render) : '', code, message, pageable: true };

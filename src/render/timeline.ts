@@ -5,7 +5,8 @@ import { formatClock } from '../parse/time.js';
 import { sessionSpan } from '../query/filter.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions, Session } from '../types.js';
-import { pad, truncate } from './wrap.js';
+import { MIN_FLEXIBLE } from './columns.js';
+import { displayWidth, pad, truncate, wrapText } from './wrap.js';
 
 export interface TimelineRow {
   session: Session;
@@ -50,8 +51,14 @@ export function timelineBarWidth(width: number): number {
 
 export function renderTimeline(rows: readonly TimelineRow[], options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
-  const barWidth = timelineBarWidth(options.width);
-  const blocks = groupBlocks(rows).map((block) => renderBlock(block, barWidth, options.width, chalk));
+  const groups = groupBlocks(rows);
+  let barWidth = timelineBarWidth(options.width);
+  // Too narrow for a readable title beside the bars: each title goes under
+  // its bar, whole and wrapped, and the bars take the width.
+  const titleWidth = options.width - FIXED - barWidth;
+  const stacked = titleWidth < MIN_FLEXIBLE && groups.some((block) => block.items.some((item) => displayWidth(titleOf(item.session)) > titleWidth));
+  if (stacked) barWidth = Math.max(4, options.width - FIXED);
+  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked));
   return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
 }
 
@@ -79,7 +86,13 @@ function groupBlocks(rows: readonly TimelineRow[]): Block[] {
   return [...blocks.values()];
 }
 
-function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance): string {
+/** A session's title as drawn: its room first when known, on one line, controls shown. */
+function titleOf(session: Session): string {
+  const { title, room } = session;
+  return showControls(room ? `${room} · ${title}` : title).replace(/\s+/g, ' ').trim();
+}
+
+function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean): string {
   const axisStart = Math.floor(Math.min(...block.items.map((it) => it.start)) / 60) * 60;
   const axisEnd = Math.max(axisStart + 60, Math.ceil(Math.max(...block.items.map((it) => it.end)) / 60) * 60);
   // The axis end sits on the last column, so every hour tick is drawn.
@@ -111,10 +124,12 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
     const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
     const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
     const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
-    const { title, room } = item.session;
-    const text = showControls(room ? `${room} · ${title}` : title).replace(/\s+/g, ' ').trim();
-    const shown = titleWidth > 0 ? (pause ? chalk.dim(truncate(text, titleWidth)) : truncate(text, titleWidth)) : '';
-    return `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark} ${shown}`.replace(/ +$/, '');
+    const text = titleOf(item.session);
+    const head = `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark}`;
+    const dim = (line: string) => (pause ? chalk.dim(line) : line);
+    if (stacked) return [head.replace(/ +$/, ''), ...wrapText(text, width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
+    const shown = titleWidth > 0 ? dim(truncate(text, titleWidth)) : '';
+    return `${head} ${shown}`.replace(/ +$/, '');
   });
   return [heading, ...axis, ...lines].join('\n');
 }
