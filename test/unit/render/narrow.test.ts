@@ -25,6 +25,9 @@ const talk = (index: number, start: string, end: string, title = LONG): Session 
   speakers: [{ name: '김기완', role: '솔루션즈 아키텍트', org: '아마존 웹서비스' }],
   speakerText: null,
   tokens: [],
+  kind: 'talk',
+  links: [],
+  dayNumber: null,
 });
 const TALKS = [talk(1, '13:00', '13:40'), talk(2, '13:50', '14:30', 'Short one')];
 
