@@ -1,10 +1,11 @@
 // Bundles the CLI into one CommonJS file, dist/postview.cjs, so start-up
 // reads one file instead of resolving hundreds of modules, then runs it once
 // on a sample post to record V8's code cache (dist/postview.cache): the
-// functions a run needs then arrive compiled. Run by `prepare` and `npm test`.
+// functions a run needs then arrive compiled; and writes the man page,
+// dist/postview.1. Run by `prepack`, `npm test` and a clone's first run.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -121,6 +122,7 @@ await build({
   // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
   external: ['marked-terminal'],
   define: {
+    __POSTVIEW_ENTRY__: 'true',
     __VERSION__: JSON.stringify(version),
     __BUILD_ID__: JSON.stringify(buildId()),
     __HTML_LIB__: JSON.stringify('html-lib'),
@@ -152,6 +154,26 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The man page, dist/postview.1, from the same commander program as the
+// help (src/man.ts): bundled in memory and run once.
+const man = await build({
+  stdin: {
+    contents: "import { buildProgram, VERSION } from './src/cli.ts'; import { renderManPage } from './src/man.ts'; process.stdout.write(renderManPage(buildProgram(() => {}), VERSION));",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
+});
+const page = spawnSync(process.execPath, ['-'], { input: man.outputFiles[0].text, encoding: 'utf8' });
+if (page.status !== 0) throw new Error(`build: the man page could not be made: ${page.stderr}`);
+writeFileSync(`${root}dist/postview.1`, page.stdout);
 
 // The code cache: one show, with colour, of the Korean sample (every stage of
 // the pipeline runs), written by bin/postview.cjs when the cache is missing.

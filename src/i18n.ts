@@ -72,6 +72,7 @@ export interface Messages {
   noSessionMatches: (where: string, filter: string) => string;
   noSessions: (where: string) => string;
   noTrack: (where: string, which: string, count: number) => string;
+  onlyBreaks: (where: string, which: string) => string;
   severalTracks: (where: string, count: number, which: string) => string;
   noSection: (where: string, title: string) => string;
   severalSections: (where: string, count: number, title: string) => string;
@@ -83,16 +84,18 @@ export interface Messages {
   reversedWindow: (from: string, to: string) => string;
   noDate: (where: string) => string;
   nothingNow: (where: string, time: string) => string;
+  stdinFromTerminal: () => string;
 }
 
 const EN_MESSAGES: Messages = {
   noSessionMatches: (where, filter) => `${where}: no session matches ${filter}`,
   noSessions: (where) => `${where}: no sessions (no heading with a time range such as "### 13:00 - 13:40 Title", and no schedule table)`,
   noTrack: (where, which, count) => `${where}: no session matches '${which}' (expected a number from 1 to ${count}, a start time like 13:50, or words of a title)`,
+  onlyBreaks: (where, which) => `${where}: '${which}' matches only breaks (registration, lunch, ...); add --all to show them`,
   severalTracks: (where, count, which) => `${where}: ${count} sessions match '${which}'; name one by number:`,
   noSection: (where, title) => `${where}: no section titled '${title}' (see \`postview sections\`)`,
   severalSections: (where, count, title) => `${where}: ${count} sections match '${title}'; give more of the title:`,
-  noPosts: (dir) => `${dir}: no posts (expected .md or .markdown files)`,
+  noPosts: (dir) => `${dir}: no posts could be read (expected .md, .markdown, .mdown, .mkd or .txt files)`,
   badTime: (option, value, forms) => `--${option}: invalid time '${value}' (expected a time like ${forms})`,
   badWidth: (value) => `--width: invalid value '${value}' (expected a whole number of columns from 20 to 1000)`,
   badColor: (value) => `--color: invalid value '${value}' (expected auto, always or never)`,
@@ -100,16 +103,18 @@ const EN_MESSAGES: Messages = {
   reversedWindow: (from, to) => `--from ${from} is after --to ${to} (expected a window that starts before it ends)`,
   noDate: (where) => `${where}: no date for the calendar (expected a front-matter date, a YYYY-MM-DD- file name, or --date YYYY-MM-DD)`,
   nothingNow: (where, time) => `${where}: nothing in progress at ${time} and nothing after it`,
+  stdinFromTerminal: () => 'reading a post from the terminal: type or paste it, then press Ctrl-D on a line of its own (Ctrl-C to cancel)',
 };
 
 const KO_MESSAGES: Messages = {
   noSessionMatches: (where, filter) => `${where}: ${filter} 조건에 맞는 세션이 없습니다`,
   noSessions: (where) => `${where}: 세션이 없습니다 ("### 13:00 - 13:40 제목"처럼 시간이 있는 제목이나 시간표 표가 없음)`,
   noTrack: (where, which, count) => `${where}: '${which}'에 맞는 세션이 없습니다 (1부터 ${count}까지의 번호, 13:50 같은 시작 시간, 또는 제목의 낱말을 주세요)`,
+  onlyBreaks: (where, which) => `${where}: '${which}'에는 쉬는 시간(등록, 점심 등)만 맞습니다; 보려면 --all을 붙이세요`,
   severalTracks: (where, count, which) => `${where}: '${which}'에 맞는 세션이 ${count}개입니다. 번호로 하나를 고르세요:`,
   noSection: (where, title) => `${where}: '${title}' 절이 없습니다 (\`postview sections\`로 목록을 보세요)`,
   severalSections: (where, count, title) => `${where}: '${title}'에 맞는 절이 ${count}개입니다. 제목을 더 적어 주세요:`,
-  noPosts: (dir) => `${dir}: 글이 없습니다 (.md 또는 .markdown 파일이 필요합니다)`,
+  noPosts: (dir) => `${dir}: 읽을 수 있는 글이 없습니다 (.md, .markdown, .mdown, .mkd, .txt 파일이 필요합니다)`,
   badTime: (option, value, forms) => `--${option}: 잘못된 시간 '${value}' (${forms} 같은 형식이어야 합니다)`,
   badWidth: (value) => `--width: 잘못된 값 '${value}' (20부터 1000까지의 정수여야 합니다)`,
   badColor: (value) => `--color: 잘못된 값 '${value}' (auto, always, never 중 하나여야 합니다)`,
@@ -117,6 +122,7 @@ const KO_MESSAGES: Messages = {
   reversedWindow: (from, to) => `--from ${from}이(가) --to ${to}보다 늦습니다 (시작이 끝보다 앞선 시간대여야 합니다)`,
   noDate: (where) => `${where}: 달력에 넣을 날짜가 없습니다 (front matter의 date, YYYY-MM-DD- 파일 이름, 또는 --date YYYY-MM-DD가 필요합니다)`,
   nothingNow: (where, time) => `${where}: ${time}에 진행 중이거나 그 뒤에 열리는 세션이 없습니다`,
+  stdinFromTerminal: () => '터미널에서 글을 읽습니다: 입력하거나 붙여 넣은 뒤, 빈 줄에서 Ctrl-D를 누르세요 (취소는 Ctrl-C)',
 };
 
 export function messages(lang: Lang): Messages {

@@ -5,37 +5,52 @@ import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderCompletion } from './completion/index.js';
 import { runNow, runTimeline } from './commands/schedule.js';
-import { detectLang, findLangFlag, type Lang } from './i18n.js';
+import { detectLang, findLangFlag, messages, type Lang } from './i18n.js';
 import { buildProgram, COMMANDS, type Request } from './cli.js';
 import { runList } from './commands/list.js';
 import { runSection, runSections } from './commands/sections.js';
 import { runShow } from './commands/show.js';
 import { runTrack, runTracks } from './commands/tracks.js';
 import type { Context, Outcome } from './commands/context.js';
-import { detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
+import { detectScreen, detectStdinTerminal, detectTerminal, resolveCacheDir, resolveOutput, type Terminal } from './env.js';
 import { InputError, isUserError, UsageError } from './errors.js';
 import { listPostFiles, matchPosts, readPostHeads, resolvePostsDir } from './load/posts-dir.js';
 import { loadPosts, parseFilterOptions } from './commands/context.js';
 import { buildSessionTest } from './query/filter.js';
 import { normalizeForMatch } from './parse/text.js';
 import { hasControls, showName } from './sanitize.js';
-import { whenWritten, writeError, writeStdout, writeWarning } from './output/write.js';
+import { formatError, formatWarning, whenWritten, writeStderr, writeStdout } from './output/write.js';
 import { writePaged } from './output/pager.js';
 
 const SHIPPED_POSTS = fileURLToPath(new URL('../posts', import.meta.url));
 
-async function runRequest(request: Request, term: Terminal, program: Command): Promise<{ outcome: Outcome; pager: string | null }> {
+/** Where a run's output goes: the terminal, or (for tests in process) strings. */
+export interface Io {
+  stdout: (text: string) => Promise<void>;
+  /** Formatted message lines (formatError, formatWarning). */
+  stderr: (text: string) => void;
+  /** Writes through the pager when it is worth it; resolves to the pager's exit status. */
+  paged: (text: string, pager: string, term: Terminal) => Promise<number>;
+}
+
+const TERMINAL_IO: Io = { stdout: writeStdout, stderr: writeStderr, paged: writePaged };
+
+async function runRequest(request: Request, term: Terminal, program: Command, io: Io): Promise<{ outcome: Outcome; pager: string | null }> {
   const { flags } = request;
   if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
     throw new UsageError(`--lang: invalid value '${showName(flags.lang)}' (expected en or ko)`);
   }
   const lang = detectLang(flags.lang, term.env);
-  const resolved = resolveOutput({ color: flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
+  if (request.command !== '__posts' && request.command !== 'completion' && postOf(request) === '-' && (term.stdinTTY ?? (await detectStdinTerminal()))) {
+    // `show -` typed at a terminal would wait in silence: say how to end the post.
+    io.stderr(formatError(messages(lang).stdinFromTerminal()));
+  }
+  const resolved = resolveOutput({ color: flags.color === false ? 'never' : flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
   const ctx: Context = {
     dir: resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS),
     render: resolved.render,
     json: Boolean(flags.json),
-    warn: writeWarning,
+    warn: (message) => io.stderr(formatWarning(message)),
     lang,
     clock: () => new Date(),
     cacheDir: resolveCacheDir(term.env),
@@ -115,7 +130,7 @@ function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' 
     case 'tracks':
       return runTracks(request.post, request.flags, ctx);
     case 'track':
-      return runTrack(request.which, request.post, ctx);
+      return runTrack(request.which, request.post, ctx, request.flags.all === true);
     case 'list':
       return runList(request.folder, ctx);
   }
@@ -143,6 +158,19 @@ function translateCommander(text: string, lang: Lang): string {
     .replace(/\(Did you mean ([^?]*)\?\)/, '($1을(를) 말씀하신 건가요?)');
 }
 
+/**
+ * `postview trakcs aws` reaches show with two arguments, which commander
+ * calls too many for 'show': when the first looks like a command, say so.
+ */
+function explainExtraArguments(text: string, argv: string[]): string {
+  // timeline draws a picture; its sessions as data are `tracks --json`.
+  if (/^unknown option '--json'/.test(text) && argv.slice(2).includes('timeline')) return `timeline has no --json (its bars are a drawing); \`postview tracks --json\` gives the same sessions as data`;
+  if (!/^too many arguments for 'show'/.test(text)) return text;
+  const first = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const near = first === undefined ? undefined : COMMANDS.find((name) => editDistance(name, first) <= 2);
+  return near ? `unknown command '${first}' (Did you mean \`postview ${near}\`?)` : text;
+}
+
 /** `postview trakcs` reaches show as a post name: when it looks like a command, say so. */
 function explainTypo(error: unknown, request: Request): unknown {
   if (!(error instanceof InputError) || request.command !== 'show' || !request.post) return error;
@@ -161,8 +189,9 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const term = detectTerminal();
+/** Runs one command line and resolves to its exit code; writes nothing but through `io`. */
+export async function main(argv: string[], term: Terminal = detectTerminal(), io: Io = TERMINAL_IO): Promise<number> {
+  const writeError = (message: string) => io.stderr(formatError(message));
   let request: Request | undefined;
   const lang: Lang = detectLang(findLangFlag(argv.slice(2)), term.env);
   const program = buildProgram(
@@ -170,7 +199,8 @@ export async function main(argv: string[]): Promise<number> {
       request = r;
     },
     lang,
-    (text) => writeError(translateCommander(oneLineArgs(text.replace(/^error: /, '').trimEnd()), lang)),
+    (text) => writeError(translateCommander(explainExtraArguments(oneLineArgs(text.replace(/^error: /, '').trimEnd()), argv), lang)),
+    detectScreen(term),
   );
   try {
     await program.parseAsync(argv);
@@ -183,11 +213,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!request) return 0;
   try {
-    const { outcome, pager } = await runRequest(request, term, program);
-    if (outcome.pageable && pager) await writePaged(outcome.stdout, pager, term);
-    else await writeStdout(outcome.stdout);
+    const { outcome, pager } = await runRequest(request, term, program, io);
+    // A pager that failed (or was killed) decides the exit code, as in git.
+    const pagerStatus = outcome.pageable && pager ? await io.paged(outcome.stdout, pager, term) : await io.stdout(outcome.stdout).then(() => 0);
     if (outcome.message) writeError(outcome.message);
-    return outcome.code;
+    return pagerStatus !== 0 ? pagerStatus : outcome.code;
   } catch (error) {
     if (isUserError(error)) {
       writeError(error.message);
@@ -205,15 +235,19 @@ function postOf(request: Request): string {
   return ('post' in request && request.post) || ('folder' in request && request.folder) || 'post';
 }
 
-main(process.argv).then(
-  async (code) => {
-    // Exit as soon as the output is out: left to itself, node would first
-    // finish a garbage collection it has under way (~8 ms after a big list).
-    await whenWritten();
-    process.exit(code);
-  },
-  (error: unknown) => {
-    process.stderr.write(`postview: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+declare const __POSTVIEW_ENTRY__: boolean | undefined;
+// The bundle (scripts/build.mjs) runs the command line; tests import main.
+if (typeof __POSTVIEW_ENTRY__ === 'boolean' && __POSTVIEW_ENTRY__) {
+  main(process.argv).then(
+    async (code) => {
+      // Exit as soon as the output is out: left to itself, node would first
+      // finish a garbage collection it has under way (~8 ms after a big list).
+      await whenWritten();
+      process.exit(code);
+    },
+    (error: unknown) => {
+      process.stderr.write(`postview: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -78,6 +78,8 @@ export interface FilterOptions {
   at?: string;
   from?: string;
   to?: string;
+  /** Breaks too, not only talks. */
+  all?: boolean;
 }
 
 function parseTimeOption(name: string, value: string | undefined, lang: Lang): number | null {
@@ -97,6 +99,7 @@ export function parseFilterOptions(options: FilterOptions, lang: Lang = 'en'): S
     at: parseTimeOption('at', options.at, lang),
     from,
     to,
+    breaks: options.all === true,
   };
 }
 

@@ -1,7 +1,8 @@
 // `list [folder]`: the posts of a folder, newest first. A broken post is a
 // warning on stderr; the others are still listed.
 import { InputError } from '../errors.js';
-import { listPostFiles, isFolder } from '../load/posts-dir.js';
+import { existsSync } from 'node:fs';
+import { listPostFiles, isFolder, noPostsError } from '../load/posts-dir.js';
 import { readPostBytesSync } from '../load/read-post.js';
 import { summarizePostBytes } from '../load/summary.js';
 import { MIN_POSTS_TO_CACHE, SummaryCache } from '../load/summary-cache.js';
@@ -14,8 +15,10 @@ import { showName } from '../sanitize.js';
 
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
-  if (!isFolder(dir)) throw notAFolder(dir);
+  if (!isFolder(dir)) throw existsSync(dir) ? notAFolder(dir) : new InputError(`${showName(dir)}: no such folder (expected a folder of posts)`);
   const paths = listPostFiles(dir);
+  // As for `postview` on the same folder: exit 2, naming what a post file is.
+  if (paths.length === 0) throw noPostsError(dir);
   const cache =
     ctx.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SummaryCache.open(ctx.cacheDir, dir, BUILD_ID, ctx.clock().getTime()) : null;
   const summaries: PostSummaryJson[] = [];

@@ -12,12 +12,16 @@ import type { Context, FilterOptions, Outcome } from './context.js';
 import { collectSessions } from './tracks.js';
 
 export async function runTimeline(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
-  const { rows, message } = await collectSessions(arg, options, ctx);
+  // Breaks are drawn too (dimmed), so the day keeps its shape.
+  const { rows, message } = await collectSessions(arg, { ...options, all: true }, ctx);
   const text = renderTimeline(rows, ctx.render);
   return text === '' ? { stdout: '', code: 1, message } : { stdout: text, code: 0, pageable: true };
 }
 
 export async function runNow(arg: string | undefined, options: FilterOptions & { time?: string }, ctx: Context): Promise<Outcome> {
+  // `now --at 14:00` reads as "what is on at 14:00", which is --time; --at is
+  // the filter "sessions in progress at", which would silently hide the rest.
+  if (options.at !== undefined) throw new UsageError(`now: --at filters sessions; to ask what is on at ${options.at}, use --time ${options.at}`);
   let minutes: number;
   let today: string | null = null;
   if (options.time === undefined) {

@@ -36,6 +36,7 @@ export async function runTracks(arg: string | undefined, options: TracksOptions,
   if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
   const { rows, message } = await collectSessions(arg, options, ctx);
   const code = rows.length > 0 ? 0 : 1;
+  if (options.ics && ctx.json) throw new UsageError('--ics and --json: choose one (--ics writes a calendar, --json the sessions as data)');
   if (options.ics) return { stdout: rows.length > 0 ? renderIcs(toEvents(rows, options.date, ctx), { now: ctx.clock() }) : '', code, message };
   if (ctx.json) return { stdout: renderJson(rows.map((r) => sessionToJson(r.session, r.post))), code, message };
   return { stdout: rows.length > 0 ? renderSessionTable(rows, ctx.render) : '', code, message, pageable: true };
@@ -53,12 +54,14 @@ function toEvents(rows: readonly (TableRow & { from: Post })[], dateOption: stri
   });
 }
 
-export async function runTrack(which: string, arg: string | undefined, ctx: Context): Promise<Outcome> {
+/** One session chosen among the talks (and the breaks too with `all`). */
+export async function runTrack(which: string, arg: string | undefined, ctx: Context, all = false): Promise<Outcome> {
   const post = await loadOnePost(arg, ctx);
   const say = messages(ctx.lang);
-  const found = selectSessions(post.sessions, which);
+  const found = selectSessions(all ? post.sessions : post.sessions.filter((s) => s.kind === 'talk'), which);
   if (found.length === 0) {
-    const message = post.sessions.length === 0 ? say.noSessions(post.path) : say.noTrack(post.path, which, post.sessions.length);
+    const breaks = !all && selectSessions(post.sessions, which).length > 0;
+    const message = post.sessions.length === 0 ? say.noSessions(post.path) : breaks ? say.onlyBreaks(post.path, which) : say.noTrack(post.path, which, post.sessions.length);
     return { stdout: ctx.json ? renderJson(null) : '', code: 1, message };
   }
   if (found.length > 1) {

@@ -11,7 +11,14 @@ import { normalizeForMatch } from '../parse/text.js';
 import { decodePost, fileError, fsPath, rememberRawPath } from './read-post.js';
 import { showName } from '../sanitize.js';
 
+/** The file names read as posts, as messages name them. */
+export const POST_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.txt'] as const;
 const POST_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
+
+/** "a: no posts (expected .md, .markdown, … or .txt files)": the same for every command. */
+export function noPostsError(dir: string): InputError {
+  return new InputError(`${showName(dir)}: no posts in this folder (expected ${POST_EXTENSIONS.slice(0, -1).join(', ')} or ${POST_EXTENSIONS.at(-1)} files)`);
+}
 /** Enough for any front matter; the body is not needed to find or list a post. */
 const HEAD_BYTES = 16 * 1024;
 
@@ -164,7 +171,7 @@ export function resolvePostSource(arg: string | undefined, dir: string, warn: (m
   const heads = readPostHeads(dir, warn);
   if (arg === undefined || arg === '') {
     const newest = pickNewest(heads);
-    if (!newest) throw new InputError(`${showName(dir)}: no posts in this folder (expected .md or .markdown files)`);
+    if (!newest) throw noPostsError(dir);
     return { kind: 'file', path: newest.path };
   }
   const found = matchPosts(heads, arg);

@@ -125,12 +125,24 @@ export function writeStdout(text: string): Promise<void> {
   return writeStream(1, rest);
 }
 
+/** The line writeError writes: "postview: " and the message, no control character in it but line feeds. */
+export function formatError(message: string): string {
+  return `postview: ${showControls(message)}\n`;
+}
+
+/** The line writeWarning writes. */
+export function formatWarning(message: string): string {
+  return `postview: warning: ${showControls(message)}\n`;
+}
+
 /** One message line on stderr, prefixed "postview: "; nothing in it can be a control character. */
 export function writeError(message: string): void {
-  const lines = showControls(message).split('\n');
-  writeStderr(`postview: ${lines.join('\n')}\n`);
+  writeStderr(formatError(message));
 }
 
 export function writeWarning(message: string): void {
-  writeStderr(`postview: warning: ${showControls(message).split('\n').join('\n')}\n`);
+  writeStderr(formatWarning(message));
 }
+
+/** Text already formatted (formatError, formatWarning) to stderr. */
+export { writeStderr };

@@ -13,9 +13,11 @@ export interface SessionFilter {
   /** Minutes since midnight: sessions overlapping [from, to). */
   from: number | null;
   to: number | null;
+  /** Keep breaks (registration, lunch, ...) too; else talks only. */
+  breaks: boolean;
 }
 
-export const NO_FILTER: SessionFilter = { speakers: [], title: null, at: null, from: null, to: null };
+export const NO_FILTER: SessionFilter = { speakers: [], title: null, at: null, from: null, to: null, breaks: false };
 
 export function isFiltering(filter: SessionFilter): boolean {
   return filter.speakers.length > 0 || filter.title !== null || filter.at !== null || filter.from !== null || filter.to !== null;
@@ -25,6 +27,7 @@ export function buildSessionTest(filter: SessionFilter): (session: Session) => b
   const speakers = filter.speakers.map(normalizeForMatch).filter((s) => s !== '');
   const titleWords = filter.title ? normalizeForMatch(filter.title).split(' ').filter(Boolean) : [];
   return (session) => {
+    if (!filter.breaks && session.kind === 'break') return false;
     if (speakers.length > 0 && !speakers.some((wanted) => speakerHaystack(session).some((field) => field.includes(wanted)))) return false;
     if (titleWords.length > 0) {
       const title = normalizeForMatch(session.title);

@@ -3,7 +3,7 @@
 import type { Post, Section, Session } from '../types.js';
 
 /** A session without its tokens; `post` only when sessions of several posts are listed together. */
-export type SessionJson = Omit<Session, 'tokens'> & { post?: string };
+export type SessionJson = Omit<Session, 'tokens' | 'dayNumber'> & { post?: string };
 
 export interface SectionJson {
   title: string;
@@ -32,6 +32,8 @@ export function sessionToJson(session: Session, post?: string): SessionJson {
     room: session.room,
     speakers: session.speakers.map((s) => ({ name: s.name, role: s.role, org: s.org })),
     speakerText: session.speakerText,
+    kind: session.kind,
+    links: session.links.map((l) => ({ text: l.text, url: l.url })),
   };
   if (post !== undefined) json.post = post;
   return json;

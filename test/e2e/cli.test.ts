@@ -79,6 +79,8 @@ describe('show', () => {
       room: null,
       speakers: [{ name: '양승도', role: '솔루션즈 아키텍트', org: '아마존 웹서비스' }],
       speakerText: '양승도 솔루션즈 아키텍트, 아마존 웹서비스',
+      kind: 'talk',
+      links: [],
     });
   });
 
