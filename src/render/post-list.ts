@@ -14,7 +14,7 @@ export function renderPostList(posts: readonly PostSummaryJson[], options: Rende
     [
       { name: names.date, cells: posts.map((p) => p.date ?? ''), style: styled((s) => chalk.cyan(s)) },
       { name: names.title, cells: posts.map((p) => p.title), flexible: true },
-      { name: names.category, cells: posts.map(categoryCell), maxShare: 0.3, style: styled((s) => chalk.dim(s)) },
+      { name: names.category, cells: posts.map(categoryCell), maxShare: 0.2, style: styled((s) => chalk.dim(s)) },
       { name: names.sessions, cells: posts.map((p) => String(p.sessions)), align: 'right' },
     ],
     options.width,
