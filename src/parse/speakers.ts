@@ -6,8 +6,10 @@ import { HANGUL_RE, isBareName, startsLikePerson } from './names.js';
 // A label at the start of a line, with an optional list marker and bold/italic around the label:
 //   "Speaker: Jane", "- **발표자**: 홍길동", "**Speakers：** A & B", "연사 : 김철수"
 // "발표자료: …" (slides) and "Speaker Deck: …" are not labels: the colon must follow the label.
+// Each run of white space is read whole ("(?!\s)"): two "\s*" side by side
+// otherwise try every split of a long run (quadratic).
 const LABEL_RE =
-  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__|\*|_)?\s*(?:speakers?|presenters?|발표자|강연자|연사|발표)\s*\1?\s*[:：]\s*\1?(.*)$/iu;
+  /^\s*(?!\s)(?:[-*+]\s+(?!\s)|\d+[.)]\s+(?!\s))?(\*\*|__|\*|_)?\s*(?:speakers?|presenters?|발표자|강연자|연사|발표)\s*(?!\s)\1?\s*[:：]\s*(?!\s)\1?(.*)$/iu;
 // "by Jane Doe, Acme" / "By 홍길동"; what follows must read as a name ("by the way" is prose).
 const BY_RE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__|\*|_)?[Bb]y\s+(.*)$/u;
 
@@ -29,12 +31,32 @@ const PAREN_RE = /\s*[(（]([^()（）]*)[)）]/g;
 const AT_RE = /^(.+?)\s+(?:at|@)\s+(.+)$/;
 /** Collapses spaces and trims spaces and punctuation at both ends (keeps "Inc." and the like). */
 function clean(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,，;:：·、\-–—]+/u, '')
-    .replace(/[\s,，;:：·、。!?]+$/u, '')
-    .replace(/(?<!\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Dr|St))\.+$/, '')
-    .trim();
+  const collapsed = text.replace(/\s+/g, ' ').replace(/^[\s,，;:：·、\-–—]+/u, '');
+  return dropTrailingDots(dropTrailing(collapsed, TRAILING)).trim();
+}
+
+/** What clean() drops at the end: spaces and punctuation. */
+const TRAILING = /[\s,，;:：·、。!?]/u;
+/** Abbreviations that keep one final dot ("Acme Inc."). */
+const ABBREVIATION_END = /\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Dr|St)$/;
+
+/**
+ * `text` less its trailing characters of `chars` (one UTF-16 unit each):
+ * what `replace(/[…]+$/u, '')` gives, in one pass from the end (that
+ * expression reads every run of such characters to its end: quadratic).
+ */
+function dropTrailing(text: string, chars: RegExp): string {
+  let end = text.length;
+  while (end > 0 && chars.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+/** `replace(/(?<!\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Dr|St))\.+$/, '')`, in one pass from the end. */
+function dropTrailingDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2e) end--;
+  if (end === text.length) return text;
+  return text.slice(0, ABBREVIATION_END.test(text.slice(0, end)) ? end + 1 : end);
 }
 
 /** Splits on " & ", " and ", " 및 " where both sides read as people. */
@@ -71,7 +93,11 @@ export function findSpeakerLabel(line: string): string | null {
 
 /** Splits a speaker line into people and parses each; blank → []. */
 export function parseSpeakers(text: string): Speaker[] {
+  // Every run of white space as one space (or one line break, which splits
+  // people): nothing below tells runs apart, and the splitting expressions
+  // ("\s*[;；\n]\s*" and the like) are quadratic on long ones.
   return text
+    .replace(/\s+/g, (run) => (run.includes('\n') ? '\n' : ' '))
     .split(HARD_SPLIT_RE)
     .flatMap(splitConnectors)
     .flatMap(splitCommas)
