@@ -16,7 +16,7 @@ const LARGE = 100_000;
 /** Where the repeated pattern goes in a post. */
 const PLACES: Record<string, (fill: string) => string> = {
   paragraph: (fill) => `${fill}\n`,
-  heading: (fill) => `# 13:00 ${fill} #\n`,
+  heading: (fill) => `# 13:00 ${fill}x #\n`,
   'session title': (fill) => `## Talks\n\n### 13:00 - 13:40 ${fill}\n\n- Jane Doe\n`,
   'speaker line': (fill) => `## Talks\n\n### 13:00 - 13:40 Title\n\nSpeaker: Jane ${fill} x\n`,
   'first bullet': (fill) => `## Talks\n\n### 13:00 - 13:40 Title\n\n- ${fill}\n`,
