@@ -63,6 +63,8 @@ describe('work grows linearly with the post (100 KB vs 10 KB of one pattern)', (
     ['!', 'paragraph'],
     ['**a', 'paragraph'],
     ['__a', 'paragraph'],
+    ['a_b@', 'paragraph'],
+    ['!!a@b.c ', 'paragraph'],
     ['a\n=\n', 'paragraph'],
     ['!', 'speaker line'],
     ['.', 'speaker line'],
