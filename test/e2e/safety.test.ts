@@ -430,7 +430,7 @@ describe('pipes: a reader that stops early is not an error', () => {
   const big = join(TMP, 'big.md');
   beforeAll(() => {
     const section = (i: number) => `## 섹션 ${i}\n\n### 13:00 - 13:40 발표 ${i}\n- 김민준 플랫폼 엔지니어, 예시테크\n\n클라우드로 옮긴 뒤에 달라진 운영 방식과 **비용 구조**를 [하나씩](https://example.com/${i}) 정리해 보았다.\n\n> 인용 ${i}\n\n| a | b |\n|---|---|\n| ${i} | 셀 |\n`;
-    writeFileSync(big, `---\ntitle: big\n---\n` + Array.from({ length: 20_000 }, (_, i) => section(i)).join('\n'));
+    writeFileSync(big, `---\ntitle: big\n---\n` + Array.from({ length: 10_000 }, (_, i) => section(i)).join('\n')); // 2.7 MB: under the 3 MB limit
   });
 
   it.each([
