@@ -53,7 +53,8 @@ function clean(text: string): string {
   while (to > from && EDGE_TRAIL.has(t[to - 1]!)) to--;
   let dots = to;
   while (dots > from && t[dots - 1] === '.') dots--;
-  if (dots < to && !ABBREVIATION_END.test(t.slice(Math.max(from, dots - 8), dots))) to = dots;
+  // All trailing dots go, but one stays after an abbreviation ("Acme Inc.").
+  if (dots < to) to = ABBREVIATION_END.test(t.slice(Math.max(from, dots - 8), dots)) ? dots + 1 : dots;
   return t.slice(from, to).trim();
 }
 
