@@ -1,7 +1,9 @@
 // What every command receives: where posts are, how to render, how to warn.
 // Built once in main.ts; commands never look at process or the terminal.
-import { InputError, UsageError } from '../errors.js';
-import { listPostFiles, resolvePostSource } from '../load/posts-dir.js';
+import { UsageError } from '../errors.js';
+import { resolvePostSource } from '../load/posts-dir.js';
+import { BUILD_ID } from '../build-info.js';
+import { MIN_POSTS_TO_CACHE, SummaryCache } from '../load/summary-cache.js';
 import { readPost } from '../load/read-post.js';
 import { parsePost } from '../parse/post.js';
 import { parseClockTime, CLOCK_FORMS } from '../parse/time.js';
@@ -56,20 +58,10 @@ export async function loadOnePost(arg: string | undefined, ctx: Context): Promis
   return loadPost(inFolder.path);
 }
 
-/** Every post a source names: one file, or each post of a folder (broken ones warned about and skipped). */
-export async function loadPosts(arg: string | undefined, ctx: Context): Promise<{ posts: Post[]; folder: boolean }> {
-  const source = resolvePostSource(arg, ctx.dir, ctx.warn);
-  if (source.kind === 'file') return { posts: [await loadPost(source.path)], folder: false };
-  const posts: Post[] = [];
-  for (const path of listPostFiles(source.path)) {
-    try {
-      posts.push(await loadPost(path));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      ctx.warn(error.message);
-    }
-  }
-  return { posts, folder: true };
+/** The summary cache of a folder of `count` posts, when it is big enough to keep one and caching is on. */
+export function openFolderCache(dir: string, count: number, ctx: Context): SummaryCache | null {
+  if (!ctx.cacheDir || BUILD_ID === null || count < MIN_POSTS_TO_CACHE) return null;
+  return SummaryCache.open(ctx.cacheDir, dir, BUILD_ID, ctx.clock().getTime());
 }
 
 export interface FilterOptions {

@@ -3,16 +3,18 @@ import { UsageError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { formatClock, parseClockTime, CLOCK_FORMS } from '../parse/time.js';
 import { sessionsOnDate } from '../query/days.js';
-import { findNow } from '../query/now.js';
+import { findNow, type NowResult } from '../query/now.js';
+import { readSessionsOf } from '../load/folder-sessions.js';
 import { renderJson, sessionToJson } from '../render/json.js';
 import { renderNow } from '../render/now.js';
 import { renderTimeline } from '../render/timeline.js';
 import type { Session } from '../types.js';
 import type { Context, FilterOptions, Outcome } from './context.js';
-import { collectSessions } from './tracks.js';
+import { collectSessions, type SessionRow } from './tracks.js';
 
 export async function runTimeline(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
-  const { rows, message } = await collectSessions(arg, options, ctx);
+  // The timeline draws times and titles: speakers are read only to filter by them.
+  const { rows, message } = await collectSessions(arg, options, ctx, false);
   const text = renderTimeline(rows, ctx.render);
   return text === '' ? { stdout: '', code: 1, message } : { stdout: text, code: 0, pageable: true };
 }
@@ -29,13 +31,13 @@ export async function runNow(arg: string | undefined, options: FilterOptions & {
     if (parsed === null) throw new UsageError(messages(ctx.lang).badTime('time', options.time, CLOCK_FORMS));
     minutes = parsed;
   }
-  const collected = await collectSessions(arg, options, ctx);
+  const collected = await collectSessions(arg, options, ctx, false);
   const { where, message } = collected;
   // By the clock, a conference day picks its own day's sessions (day N = post date + N - 1).
   const dated = collected.rows.map((r) => ({ ...r, postDate: r.from.date }));
   const rows = today === null ? dated : sessionsOnDate(dated, today);
   const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
-  const result = findNow(rows.map((r) => r.session), minutes);
+  const result = resolveSpeakers(findNow(rows.map((r) => r.session), minutes), rows);
   const nothing = result.current === null && result.next === null;
   const code = rows.length > 0 && !nothing ? 0 : 1;
   const why = message ?? (nothing ? messages(ctx.lang).nothingNow(where, formatClock(minutes)) : undefined);
@@ -44,6 +46,19 @@ export async function runNow(arg: string | undefined, options: FilterOptions & {
     return { stdout: renderJson({ time: formatClock(minutes), current: json(result.current), next: json(result.next) }), code, message: why };
   }
   return { stdout: rows.length > 0 ? renderNow(result, minutes, ctx.render) : '', code, message: why };
+}
+
+/** The sessions found, their speakers read when they were not yet (in place: the rows' sessions are their own copies). */
+function resolveSpeakers(result: NowResult, rows: readonly SessionRow[]): NowResult {
+  const rowOf = new Map(rows.map((r) => [r.session, r]));
+  for (const session of [result.current, result.next]) {
+    const row = session && rowOf.get(session);
+    if (!session || !row || row.resolved) continue;
+    const full = readSessionsOf(row.from.path, new Set([session.index])).find((s) => s.index === session.index);
+    if (full) Object.assign(session, { speakers: full.speakers, speakerText: full.speakerText });
+    row.resolved = true;
+  }
+  return result;
 }
 
 /** The clock's local date, "YYYY-MM-DD". */

@@ -9,26 +9,57 @@ import { renderJson, sessionToJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { formatTimeSpan, renderSessionTable, type TableRow } from '../render/table.js';
 import type { Post } from '../types.js';
-import { bodyOptions, describeFilter, loadOnePost, loadPosts, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
+import { bodyOptions, describeFilter, loadOnePost, loadPost, openFolderCache, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
+import { listPostFiles, resolvePostSource } from '../load/posts-dir.js';
+import { readFolderSessions, type SessionNeeds } from '../load/folder-sessions.js';
+import { foldNeedles } from '../query/mentions.js';
 
 export interface TracksOptions extends FilterOptions {
   ics?: boolean;
   date?: string;
 }
 
-/** The sessions of a post or of every post in a folder that pass the filters. */
-export async function collectSessions(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<{ rows: (TableRow & { from: Post })[]; where: string; message?: string }> {
-  const test = buildSessionTest(parseFilterOptions(options, ctx.lang));
-  const { posts, folder } = await loadPosts(arg, ctx);
-  const rows: (TableRow & { from: Post })[] = [];
-  for (const post of posts) {
-    for (const session of post.sessions) if (test(session)) rows.push(folder ? { session, post: post.path, from: post } : { session, from: post });
+/** Where a session came from: enough to date it and name its post. */
+export type PostRef = Pick<Post, 'path' | 'title' | 'date'>;
+
+export interface SessionRow extends TableRow {
+  from: PostRef;
+  /** False when its speakers were not read (they were not needed). */
+  resolved: boolean;
+}
+
+/**
+ * The sessions of a post or of every post in a folder that pass the filters.
+ * A folder is read a post at a time, only as far as needed: with `speakers`
+ * false, a session's speakers are read only for a --speaker filter.
+ */
+export async function collectSessions(arg: string | undefined, options: FilterOptions, ctx: Context, speakers = true): Promise<{ rows: SessionRow[]; where: string; folder: boolean; message?: string }> {
+  const filter = parseFilterOptions(options, ctx.lang);
+  const test = buildSessionTest(filter);
+  const source = resolvePostSource(arg, ctx.dir, ctx.warn);
+  const rows: SessionRow[] = [];
+  const folder = source.kind === 'folder';
+  if (source.kind === 'file') {
+    const post = await loadPost(source.path);
+    for (const session of post.sessions) if (test(session)) rows.push({ session, from: post, resolved: true });
+  } else {
+    const paths = listPostFiles(source.path);
+    const needles = foldNeedles(filter.speakers);
+    const keep = buildSessionTest({ ...filter, speakers: [] });
+    const needs: SessionNeeds = { speakers: needles.length > 0 ? 'mentioned' : speakers ? 'all' : 'none', needles, keep };
+    const cache = openFolderCache(source.path, paths.length, ctx);
+    readFolderSessions(paths, cache, needs, ctx.warn, (post) => {
+      post.sessions.forEach((session, k) => {
+        if (test(session)) rows.push({ session, post: post.path, from: post, resolved: post.resolved[k]! });
+      });
+    });
+    cache?.save();
   }
-  const where = folder ? (arg ?? ctx.dir) : (posts[0]?.path ?? '');
+  const where = folder ? source.path : (rows[0]?.from.path ?? source.path);
   const filtered = describeFilter(options);
   const say = messages(ctx.lang);
   const message = rows.length > 0 ? undefined : filtered ? say.noSessionMatches(where, filtered) : say.noSessions(where);
-  return { rows, where, message };
+  return { rows, where, folder, message };
 }
 
 export async function runTracks(arg: string | undefined, options: TracksOptions, ctx: Context): Promise<Outcome> {
@@ -51,7 +82,7 @@ function isDate(value: string): boolean {
  * Each session on its calendar day: the post's date (or --date) is its first
  * day; a session under "Day 2" / "2일차" falls that many days later.
  */
-function toEvents(rows: readonly (TableRow & { from: Post })[], dateOption: string | undefined, ctx: Context): IcsEvent[] {
+function toEvents(rows: readonly SessionRow[], dateOption: string | undefined, ctx: Context): IcsEvent[] {
   return rows.map(({ session, from }) => {
     const first = from.date ?? dateOption;
     if (!first) throw new UsageError(messages(ctx.lang).noDate(from.path));

@@ -17,6 +17,7 @@ import { basename, join, resolve } from 'node:path';
 import type { PostSummaryJson } from '../render/json.js';
 import { readPostBytesSync } from './read-post.js';
 import { summarizePostBytes } from './summary.js';
+import { isSessionsRow, parseSessionsRow, renderSessionsRow, type CachedSessions } from './session-cache.js';
 
 /** Folders with fewer posts are read in full every time. */
 export const MIN_POSTS_TO_CACHE = 500;
@@ -37,10 +38,12 @@ export type CachedSummary = Omit<PostSummaryJson, 'path'>;
 export interface CacheEntry {
   stamp: FileStamp;
   summary: CachedSummary;
+  /** The post's sessions, once a command that covers a folder has read them (see session-cache.ts). */
+  sessions?: CachedSessions;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions]. */
-type Row = [string, number, number, number, number, string, string | null, string | null, number];
+/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, (sessions' data)]. */
+type Row = [string, number, number, number, number, string, string | null, string | null, number, unknown?];
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
 export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
@@ -63,15 +66,18 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
   if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries)) return entries;
   for (const row of file.entries as unknown[]) {
     if (!isRow(row)) return new Map();
-    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions] = row;
-    entries.set(name, { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions } });
+    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, data] = row;
+    const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions } };
+    if (data !== undefined) entry.sessions = parseSessionsRow(data);
+    entries.set(name, entry);
   }
   return entries;
 }
 
 function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || row.length !== 9) return false;
-  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions] = row as unknown[];
+  if (!Array.isArray(row) || (row.length !== 9 && row.length !== 10)) return false;
+  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, data] = row as unknown[];
+  if (row.length === 10 && !isSessionsRow(data, sessions)) return false;
   const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
   return (
@@ -83,8 +89,10 @@ function isRow(row: unknown): row is Row {
 /** The text of a cache file holding `entries`. */
 export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): string {
   const rows: Row[] = [];
-  for (const [name, { stamp, summary }] of entries) {
-    rows.push([name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions]);
+  for (const [name, { stamp, summary, sessions }] of entries) {
+    const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions];
+    if (sessions) row.push(renderSessionsRow(sessions));
+    rows.push(row);
   }
   return JSON.stringify({ format: FORMAT, build, entries: rows });
 }
@@ -153,6 +161,33 @@ export class SummaryCache {
     }
     this.changed = true;
     return summary;
+  }
+
+  /**
+   * The sessions of the post at `path` as `read` leaves them: it gets the
+   * cached ones when the post is unchanged (else null) and returns what to
+   * keep, the same object when nothing changed. Errors pass through, and a
+   * post that fails is not kept.
+   */
+  withSessions<T extends { summary: CachedSummary; sessions: CachedSessions }>(path: string, read: (cached: { summary: CachedSummary; sessions: CachedSessions } | null) => T): T {
+    const name = basename(path);
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(path);
+    } catch {
+      // reading it will say what is wrong
+    }
+    const stamp: FileStamp | null = stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
+    const previous = this.previous.get(name);
+    const cached = stamp && previous?.sessions && sameStamp(stamp, previous.stamp) ? { summary: previous.summary, sessions: previous.sessions } : null;
+    const result = read(cached);
+    if (cached && result.sessions === cached.sessions) {
+      this.next.set(name, previous!);
+      return result;
+    }
+    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: result.sessions });
+    this.changed = true;
+    return result;
   }
 
   /** Writes the cache when it changed; a cache that cannot be written is simply not kept. */
