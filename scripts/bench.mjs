@@ -67,6 +67,16 @@ const cases = [
   { id: 'list', label: 'list 10,000 posts (its cache warm)', pv: true, cmd: pv('list', inputs.folder), time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
   { id: 'listCold', label: 'list 10,000 posts, no cache', pv: true, env: { POSTVIEW_CACHE: 'off' }, cmd: pv('list', inputs.folder),
     time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
+  // A whole blog (issue 12): cold is without a cache, warm after the sanity pass filled it.
+  ...[
+    ['tracksDir', 'tracks 10,000 posts --speaker 양승도', ['tracks', inputs.folder, '--speaker', '양승도']],
+    ['timelineDir', 'timeline 10,000 posts', ['timeline', inputs.folder]],
+    ['nowDir', 'now 10,000 posts --time 10:00', ['now', inputs.folder, '--time', '10:00']],
+  ].flatMap(([id, label, args]) => [
+    { id: `${id}Cold`, label: `${label}, no cache`, pv: true, env: { POSTVIEW_CACHE: 'off' }, cmd: pv(...args),
+      time: [{ ref: 'node', max: 15 }], mem: { ref: 'node', maxMB: 150 } },
+    { id: `${id}Warm`, label: `${label}, cache warm`, pv: true, cmd: pv(...args), time: [{ ref: 'node', max: 5 }], mem: { ref: 'node', maxMB: 150 } },
+  ]),
   { id: 'show1m', label: 'show 1 MB post', pv: true, groups: ['big'], cmd: pv('show', inputs.post1m), time: [{ ref: 'node' }], mem: { ref: 'node' } },
   { id: 'show10m', label: 'show 10 MB post', pv: true, groups: ['big'], cmd: pv('show', inputs.post10m),
     time: [{ ref: 'show1m', max: 12 }, { ref: 'lexer10m', max: 3 }], mem: { ref: 'node', maxMB: 600 } },

@@ -37,7 +37,7 @@ export async function runNow(arg: string | undefined, options: FilterOptions & {
   const dated = collected.rows.map((r) => ({ ...r, postDate: r.from.date }));
   const rows = today === null ? dated : sessionsOnDate(dated, today);
   const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
-  const result = resolveSpeakers(findNow(rows.map((r) => r.session), minutes), rows);
+  const result = resolveSpeakers(findNow(rows.map((r) => r.session), minutes), rows, postOf);
   const nothing = result.current === null && result.next === null;
   const code = rows.length > 0 && !nothing ? 0 : 1;
   const why = message ?? (nothing ? messages(ctx.lang).nothingNow(where, formatClock(minutes)) : undefined);
@@ -48,17 +48,20 @@ export async function runNow(arg: string | undefined, options: FilterOptions & {
   return { stdout: rows.length > 0 ? renderNow(result, minutes, ctx.render) : '', code, message: why };
 }
 
-/** The sessions found, their speakers read when they were not yet (in place: the rows' sessions are their own copies). */
-function resolveSpeakers(result: NowResult, rows: readonly SessionRow[]): NowResult {
+/** The sessions found, their speakers read when they were not yet (new sessions, entered in `postOf`). */
+function resolveSpeakers(result: NowResult, rows: readonly SessionRow[], postOf: Map<Session, string | undefined>): NowResult {
   const rowOf = new Map(rows.map((r) => [r.session, r]));
-  for (const session of [result.current, result.next]) {
+  const resolve = (session: Session | null): Session | null => {
     const row = session && rowOf.get(session);
-    if (!session || !row || row.resolved) continue;
+    if (!session || !row || row.resolved) return session;
     const full = readSessionsOf(row.from.path, new Set([session.index])).find((s) => s.index === session.index);
-    if (full) Object.assign(session, { speakers: full.speakers, speakerText: full.speakerText });
-    row.resolved = true;
-  }
-  return result;
+    if (!full) return session;
+    const resolved = { ...session, speakers: full.speakers, speakerText: full.speakerText };
+    postOf.set(resolved, row.post);
+    return resolved;
+  };
+  const current = resolve(result.current);
+  return { current, next: result.next === result.current ? current : resolve(result.next) };
 }
 
 /** The clock's local date, "YYYY-MM-DD". */

@@ -13,7 +13,7 @@ import { extractCategory } from '../parse/post.js';
 import { mayMention } from '../query/mentions.js';
 import type { Session } from '../types.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
-import { MAX_ABSENT, type CachedSession, type CachedSessions } from './session-cache.js';
+import { MAX_ABSENT, type CachedSessions } from './session-cache.js';
 import type { CachedSummary, SummaryCache } from './summary-cache.js';
 
 export interface SessionNeeds {
@@ -29,7 +29,7 @@ export interface FolderPost {
   path: string;
   title: string;
   date: string | null;
-  /** Sessions without tokens; those not resolved have no speakers yet. */
+  /** Sessions without tokens (shared with the cache: not to be changed); those not resolved have no speakers yet. */
   sessions: Session[];
   resolved: boolean[];
 }
@@ -50,7 +50,7 @@ export function readFolderSessions(paths: readonly string[], cache: SummaryCache
     }
     if (read === null) continue;
     const { summary, sessions } = read;
-    visit({ path, title: summary.title, date: summary.date, sessions: sessions.list.map((s) => ({ ...s, tokens: [] })), resolved: sessions.resolved });
+    visit({ path, title: summary.title, date: summary.date, sessions: sessions.list, resolved: sessions.resolved });
   }
 }
 
@@ -60,17 +60,11 @@ export function readSessionsOf(path: string, indexes: ReadonlySet<number>): Sess
   return parsePostSessions(text, path, (session) => indexes.has(session.index)).sessions;
 }
 
-function withoutTokenField(session: Session): CachedSession {
-  const copy: Partial<Session> = { ...session };
-  delete copy.tokens;
-  return copy as CachedSession;
-}
-
 /** Whether cached sessions hold all that `needs` asks. */
 function answers(cached: CachedSessions, needs: SessionNeeds): boolean {
   if (needs.speakers === 'none') return true;
   if (needs.speakers === 'mentioned') return cached.resolved.every((r) => r) || needs.needles.every((n) => cached.absent.includes(n));
-  return cached.list.every((s, k) => cached.resolved[k] || !needs.keep({ ...s, tokens: [] }));
+  return cached.list.every((s, k) => cached.resolved[k] || !needs.keep(s));
 }
 
 /**
@@ -89,7 +83,7 @@ function readPost(path: string, needs: SessionNeeds, prior: CachedSessions | nul
   };
   const parsed = parsePostSessions(text, path, wants);
   const same = prior !== null && prior.list.length === parsed.sessions.length;
-  const list: CachedSession[] = parsed.sessions.map((s, k) => (!parsed.resolved[k] && same && prior.resolved[k] ? prior.list[k]! : withoutTokenField(s)));
+  const list = parsed.sessions.map((s, k) => (!parsed.resolved[k] && same && prior.resolved[k] ? prior.list[k]! : s));
   const resolved = parsed.resolved.map((r, k) => r || (same && prior.resolved[k] === true));
   let absent = same ? prior.absent : [];
   if (needs.speakers === 'mentioned' && resolved.some((r) => !r)) absent = [...needs.needles, ...absent.filter((a) => !needs.needles.includes(a))].slice(0, MAX_ABSENT);

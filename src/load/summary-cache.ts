@@ -17,7 +17,7 @@ import { basename, join, resolve } from 'node:path';
 import type { PostSummaryJson } from '../render/json.js';
 import { readPostBytesSync } from './read-post.js';
 import { summarizePostBytes } from './summary.js';
-import { isSessionsRow, parseSessionsRow, renderSessionsRow, type CachedSessions } from './session-cache.js';
+import { isSessionsText, readSessionsText, renderSessionsText, type CachedSessions } from './session-cache.js';
 
 /** Folders with fewer posts are read in full every time. */
 export const MIN_POSTS_TO_CACHE = 500;
@@ -38,8 +38,12 @@ export type CachedSummary = Omit<PostSummaryJson, 'path'>;
 export interface CacheEntry {
   stamp: FileStamp;
   summary: CachedSummary;
-  /** The post's sessions, once a command that covers a folder has read them (see session-cache.ts). */
-  sessions?: CachedSessions;
+  /**
+   * The post's sessions, once a command that covers a folder has read them:
+   * JSON text (see session-cache.ts), read only when asked for, so that `list`
+   * does not pay for them.
+   */
+  sessions?: string;
 }
 
 /** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, (sessions' data)]. */
@@ -68,7 +72,7 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
     if (!isRow(row)) return new Map();
     const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, data] = row;
     const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions } };
-    if (data !== undefined) entry.sessions = parseSessionsRow(data);
+    if (data !== undefined) entry.sessions = data as string;
     entries.set(name, entry);
   }
   return entries;
@@ -77,7 +81,7 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
 function isRow(row: unknown): row is Row {
   if (!Array.isArray(row) || (row.length !== 9 && row.length !== 10)) return false;
   const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, data] = row as unknown[];
-  if (row.length === 10 && !isSessionsRow(data, sessions)) return false;
+  if (row.length === 10 && !isSessionsText(data)) return false;
   const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
   return (
@@ -91,7 +95,7 @@ export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, bui
   const rows: Row[] = [];
   for (const [name, { stamp, summary, sessions }] of entries) {
     const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions];
-    if (sessions) row.push(renderSessionsRow(sessions));
+    if (sessions !== undefined) row.push(sessions);
     rows.push(row);
   }
   return JSON.stringify({ format: FORMAT, build, entries: rows });
@@ -179,13 +183,14 @@ export class SummaryCache {
     }
     const stamp: FileStamp | null = stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
     const previous = this.previous.get(name);
-    const cached = stamp && previous?.sessions && sameStamp(stamp, previous.stamp) ? { summary: previous.summary, sessions: previous.sessions } : null;
+    const sessions = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? readSessionsText(previous.sessions, previous.summary.sessions) : null;
+    const cached = sessions && { summary: previous!.summary, sessions };
     const result = read(cached);
     if (cached && result.sessions === cached.sessions) {
       this.next.set(name, previous!);
       return result;
     }
-    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: result.sessions });
+    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: renderSessionsText(result.sessions) });
     this.changed = true;
     return result;
   }
