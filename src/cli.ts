@@ -23,6 +23,7 @@ export interface OutputFlags {
   ics?: boolean;
   date?: string;
   time?: string;
+  drafts?: boolean;
 }
 
 export type Request =
@@ -41,7 +42,8 @@ const pick = (lang: Lang, text: Text) => text[lang];
 const HELP = {
   program: { en: 'Read Markdown blog posts in the terminal, and find the talks in conference recaps.', ko: '마크다운 블로그 글을 터미널에서 읽고, 컨퍼런스 후기의 세션을 찾습니다.' },
   post: { en: "a post file, - for stdin, a folder, or words of a post's file name or title (default: the newest post)", ko: '글 파일, 표준 입력은 -, 폴더, 또는 글 파일 이름이나 제목의 낱말 (기본: 가장 최근 글)' },
-  dir: { en: 'posts folder (default: $POSTVIEW_DIR, ./posts, or the bundled samples)', ko: '글 폴더 (기본: $POSTVIEW_DIR, ./posts, 또는 함께 배포된 예제)' },
+  dir: { en: 'posts folder (default: $POSTVIEW_DIR, ./posts, the Jekyll or Hugo site you are in, or the bundled samples)', ko: '글 폴더 (기본: $POSTVIEW_DIR, ./posts, 지금 있는 Jekyll/Hugo 사이트의 글, 또는 함께 배포된 예제)' },
+  drafts: { en: "also the Jekyll site's _drafts", ko: 'Jekyll 사이트의 _drafts도 포함' },
   width: { en: 'width to render at (default: the terminal, $COLUMNS, or 80)', ko: '출력 너비 (기본: 터미널 너비, $COLUMNS, 또는 80)' },
   color: { en: 'colour: auto, always or never', ko: '색: auto, always, never' },
   pager: { en: 'never page the output', ko: '페이저를 쓰지 않음' },
@@ -90,6 +92,7 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
   const output = (command: Command, json = true): Command => {
     command
       .option('-d, --dir <folder>', t(HELP.dir))
+      .option('--drafts', t(HELP.drafts))
       .option('-w, --width <columns>', t(HELP.width))
       .addOption(new Option('--color <when>', t(HELP.color)).default(undefined, 'auto'))
       .option('--no-pager', t(HELP.pager))

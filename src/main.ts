@@ -28,8 +28,17 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
   }
   const lang = detectLang(flags.lang, term.env);
   const resolved = resolveOutput({ color: flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
+  const postsDir = resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS, Boolean(flags.drafts));
+  let noted = false;
   const ctx: Context = {
-    dir: resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS),
+    dir: postsDir.dir,
+    extraDirs: postsDir.extra,
+    // Said once, and never into data meant for a program.
+    usingSamples: () => {
+      if (!postsDir.sample || noted || flags.json || flags.ics) return;
+      noted = true;
+      writeWarning("showing postview's sample posts; use --dir or POSTVIEW_DIR for yours");
+    },
     render: resolved.render,
     json: Boolean(flags.json),
     warn: writeWarning,
@@ -38,7 +47,7 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
     cacheDir: resolveCacheDir(term.env),
   };
   if (request.command === 'completion') return { outcome: { stdout: renderCompletion(request.shell, program), code: 0 }, pager: null };
-  if (request.command === '__posts') return { outcome: { stdout: await readPostNames(ctx.dir), code: 0 }, pager: null };
+  if (request.command === '__posts') return { outcome: { stdout: await readPostNames(ctx.dir, postsDir.extra), code: 0 }, pager: null };
   let outcome: Outcome;
   try {
     outcome = await dispatch(request, ctx);
@@ -49,9 +58,9 @@ async function runRequest(request: Request, term: Terminal, program: Command): P
 }
 
 /** For the completion scripts: post file names without extension, one a line; nothing when unreadable. */
-async function readPostNames(dir: string): Promise<string> {
+async function readPostNames(dir: string, extra: string[]): Promise<string> {
   try {
-    const names = listPostFiles(dir).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name) && !hasControls(name));
+    const names = listPostFiles(dir, extra).map((file) => basename(file, extname(file))).filter((name) => !/[\t\n\r]/.test(name) && !hasControls(name));
     return names.map((name) => `${name}\n`).join('');
   } catch {
     return '';

@@ -12,7 +12,8 @@ import { openFolderCache, type Context, type Outcome } from './context.js';
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
   if (!isFolder(dir)) throw notAFolder(dir);
-  const paths = listPostFiles(dir);
+  if (folder === undefined) ctx.usingSamples?.();
+  const paths = listPostFiles(dir, folder === undefined ? ctx.extraDirs : []);
   const cache = openFolderCache(dir, paths.length, ctx);
   const summaries: PostSummaryJson[] = [];
   for (const path of paths) {

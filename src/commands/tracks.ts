@@ -9,8 +9,8 @@ import { renderJson, sessionToJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { formatTimeSpan, renderSessionTable, type TableRow } from '../render/table.js';
 import type { Post } from '../types.js';
-import { bodyOptions, describeFilter, loadOnePost, loadPost, openFolderCache, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
-import { listPostFiles, resolvePostSource } from '../load/posts-dir.js';
+import { bodyOptions, describeFilter, loadOnePost, loadPost, openFolderCache, resolveSource, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
+import { listPostFiles } from '../load/posts-dir.js';
 import { readFolderSessions, type SessionNeeds } from '../load/folder-sessions.js';
 import { foldNeedles } from '../query/mentions.js';
 
@@ -36,7 +36,7 @@ export interface SessionRow extends TableRow {
 export async function collectSessions(arg: string | undefined, options: FilterOptions, ctx: Context, speakers = true): Promise<{ rows: SessionRow[]; where: string; folder: boolean; message?: string }> {
   const filter = parseFilterOptions(options, ctx.lang);
   const test = buildSessionTest(filter);
-  const source = resolvePostSource(arg, ctx.dir, ctx.warn);
+  const source = resolveSource(arg, ctx);
   const rows: SessionRow[] = [];
   const folder = source.kind === 'folder';
   if (source.kind === 'file') {
