@@ -23,6 +23,7 @@ export interface OutputFlags {
   ics?: boolean;
   date?: string;
   time?: string;
+  day?: string;
   drafts?: boolean;
 }
 
@@ -66,6 +67,8 @@ const HELP = {
   timeline: { en: 'the day at a glance: one bar per session on a shared time axis', ko: '하루 일정을 한눈에: 세션마다 시간 축 위의 막대' },
   now: { en: 'the session in progress and the next one', ko: '지금 진행 중인 세션과 다음 세션' },
   time: { en: 'the time to ask about (default: the clock)', ko: '기준 시각 (기본: 현재 시각)' },
+  day: { en: 'which day of the post(s): 2 for Day 2', ko: '글의 몇째 날인지: 2일차는 2' },
+  nowDate: { en: 'the date to ask about (YYYY-MM-DD; default: the clock\'s, unless --time is given)', ko: '기준 날짜 (YYYY-MM-DD; 기본: --time이 없으면 오늘)' },
   list: { en: 'the posts of a folder: date, title, category, number of sessions', ko: '폴더의 글 목록: 날짜, 제목, 분류, 세션 수' },
   folder: { en: 'a folder of posts (default: the posts folder)', ko: '글 폴더 (기본: 글 폴더)' },
   completion: { en: 'print a completion script for bash, zsh or fish', ko: 'bash, zsh, fish용 자동 완성 스크립트 출력' },
@@ -142,6 +145,8 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
 
   filters(output(program.command('now').description(withExamples(HELP.now, ['postview now', 'postview now aws --time 14:00', 'postview now --time 2pm --json'])).argument('[post]', t(HELP.post))))
     .option('--time <time>', t(HELP.time))
+    .option('--day <n>', t(HELP.day))
+    .option('--date <date>', t(HELP.nowDate))
     .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'now', post, flags }));
 
   output(program.command('list').description(withExamples(HELP.list, ['postview list', 'postview list ~/blog/_posts --json'])).argument('[folder]', t(HELP.folder)))

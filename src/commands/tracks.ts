@@ -64,9 +64,12 @@ export async function collectSessions(arg: string | undefined, options: FilterOp
 
 export async function runTracks(arg: string | undefined, options: TracksOptions, ctx: Context): Promise<Outcome> {
   if (options.date !== undefined && !isDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
-  const { rows, message } = await collectSessions(arg, options, ctx);
+  const { rows, message, folder } = await collectSessions(arg, options, ctx);
   const code = rows.length > 0 ? 0 : 1;
-  if (options.ics) return { stdout: rows.length > 0 ? renderIcs(toEvents(rows, options.date, ctx), { now: ctx.clock() }) : '', code, message };
+  if (options.ics) {
+    const events = rows.length > 0 ? toEvents(rows, options.date, ctx, folder) : [];
+    return { stdout: events.length > 0 ? renderIcs(events, { now: ctx.clock() }) : '', code: events.length > 0 ? 0 : 1, message };
+  }
   if (ctx.json) return { stdout: renderJson(rows.map((r) => sessionToJson(r.session, r.post))), code, message };
   return { stdout: rows.length > 0 ? renderSessionTable(rows, ctx.render) : '', code, message, pageable: true };
 }
@@ -82,12 +85,24 @@ function isDate(value: string): boolean {
  * Each session on its calendar day: the post's date (or --date) is its first
  * day; a session under "Day 2" / "2일차" falls that many days later.
  */
-function toEvents(rows: readonly SessionRow[], dateOption: string | undefined, ctx: Context): IcsEvent[] {
-  return rows.map(({ session, from }) => {
+function toEvents(rows: readonly SessionRow[], dateOption: string | undefined, ctx: Context, folder: boolean): IcsEvent[] {
+  const events: IcsEvent[] = [];
+  const failed = new Set<string>();
+  for (const { session, from } of rows) {
     const first = from.date ?? dateOption;
     if (!first) throw new UsageError(messages(ctx.lang).noDate(from.path));
-    return { session, date: addDays(first, dayNumber(session) - 1), post: { path: from.path, title: from.title } };
-  });
+    const date = addDays(first, dayNumber(session) - 1);
+    if (date !== null) {
+      events.push({ session, date, post: { path: from.path, title: from.title } });
+      continue;
+    }
+    // An impossible date or day: in a folder, one warning for the post, and the others still go out.
+    const why = messages(ctx.lang).badCalendarDay(from.path, session.day ?? 'Day 1', first);
+    if (!folder) throw new UsageError(why);
+    if (!failed.has(from.path)) ctx.warn(why);
+    failed.add(from.path);
+  }
+  return events.filter((e) => !failed.has(e.post.path));
 }
 
 export async function runTrack(which: string, arg: string | undefined, ctx: Context): Promise<Outcome> {

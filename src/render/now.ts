@@ -18,15 +18,17 @@ export function formatDuration(minutes: number, lang: RenderOptions['lang'] = 'e
  * Two lines, "Now" and "Next": time, title, speakers and a hint computed from
  * `minutes` ("ends in 25 min", "started 5 min ago", "in 10 min").
  */
-export function renderNow(result: NowResult, minutes: number, options: RenderOptions): string {
+export function renderNow(result: NowResult, minutes: number, options: RenderOptions, posts?: { current?: string; next?: string }): string {
   const chalk = new Chalk({ level: options.colorLevel });
   const w = words(options.lang ?? 'en');
   const labelWidth = Math.max(displayWidth(w.now), displayWidth(w.next)) + 2;
-  const line = (label: string, session: Session | null, hint: string, none: string) => {
+  const line = (label: string, session: Session | null, hint: string, none: string, post?: string) => {
     const head = chalk.bold(pad(label, labelWidth));
     if (session === null) return head + chalk.dim(none);
     const time = [session.day ? showControls(session.day) : '', formatTimeSpan(session)].filter(Boolean).join(' ');
-    const title = showControls(session.room ? `${session.room} · ${session.title}` : session.title).replace(/\s+/g, ' ').trim();
+    // In a folder, the post comes first: "jsconf-recap: Keynote".
+    const named = [post, session.room, session.title].filter((part): part is string => !!part);
+    const title = showControls(post ? `${named[0]}: ${named.slice(1).join(' · ')}` : named.join(' · ')).replace(/\s+/g, ' ').trim();
     const speaker = showControls(formatSpeakers(session.speakers, session.speakerText)).replace(/\s+/g, ' ').trim();
     const tail = `[${hint}]`;
     const room = options.width - labelWidth - displayWidth(time) - 2 - displayWidth(tail) - 2;
@@ -40,8 +42,8 @@ export function renderNow(result: NowResult, minutes: number, options: RenderOpt
     return truncate(head + parts.join('  '), options.width);
   };
   return [
-    line(w.now, result.current, result.current ? currentHint(result.current, minutes, options) : '', w.nothingNow),
-    line(w.next, result.next, result.next ? w.startsIn(formatDuration(toMinutes(result.next.start ?? '') - minutes, options.lang)) : '', w.nothingNext),
+    line(w.now, result.current, result.current ? currentHint(result.current, minutes, options) : '', w.nothingNow, posts?.current),
+    line(w.next, result.next, result.next ? w.startsIn(formatDuration(toMinutes(result.next.start ?? '') - minutes, options.lang)) : '', w.nothingNext, posts?.next),
   ].join('\n') + '\n';
 }
 

@@ -99,3 +99,33 @@ describe('outside any blog', () => {
     expect(runCli(['tracks', 'mine.md'], { cwd: nowhere }).stderr).toBe('');
   });
 });
+
+describe('a folder with one broken post', () => {
+  const root = tree({
+    'good.md': recap('Good', '2024-05-01', 'Jane Roe'),
+    'far-day.md': '---\ntitle: Far\ndate: 2024-05-01\n---\n\n## Day 999999999\n\n### 10:00 - 10:40 Far talk\n\n- Jane Roe\n',
+    'bad-date.md': '---\ntitle: Bad date\ndate: "2024-02-30"\n---\n\n### 10:00 - 10:40 Bad date talk\n\n- Jane Roe\n',
+  });
+
+  it('--ics: one warning per failing post, the others still out', () => {
+    const run = runCli(['tracks', root, '--ics']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(run.stdout).toContain('SUMMARY:Good talk');
+    const warnings = run.stderr.trimEnd().split('\n');
+    expect(warnings).toHaveLength(2);
+    expect(warnings.find((w) => w.includes('far-day.md'))).toMatch(/'Day 999999999' from 2024-05-01 is not a date/);
+    expect(warnings.find((w) => w.includes('bad-date.md'))).toMatch(/from 2024-02-30 is not a date/);
+  });
+
+  it('now on a date: the broken posts do not stop the others', () => {
+    const { code, json } = runJson<{ current: { title: string; post: string } | null }>(['now', root, '--date', '2024-05-01', '--time', '10:10']);
+    expect(code).toBe(0);
+    expect(json.current).toMatchObject({ title: 'Good talk', post: join(root, 'good.md') });
+  });
+
+  it('now over a folder names the post of each session', () => {
+    const run = runCli(['now', root, '--date', '2024-05-01', '--time', '10:10', '--color', 'never', '--width', '100']);
+    expect(run.stdout.split('\n')[0]).toMatch(/^Now +Day 1 10:00–10:40 +good: Good talk/);
+  });
+});
