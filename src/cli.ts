@@ -32,10 +32,12 @@ export type Request =
   | { command: 'section'; title: string; post?: string; flags: OutputFlags }
   | { command: 'track'; which: string; post?: string; flags: OutputFlags }
   | { command: 'list'; folder?: string; flags: OutputFlags }
+  | { command: 'speakers'; post?: string; flags: OutputFlags }
+  | { command: 'search'; words: string[]; flags: OutputFlags }
   | { command: 'completion'; shell: Shell; flags: OutputFlags }
   | { command: '__posts'; flags: OutputFlags };
 
-export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'completion'] as const;
+export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'speakers', 'search', 'completion'] as const;
 
 type Text = Record<Lang, string>;
 const pick = (lang: Lang, text: Text) => text[lang];
@@ -71,6 +73,9 @@ const HELP = {
   nowDate: { en: 'the date to ask about (YYYY-MM-DD; default: the clock\'s, unless --time is given)', ko: '기준 날짜 (YYYY-MM-DD; 기본: --time이 없으면 오늘)' },
   list: { en: 'the posts of a folder: date, title, category, number of sessions', ko: '폴더의 글 목록: 날짜, 제목, 분류, 세션 수' },
   folder: { en: 'a folder of posts (default: the posts folder)', ko: '글 폴더 (기본: 글 폴더)' },
+  speakers: { en: 'every speaker: number of talks, organisations, years; most talks first', ko: '모든 발표자: 발표 수, 소속, 연도; 발표가 많은 순' },
+  search: { en: 'the posts and sections whose text holds every word', ko: '모든 낱말이 들어 있는 글과 절' },
+  searchWords: { en: 'words to look for, then maybe a post or folder (default: the posts folder)', ko: '찾을 낱말, 그 뒤에 글이나 폴더 (기본: 글 폴더)' },
   completion: { en: 'print a completion script for bash, zsh or fish', ko: 'bash, zsh, fish용 자동 완성 스크립트 출력' },
   shell: { en: 'bash, zsh or fish', ko: 'bash, zsh, fish' },
   examples: { en: 'Examples', ko: '예' },
@@ -151,6 +156,13 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
 
   output(program.command('list').description(withExamples(HELP.list, ['postview list', 'postview list ~/blog/_posts --json'])).argument('[folder]', t(HELP.folder)))
     .action((folder: string | undefined, flags: OutputFlags) => onRequest({ command: 'list', folder, flags }));
+
+  output(program.command('speakers').description(withExamples(HELP.speakers, ['postview speakers posts/', 'postview speakers ~/blog/_posts --speaker 양승도 --json'])).argument('[post]', t(HELP.post)))
+    .option('-s, --speaker <text>', t(HELP.speaker), collect)
+    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'speakers', post, flags }));
+
+  output(program.command('search').description(withExamples(HELP.search, ['postview search lambda', 'postview search 데이터베이스 서비스 ~/blog/_posts --json'])).argument('<words...>', t(HELP.searchWords)))
+    .action((words: string[], flags: OutputFlags) => onRequest({ command: 'search', words, flags }));
 
   program
     .command('completion')

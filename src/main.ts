@@ -8,6 +8,8 @@ import { runNow, runTimeline } from './commands/schedule.js';
 import { detectLang, findLangFlag, type Lang } from './i18n.js';
 import { buildProgram, COMMANDS, type Request } from './cli.js';
 import { runList } from './commands/list.js';
+import { runSearch } from './commands/search.js';
+import { runSpeakers } from './commands/speakers.js';
 import { runSection, runSections } from './commands/sections.js';
 import { runShow } from './commands/show.js';
 import { runTrack, runTracks } from './commands/tracks.js';
@@ -85,6 +87,10 @@ function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' 
       return runTrack(request.which, request.post, ctx);
     case 'list':
       return runList(request.folder, ctx);
+    case 'speakers':
+      return runSpeakers(request.post, request.flags, ctx);
+    case 'search':
+      return runSearch(request.words, ctx);
   }
 }
 

@@ -57,6 +57,11 @@ export function detectSitePosts(cwd: string, drafts = false): PostsDir | null {
   }
 }
 
+/** True when something (a file, a folder) is at `path`. */
+export function pathExists(path: string): boolean {
+  return existsSync(path);
+}
+
 export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
