@@ -83,7 +83,9 @@ function readPost(path: string, needs: SessionNeeds, prior: CachedSessions | nul
   };
   const parsed = parsePostSessions(text, path, wants);
   const same = prior !== null && prior.list.length === parsed.sessions.length;
-  const list = parsed.sessions.map((s, k) => (!parsed.resolved[k] && same && prior.resolved[k] ? prior.list[k]! : s));
+  // Copied through JSON: a string cut from the post's text may keep all of the text alive in V8.
+  const fresh = JSON.parse(JSON.stringify(parsed.sessions)) as Session[];
+  const list = fresh.map((s, k) => (!parsed.resolved[k] && same && prior.resolved[k] ? prior.list[k]! : s));
   const resolved = parsed.resolved.map((r, k) => r || (same && prior.resolved[k] === true));
   let absent = same ? prior.absent : [];
   if (needs.speakers === 'mentioned' && resolved.some((r) => !r)) absent = [...needs.needles, ...absent.filter((a) => !needs.needles.includes(a))].slice(0, MAX_ABSENT);
