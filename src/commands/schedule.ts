@@ -60,19 +60,18 @@ export async function runNow(arg: string | undefined, options: NowOptions, ctx: 
   }
   const rows = picked.rows;
   const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
-  const result = resolveSpeakers(findNow(rows.map((r) => r.session), minutes), rows, postOf);
+  const found = findNow(rows.map((r) => r.session), minutes);
+  // The day shown: the current session's, else the next one's.
+  const shownRow = rows.find((r) => r.session === (found.current ?? found.next));
+  const shownDay = shownRow ? dayNumber(shownRow.session) : null;
+  const shownDate = shownRow && shownRow.postDate !== null ? addDays(shownRow.postDate, dayNumber(shownRow.session) - 1) : null;
+  const result = resolveSpeakers(found, rows, postOf);
   const nothing = result.current === null && result.next === null;
   const code = rows.length > 0 && !nothing ? 0 : 1;
   const why = message ?? (nothing ? say.nothingNow(where, formatClock(minutes)) : undefined);
-  const dayOf = (s: Session | null) => (s === null ? null : dayNumber(s));
-  const dateOf = (s: Session | null) => {
-    const row = s && rows.find((r) => r.session === s);
-    return row && row.postDate !== null ? addDays(row.postDate, dayNumber(row.session) - 1) : null;
-  };
-  const shown = result.current ?? result.next;
   if (ctx.json) {
     const json = (s: Session | null) => (s === null ? null : sessionToJson(s, postOf.get(s)));
-    return { stdout: renderJson({ time: formatClock(minutes), day: dayOf(shown), date: dateOf(shown), current: json(result.current), next: json(result.next) }), code, message: why };
+    return { stdout: renderJson({ time: formatClock(minutes), day: shownDay, date: shownDate, current: json(result.current), next: json(result.next) }), code, message: why };
   }
   const posts = folder ? { current: postName(postOf.get(result.current!)), next: postName(postOf.get(result.next!)) } : undefined;
   return { stdout: rows.length > 0 ? renderNow(result, minutes, ctx.render, posts) : '', code, message: why };
