@@ -72,6 +72,7 @@ const cases = [
     ['tracksDir', 'tracks 10,000 posts --speaker 양승도', ['tracks', inputs.folder, '--speaker', '양승도']],
     ['timelineDir', 'timeline 10,000 posts', ['timeline', inputs.folder]],
     ['nowDir', 'now 10,000 posts --time 10:00', ['now', inputs.folder, '--time', '10:00']],
+    ['searchDir', 'search 10,000 posts for DynamoDB 설계', ['search', 'DynamoDB', '설계', inputs.folder]],
   ].flatMap(([id, label, args]) => [
     { id: `${id}Cold`, label: `${label}, no cache`, pv: true, env: { POSTVIEW_CACHE: 'off' }, cmd: pv(...args),
       time: [{ ref: 'node', max: 15 }], mem: { ref: 'node', maxMB: 150 } },
