@@ -110,6 +110,17 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
+/** The stamp of the file at `path`, or null when it cannot be stat'ed (reading it will say what is wrong). */
+function readStamp(path: string): FileStamp | null {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return null;
+  }
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+}
+
 /** True when a file last changed long enough before `now` that a later change will show in its times. */
 export function isSettled(stamp: FileStamp, now: number): boolean {
   return now - stamp.mtimeMs >= SETTLE_MS && now - stamp.ctimeMs >= SETTLE_MS;
@@ -147,13 +158,7 @@ export class SummaryCache {
   /** The summary of the post at `path` (errors are thrown as summarizePostBytes throws them). */
   summarize(path: string): PostSummaryJson {
     const name = basename(path);
-    let stats: Stats | undefined;
-    try {
-      stats = statSync(path);
-    } catch {
-      // reading it will say what is wrong
-    }
-    const stamp: FileStamp | null = stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
+    const stamp = readStamp(path);
     const cached = this.previous.get(name);
     if (stamp && cached && sameStamp(stamp, cached.stamp)) {
       this.next.set(name, cached);
@@ -175,13 +180,7 @@ export class SummaryCache {
    */
   withSessions<T extends { summary: CachedSummary; sessions: CachedSessions }>(path: string, read: (cached: { summary: CachedSummary; sessions: CachedSessions } | null) => T): T {
     const name = basename(path);
-    let stats: Stats | undefined;
-    try {
-      stats = statSync(path);
-    } catch {
-      // reading it will say what is wrong
-    }
-    const stamp: FileStamp | null = stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
+    const stamp = readStamp(path);
     const previous = this.previous.get(name);
     const sessions = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? readSessionsText(previous.sessions, previous.summary.sessions) : null;
     const cached = sessions && { summary: previous!.summary, sessions };

@@ -25,11 +25,15 @@ export function foldText(text: string): string {
 /** True unless `markdown` surely does not hold one of the folded `needles` (see above). */
 export function mayMention(markdown: string, needles: readonly string[]): boolean {
   if (needles.length === 0 || needles.some((n) => n === '')) return true;
-  if (markdown.includes('&') || markdown.includes('<')) return true;
+  const folded = foldMarkdown(markdown);
+  return folded === null || needles.some((needle) => folded.includes(needle));
+}
+
+/** The Markdown's text folded, link addresses cut out; null when markup may spell text of its own (entities, HTML). */
+function foldMarkdown(markdown: string): string | null {
+  if (markdown.includes('&') || markdown.includes('<')) return null;
   const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
-  if (cut.includes('](')) return true;
-  const folded = foldText(cut);
-  return needles.some((needle) => folded.includes(needle));
+  return cut.includes('](') ? null : foldText(cut);
 }
 
 /** The needles for mayMention from what was typed: each as the session filter reads it, then folded. */
@@ -40,9 +44,6 @@ export function foldNeedles(typed: readonly string[]): string[] {
 /** True unless `markdown` surely lacks one of the folded `needles` (all must be there). */
 export function mayMentionAll(markdown: string, needles: readonly string[]): boolean {
   if (needles.length === 0) return true;
-  if (markdown.includes('&') || markdown.includes('<')) return true;
-  const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
-  if (cut.includes('](')) return true;
-  const folded = foldText(cut);
-  return needles.every((needle) => folded.includes(needle));
+  const folded = foldMarkdown(markdown);
+  return folded === null || needles.every((needle) => folded.includes(needle));
 }
