@@ -157,6 +157,21 @@ describe('parsePostSessions agrees with parsePost on generated posts', () => {
   });
 });
 
+describe('parsePostSessions agrees with parsePost on the bench\'s generated recaps', () => {
+  it('a two-day sample and 200 kB of sessions, shaped like the 10,000-post folder', async () => {
+    // @ts-expect-error: a plain ES module of the bench, without types
+    const { bigPost, samplePost } = (await import('../../../scripts/bench/inputs.mjs')) as { bigPost: (bytes: number, seed?: number) => string; samplePost: () => string };
+    // bigPost pads itself with an HTML comment (read in full): without it, the quick way is taken.
+    const big = bigPost(200_000, 3);
+    expect(parsePostSessions(big.replace(/<!--[^]*-->\n$/, ''), 'bench.md', () => false).resolved.some((r) => !r)).toBe(true);
+    for (const text of [samplePost(), big, big.replace(/<!--[^]*-->\n$/, '')]) {
+      expectAgreement(text, 'bench.md', () => true);
+      expectAgreement(text, 'bench.md', () => false);
+      expectAgreement(text, 'bench.md', (s) => s.index % 3 === 0);
+    }
+  });
+});
+
 describe('splitRegions', () => {
   it('cuts at heading lines outside fences', () => {
     const text = 'intro\n# A\nbody\n```\n# code\n```\n## B\n';
