@@ -131,7 +131,7 @@ describe('parsePostSessions agrees with parsePost on generated posts', () => {
         expectAgreement(text, 'gen.md', () => false);
         expectAgreement(text, 'gen.md', (s) => pick(s.index));
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -152,7 +152,7 @@ describe('parsePostSessions agrees with parsePost on generated posts', () => {
           }
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
