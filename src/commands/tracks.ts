@@ -1,7 +1,7 @@
 // `tracks`: the sessions as a table (or an iCalendar file); `track <which>`: one session in full.
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n.js';
-import { buildSessionTest } from '../query/filter.js';
+import { buildSessionTest, isFiltering } from '../query/filter.js';
 import { addDays, dayNumber } from '../query/days.js';
 import { selectSessions } from '../query/select.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
@@ -46,7 +46,7 @@ export async function collectSessions(arg: string | undefined, options: FilterOp
     const paths = listPostFiles(source.path);
     const needles = foldNeedles(filter.speakers);
     const keep = buildSessionTest({ ...filter, speakers: [] });
-    const needs: SessionNeeds = { speakers: needles.length > 0 ? 'mentioned' : speakers ? 'all' : 'none', needles, keep };
+    const needs: SessionNeeds = { speakers: needles.length > 0 ? 'mentioned' : speakers ? 'all' : 'none', needles, keep, keepsAll: !isFiltering({ ...filter, speakers: [] }) };
     const cache = openFolderCache(source.path, paths.length, ctx);
     readFolderSessions(paths, cache, needs, ctx.warn, (post) => {
       post.sessions.forEach((session, k) => {

@@ -23,6 +23,8 @@ export interface SessionNeeds {
   needles: string[];
   /** For 'all': the sessions that may be shown, judged from their headings (time, title). */
   keep: (session: Session) => boolean;
+  /** `keep` keeps every session (no filter on times or titles). */
+  keepsAll?: boolean;
 }
 
 export interface FolderPost {
@@ -81,7 +83,7 @@ function readPost(path: string, needs: SessionNeeds, prior: CachedSessions | nul
     if (needs.speakers === 'mentioned') return mayMention(region, needs.needles);
     return needs.speakers === 'all' && needs.keep(session);
   };
-  const parsed = parsePostSessions(text, path, wants);
+  const parsed = parsePostSessions(text, path, needs.speakers === 'all' && needs.keepsAll && prior === null ? 'all' : wants);
   const same = prior !== null && prior.list.length === parsed.sessions.length;
   // Copied through JSON: a string cut from the post's text may keep all of the text alive in V8.
   const fresh = JSON.parse(JSON.stringify(parsed.sessions)) as Session[];

@@ -44,12 +44,13 @@ export interface PostSessions {
 /**
  * The sessions of a post's text. `wantsBody(session, regionText)` is asked
  * for each session found from the headings alone; answer true to have its
- * speakers read. A post read in full has every session resolved, and
- * `wantsBody` is not asked.
+ * speakers read ('all': every session's). A post read in full has every
+ * session resolved, and `wantsBody` is not asked.
  */
-export function parsePostSessions(text: string, path: string, wantsBody: (session: Session, regionText: string) => boolean): PostSessions {
+export function parsePostSessions(text: string, path: string, wantsBody: ((session: Session, regionText: string) => boolean) | 'all'): PostSessions {
   const { frontMatter, content } = parseFrontMatter(text, path);
-  const quick = readQuickly(content, wantsBody);
+  // Every body wanted: lexing the post whole costs less than lexing its headings first.
+  const quick = wantsBody === 'all' ? null : readQuickly(content, wantsBody);
   if (quick === null) return inFull(text, path, frontMatter);
   return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result };
 }
