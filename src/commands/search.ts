@@ -1,9 +1,9 @@
 // `search WORDS [post|DIR]`: the posts and sections whose text holds every word.
 import { isFolder, listPostFiles, pathExists } from '../load/posts-dir.js';
-import { readFolderPosts } from '../load/folder-sessions.js';
+import { readFolderTexts } from '../load/folder-sessions.js';
 import { shortPostName } from '../parse/post.js';
 import { foldText, mayMentionAll } from '../query/mentions.js';
-import { searchPost, searchWords, type SearchHit } from '../query/search.js';
+import { searchPost, searchPostText, searchWords, type SearchHit } from '../query/search.js';
 import { renderJson } from '../render/json.js';
 import { excerpt, renderSearchHits } from '../render/search.js';
 import { UsageError } from '../errors.js';
@@ -33,11 +33,10 @@ export async function runSearch(query: readonly string[], ctx: Context): Promise
     where = target ?? ctx.dir;
     if (target === undefined) ctx.usingSamples?.();
     const paths = listPostFiles(where, target === undefined ? ctx.extraDirs : []);
-    // A post whose text cannot hold every word is not parsed (see query/mentions.ts).
+    // A post whose text cannot hold every word is not parsed, nor a section of it (see query/mentions.ts).
     const needles = words.map(foldText);
-    readFolderPosts(paths, (text) => mayMentionAll(text, needles), ctx.warn, (post) => {
-      // Keep what the hits need, not the post's tokens.
-      for (const hit of searchPost(post, words)) hits.push({ ...hit, post: { ...post, tokens: [], sections: [], sessions: [] } });
+    readFolderTexts(paths, ctx.warn, (path, text) => {
+      if (mayMentionAll(text, needles)) hits.push(...searchPostText(text, path, words, needles));
     });
   }
   if (ctx.json) {
@@ -49,4 +48,5 @@ export async function runSearch(query: readonly string[], ctx: Context): Promise
   if (hits.length === 0) return { stdout: '', code: 1, message: `${where}: nothing holds every word of '${words.join(' ')}'` };
   return { stdout: renderSearchHits(hits, words, ctx.render), code: 0, pageable: true };
 }
+
 

@@ -9,9 +9,9 @@
 // an unchanged post whose cached sessions answer the question is not read.
 import { InputError } from '../errors.js';
 import { parsePostSessions } from '../parse/post-sessions.js';
-import { extractCategory, parsePost } from '../parse/post.js';
+import { extractCategory } from '../parse/post.js';
 import { mayMention } from '../query/mentions.js';
-import type { Post, Session } from '../types.js';
+import type { Session } from '../types.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
 import { MAX_ABSENT, type CachedSessions } from './session-cache.js';
 import type { CachedSummary, SummaryCache } from './summary-cache.js';
@@ -98,22 +98,17 @@ function readPost(path: string, needs: SessionNeeds, prior: CachedSessions | nul
 }
 
 /**
- * Each post of `paths` whose text `accept`s (a quick test on the decoded
- * text, before parsing), parsed in full and handed to `visit`, one at a time.
- * A post that fails to read is one `warn`ing.
+ * The decoded text of each post of `paths`, handed to `visit` one at a time.
+ * A post that fails to read, or that `visit` finds broken (an InputError), is
+ * one `warn`ing; the others go on.
  */
-export function readFolderPosts(paths: readonly string[], accept: (text: string) => boolean, warn: (message: string) => void, visit: (post: Post) => void): void {
+export function readFolderTexts(paths: readonly string[], warn: (message: string) => void, visit: (path: string, text: string) => void): void {
   for (const path of paths) {
-    let post: Post;
     try {
-      const text = decodePost(readPostBytesSync(path), path);
-      if (!accept(text)) continue;
-      post = parsePost(text, path);
+      visit(path, decodePost(readPostBytesSync(path), path));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       warn(error.message);
-      continue;
     }
-    visit(post);
   }
 }

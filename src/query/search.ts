@@ -7,6 +7,9 @@ import type { Token, Tokens } from 'marked';
 import { flattenSections } from '../parse/sections.js';
 import { extractPlainText, normalizeForMatch } from '../parse/text.js';
 import type { Post, Section } from '../types.js';
+import { parsePost } from '../parse/post.js';
+import { parsePostParts } from '../parse/post-sessions.js';
+import { mayMentionAll } from './mentions.js';
 
 export interface SearchHit {
   post: Post;
@@ -24,10 +27,7 @@ export function searchWords(query: readonly string[]): string[] {
 /** The sections of `post` whose own text (title and body, not subsections) holds every word; else the post, when it does. */
 export function searchPost(post: Post, words: readonly string[]): SearchHit[] {
   if (words.length === 0) return [];
-  const holds = (text: string) => {
-    const normal = normalizeForMatch(text);
-    return words.every((w) => normal.includes(w));
-  };
+  const holds = (text: string) => holdsEvery(text, words);
   const hits: SearchHit[] = [];
   const firstHeading = post.tokens.findIndex((t) => t.type === 'heading');
   const intro = blockText(firstHeading === -1 ? post.tokens : post.tokens.slice(0, firstHeading));
@@ -50,6 +50,41 @@ export function searchPost(post: Post, words: readonly string[]): SearchHit[] {
     if (holds(whole)) hits.push({ post, section: [], text: whole });
   }
   return hits;
+}
+
+/** Whether some text holds every word (as searchPost matches). */
+export function holdsEvery(text: string, words: readonly string[]): boolean {
+  const normal = normalizeForMatch(text);
+  return words.every((w) => normal.includes(w));
+}
+
+/**
+ * The text searchPost matches for one region of a post (see parsePostParts):
+ * a section's title and own body, or the text before the first heading.
+ */
+export function partText(path: readonly string[], tokens: readonly Token[]): string {
+  return path.length === 0 ? blockText(tokens) : `${path[path.length - 1]}\n${blockText(tokens.slice(1))}`;
+}
+
+/**
+ * searchPost on a post's text, lexing only the sections whose Markdown may
+ * hold every word (`needles`: the words folded, see query/mentions.ts); the
+ * post is parsed whole only when the words may be spread over it. The hits
+ * carry the post without its tokens.
+ */
+export function searchPostText(text: string, path: string, words: readonly string[], needles: readonly string[]): SearchHit[] {
+  const read = parsePostParts(text, path, (markdown) => mayMentionAll(markdown, needles));
+  if (read !== null) {
+    const post: Post = { path, title: read.title, date: read.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
+    const hits = read.parts.flatMap((part) => {
+      if (part.tokens === null) return [];
+      const own = partText(part.path, part.tokens);
+      return holdsEvery(own, words) ? [{ post, section: part.path, text: own }] : [];
+    });
+    if (hits.length > 0) return hits;
+  }
+  const whole = parsePost(text, path);
+  return searchPost(whole, words).map((hit) => ({ ...hit, post: { ...whole, tokens: [], sections: [], sessions: [] } }));
 }
 
 /** Block tokens -> their plain text, a line per line of text. */
