@@ -4,7 +4,7 @@
 // time, so the functions a run needs arrive compiled rather than parsed anew.
 // A cache this Node rejects (another version) is ignored, then rewritten for
 // next time when the folder is writable.
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { wrap } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -18,6 +18,17 @@ require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 
 const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'postview.cjs');
+
+// A fresh clone has no dist/ yet (the package ships it, built by `prepack`):
+// build it once, so `npm install && npx postview` works without an install
+// script, which npm would warn about when the package is installed.
+if (!existsSync(file) && existsSync(join(__dirname, '..', 'scripts', 'build.mjs'))) {
+  const built = require('node:child_process').spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) {
+    process.stderr.write('postview: building dist/ failed; run `npm install`, then `npm run build`\n');
+    process.exit(70);
+  }
+}
 const cacheFile = join(dist, 'postview.cache');
 let cachedData;
 try {

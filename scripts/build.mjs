@@ -1,10 +1,12 @@
 // Bundles the CLI into one CommonJS file, dist/postview.cjs, so start-up
 // reads one file instead of resolving hundreds of modules, then runs it once
 // on a sample post to record V8's code cache (dist/postview.cache): the
-// functions a run needs then arrive compiled. Run by `prepare` and `npm test`.
+// functions a run needs then arrive compiled; and writes the man page,
+// dist/postview.1. Run by `prepack`, `npm test` and a clone's first run.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -37,6 +39,72 @@ const startup = {
   },
 };
 
+// The interactive UI (`browse`, `show --watch`) is a second bundle,
+// dist/browse.cjs, that the CLI requires only for those commands: other
+// commands neither read nor compile it. It does not carry its own copy of
+// postview's core: each module of src/ outside src/browse/ that it imports is
+// taken from the CLI bundle that loaded it (one instance of every module,
+// built once), through an object the CLI hands over when it loads the UI.
+const browseDir = `${root}src/browse/`;
+const hostModules = new Set();
+const hostKey = (path) => path.slice(`${root}src/`.length);
+const sharedCore = {
+  name: 'postview-shared-core',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const path = resolvePath(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      if (!path.startsWith(`${root}src/`) || path.startsWith(browseDir)) return undefined;
+      hostModules.add(path);
+      return { path: hostKey(path), namespace: 'postview-host' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'postview-host' }, (args) => ({
+      contents: `module.exports = globalThis.__postviewHost[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
+await build({
+  entryPoints: [`${browseDir}run.ts`],
+  outfile: `${root}dist/browse.cjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: process.env.POSTVIEW_NO_MINIFY !== '1',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [sharedCore],
+});
+
+/** In the CLI bundle, main.ts's import of the UI becomes: hand over the core modules, then require dist/browse.cjs. */
+const browseLoader = {
+  name: 'postview-browse-loader',
+  setup(b) {
+    b.onResolve({ filter: /\/browse\/run\.js$/ }, (args) => (args.importer.endsWith(`${'/'}main.ts`) ? { path: 'browse', namespace: 'postview-browse' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'postview-browse' }, () => {
+      const modules = [...hostModules].sort();
+      const imports = modules.map((path, i) => `import * as m${i} from ${JSON.stringify(path)};`).join('\n');
+      const table = modules.map((path, i) => `${JSON.stringify(hostKey(path))}: m${i}`).join(', ');
+      return {
+        contents: `${imports}
+let ui;
+function load() {
+  if (!ui) {
+    globalThis.__postviewHost = { ${table} };
+    ui = require(require('node:path').join(__dirname, 'browse.cjs'));
+  }
+  return ui;
+}
+export const runBrowse = (...args) => load().runBrowse(...args);
+export const runWatch = (...args) => load().runWatch(...args);
+`,
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
+  },
+};
+
 await build({
   entryPoints: [`${root}src/main.ts`],
   outfile: `${root}dist/postview.cjs`,
@@ -50,10 +118,10 @@ await build({
   minify: process.env.POSTVIEW_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [startup],
+  plugins: [startup, browseLoader],
   // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
   external: ['marked-terminal'],
-  define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()), 'import.meta.url': '__pvModuleUrl' },
+  define: { __POSTVIEW_ENTRY__: 'true', __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()), 'import.meta.url': '__pvModuleUrl' },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
   // cannot see it) only to support the !!js/function type, which runs code and
   // which postview never enables: refuse it, which also saves loading 300 kB.
@@ -65,6 +133,26 @@ await build({
     ].join(' '),
   },
 });
+
+// The man page, dist/postview.1, from the same commander program as the
+// help (src/man.ts): bundled in memory and run once.
+const man = await build({
+  stdin: {
+    contents: "import { buildProgram, VERSION } from './src/cli.ts'; import { renderManPage } from './src/man.ts'; process.stdout.write(renderManPage(buildProgram(() => {}), VERSION));",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
+});
+const page = spawnSync(process.execPath, ['-'], { input: man.outputFiles[0].text, encoding: 'utf8' });
+if (page.status !== 0) throw new Error(`build: the man page could not be made: ${page.stderr}`);
+writeFileSync(`${root}dist/postview.1`, page.stdout);
 
 // The code cache: one show, with colour, of the Korean sample (every stage of
 // the pipeline runs), written by bin/postview.cjs when the cache is missing.

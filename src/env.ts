@@ -15,6 +15,8 @@ export interface Terminal {
   columns: number | undefined;
   rows: number | undefined;
   env: NodeJS.ProcessEnv;
+  /** Standard input is a terminal (someone would type a post for `show -`); asked only then, see detectStdinTerminal. */
+  stdinTTY?: boolean;
 }
 
 export function detectTerminal(): Terminal {
@@ -23,6 +25,19 @@ export function detectTerminal(): Terminal {
   if (isPlainOutput(1)) return { isTTY: false, columns: undefined, rows: undefined, env: process.env };
   const out = process.stdout;
   return { isTTY: Boolean(out.isTTY), columns: out.isTTY ? out.columns : undefined, rows: out.isTTY ? out.rows : undefined, env: process.env };
+}
+
+/** Whether standard input is a terminal; loads node:tty (and net), so only asked for `-`. */
+export async function detectStdinTerminal(): Promise<boolean> {
+  const { isatty } = await import('node:tty');
+  return isatty(0);
+}
+
+/** The screen help is laid out for: the terminal's size, else $COLUMNS and 24 rows. */
+export function detectScreen(term: Terminal): { columns: number; rows: number } {
+  const fromEnv = Number(term.env.COLUMNS);
+  const columns = term.columns ?? (Number.isInteger(fromEnv) && fromEnv >= 20 ? fromEnv : DEFAULT_WIDTH);
+  return { columns: Math.max(20, Math.min(columns, 1000)), rows: term.rows ?? 24 };
 }
 
 /**

@@ -1,28 +1,57 @@
-// Nothing from a post may reach the terminal as a control character: these
-// helpers turn C0/C1 controls into visible text. Newline and tab survive.
+// Nothing from a post may reach the terminal as a control character, or as
+// a character that changes how the text around it reads without showing
+// itself: these helpers turn C0/C1 controls, bidi controls and invisible
+// characters into visible text. Newline and tab survive in text; in a name
+// or an argument echoed in a message, a line feed shows as "⏎".
 
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/**
+ * C0 and C1 controls (not newline or tab); bidi embeddings, overrides and
+ * isolates (U+202A–202E, U+2066–2069) and marks (U+061C, U+200E/F);
+ * zero-width and invisible characters (U+200B–200D, U+2060–2064,
+ * U+206A–206F, U+FEFF); line and paragraph separators (U+2028/2029). A
+ * zero-width joiner between two pictographs (an emoji sequence) is kept.
+ * Right-to-left letters (Hebrew, Arabic) are text and pass.
+ */
+const CONTROLS =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200C\u200E-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 /**
  * Shows control characters visibly: C0 as Unicode control pictures (ESC is
  * "␛"), DEL as "␡", and a C1 control as "␛" plus its 7-bit equivalent
- * (CSI 0x9B is "␛["), the form a terminal would have read it as.
+ * (CSI 0x9B is "␛["), the form a terminal would have read it as. A bidi
+ * control or invisible character shows as its code point, "<U+202E>", as
+ * less shows it.
  */
 export function showControls(text: string): string {
-  return text.replace(CONTROLS, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return '\u241b' + String.fromCharCode(code - 0x40);
-  });
+  return text.replace(CONTROLS, pictureOf);
 }
 
-/** True when the text holds a control character other than newline and tab. */
+function pictureOf(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  if (code <= 0x9f) return '\u241b' + String.fromCharCode(code - 0x40);
+  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+/** CONTROLS as one character class (any ZWJ): a quicker first look over a whole post. */
+const MAYBE_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/;
+
+/** True when the text may hold a character showControls would change (a ZWJ in an emoji says yes too). */
 export function hasControls(text: string): boolean {
-  CONTROLS.lastIndex = 0;
-  const found = CONTROLS.test(text);
-  CONTROLS.lastIndex = 0;
-  return found;
+  return MAYBE_CONTROLS.test(text);
+}
+
+/** The pictures of bidi controls and invisible characters, as showControls makes them. */
+export const INVISIBLE_PICTURE = /<U\+[0-9A-F]{4}>/;
+
+/**
+ * A name or argument as echoed in a message or a list: controls shown, and
+ * a line feed (or carriage return) as "⏎", so it cannot start a line of
+ * its own and pass for another message.
+ */
+export function showName(name: string): string {
+  return showControls(name.replace(/\r\n?|\n/g, '\u23ce')).replace(/\t/g, '\u2409');
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

@@ -16,7 +16,16 @@ export interface TimeRange {
   end: string | null;
 }
 
-/** A talk: a heading that holds a time range, and everything under it. */
+/** A talk, or a break in the day's schedule (registration, lunch, coffee, networking...). */
+export type SessionKind = 'talk' | 'break';
+
+/** A link written beside a session's title: its slides or its video. */
+export interface SessionLink {
+  text: string;
+  url: string;
+}
+
+/** A session: a heading (or line, or table row) that holds a time, and everything under it. */
 export interface Session {
   /** 1-based position in the post; kept when filtering. */
   index: number;
@@ -30,6 +39,16 @@ export interface Session {
   speakers: Speaker[];
   /** The speaker line as written, without its label; null when none. */
   speakerText: string | null;
+  /** "talk", or "break" for registration, meals, coffee, networking and the like (see parse/session-kind.ts). */
+  kind: SessionKind;
+  /** Slides and video linked beside the title ("[slides](…)", "[발표자료](…)"); not part of the title. */
+  links: SessionLink[];
+  /**
+   * Which day of the event, counted from 1, when `day` names one: "Day 2" and "2일차" are 2,
+   * "Day Two" and "둘째 날" too; weekdays and dates count in the order the post writes them.
+   * Null when there is no day. Not part of the JSON (the label is).
+   */
+  dayNumber: number | null;
   /** The heading token and every token under it (for printing in full). */
   tokens: Token[];
 }

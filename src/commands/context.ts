@@ -1,7 +1,7 @@
 // What every command receives: where posts are, how to render, how to warn.
 // Built once in main.ts; commands never look at process or the terminal.
-import { UsageError } from '../errors.js';
-import { resolvePostSource, type PostSource } from '../load/posts-dir.js';
+import { InputError, UsageError } from '../errors.js';
+import { listPostFiles, resolvePostSource, type PostSource } from '../load/posts-dir.js';
 import { BUILD_ID } from '../build-info.js';
 import { MIN_POSTS_TO_CACHE, SummaryCache } from '../load/summary-cache.js';
 import { readPost } from '../load/read-post.js';
@@ -69,6 +69,22 @@ export async function loadOnePost(arg: string | undefined, ctx: Context): Promis
   return loadPost(inFolder.path);
 }
 
+/** Every post a source names: one file, or each post of a folder (broken ones warned about and skipped), parsed in full. */
+export async function loadPosts(arg: string | undefined, ctx: Context): Promise<{ posts: Post[]; folder: boolean }> {
+  const source = resolvePostSource(arg, ctx.dir, ctx.warn, ctx.extraDirs);
+  if (source.kind === 'file') return { posts: [await loadPost(source.path)], folder: false };
+  const posts: Post[] = [];
+  for (const path of listPostFiles(source.path)) {
+    try {
+      posts.push(await loadPost(path));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      ctx.warn(error.message);
+    }
+  }
+  return { posts, folder: true };
+}
+
 /** The summary cache of a folder of `count` posts, when it is big enough to keep one and caching is on. */
 export function openFolderCache(dir: string, count: number, ctx: Context): SummaryCache | null {
   if (!ctx.cacheDir || BUILD_ID === null || count < MIN_POSTS_TO_CACHE) return null;
@@ -81,6 +97,8 @@ export interface FilterOptions {
   at?: string;
   from?: string;
   to?: string;
+  /** Breaks too, not only talks. */
+  all?: boolean;
 }
 
 function parseTimeOption(name: string, value: string | undefined, lang: Lang): number | null {
@@ -91,12 +109,16 @@ function parseTimeOption(name: string, value: string | undefined, lang: Lang): n
 }
 
 export function parseFilterOptions(options: FilterOptions, lang: Lang = 'en'): SessionFilter {
+  const from = parseTimeOption('from', options.from, lang);
+  const to = parseTimeOption('to', options.to, lang);
+  if (from !== null && to !== null && from > to) throw new UsageError(messages(lang).reversedWindow(options.from!, options.to!));
   return {
     speakers: options.speaker ?? [],
     title: options.title ?? null,
     at: parseTimeOption('at', options.at, lang),
-    from: parseTimeOption('from', options.from, lang),
-    to: parseTimeOption('to', options.to, lang),
+    from,
+    to,
+    breaks: options.all === true,
   };
 }
 

@@ -1,19 +1,23 @@
 // `list [folder]`: the posts of a folder, newest first. A broken post is a
 // warning on stderr; the others are still listed.
 import { InputError } from '../errors.js';
-import { listPostFiles, isFolder } from '../load/posts-dir.js';
+import { existsSync } from 'node:fs';
+import { listPostFiles, isFolder, noPostsError } from '../load/posts-dir.js';
 import { readPostBytesSync } from '../load/read-post.js';
 import { summarizePostBytes } from '../load/summary.js';
 import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { renderPostList } from '../render/post-list.js';
 import { messages } from '../i18n.js';
 import { openFolderCache, type Context, type Outcome } from './context.js';
+import { showName } from '../sanitize.js';
 
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
-  if (!isFolder(dir)) throw notAFolder(dir);
+  if (!isFolder(dir)) throw existsSync(dir) ? notAFolder(dir) : new InputError(`${showName(dir)}: no such folder (expected a folder of posts)`);
   if (folder === undefined) ctx.usingSamples?.();
   const paths = listPostFiles(dir, folder === undefined ? ctx.extraDirs : []);
+  // As for `postview` on the same folder: exit 2, naming what a post file is.
+  if (paths.length === 0) throw noPostsError(dir);
   const cache = openFolderCache(dir, paths.length, ctx);
   const summaries: PostSummaryJson[] = [];
   for (const path of paths) {
@@ -32,5 +36,5 @@ export async function runList(folder: string | undefined, ctx: Context): Promise
 }
 
 function notAFolder(dir: string): InputError {
-  return new InputError(`${dir}: not a folder (expected a folder of posts; to read one post use \`postview show ${dir}\`)`);
+  return new InputError(`${showName(dir)}: not a folder (expected a folder of posts; to read one post use \`postview show ${showName(dir)}\`)`);
 }

@@ -14,8 +14,9 @@ import type { Context, FilterOptions, Outcome } from './context.js';
 import { collectSessions, type SessionRow } from './tracks.js';
 
 export async function runTimeline(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
-  // The timeline draws times and titles: speakers are read only to filter by them.
-  const { rows, message } = await collectSessions(arg, options, ctx, false);
+  // Breaks are drawn too (dimmed), so the day keeps its shape. The timeline
+  // draws times and titles: speakers are read only to filter by them.
+  const { rows, message } = await collectSessions(arg, { ...options, all: true }, ctx, false);
   const text = renderTimeline(rows, ctx.render);
   return text === '' ? { stdout: '', code: 1, message } : { stdout: text, code: 0, pageable: true };
 }
@@ -36,6 +37,9 @@ export interface NowOptions extends FilterOptions {
  */
 export async function runNow(arg: string | undefined, options: NowOptions, ctx: Context): Promise<Outcome> {
   const say = messages(ctx.lang);
+  // `now --at 14:00` reads as "what is on at 14:00", which is --time; --at is
+  // the filter "sessions in progress at", which would silently hide the rest.
+  if (options.at !== undefined) throw new UsageError(`now: --at filters sessions; to ask what is on at ${options.at}, use --time ${options.at}`);
   let minutes: number;
   let today: string | null = null;
   if (options.time === undefined) {

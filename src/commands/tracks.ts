@@ -13,6 +13,7 @@ import { bodyOptions, describeFilter, loadOnePost, loadPost, openFolderCache, re
 import { listPostFiles } from '../load/posts-dir.js';
 import { readFolderSessions, type SessionNeeds } from '../load/folder-sessions.js';
 import { foldNeedles } from '../query/mentions.js';
+import { isCalendarDate } from '../parse/dates.js';
 
 export interface TracksOptions extends FilterOptions {
   ics?: boolean;
@@ -63,7 +64,8 @@ export async function collectSessions(arg: string | undefined, options: FilterOp
 }
 
 export async function runTracks(arg: string | undefined, options: TracksOptions, ctx: Context): Promise<Outcome> {
-  if (options.date !== undefined && !isDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
+  if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
+  if (options.ics && ctx.json) throw new UsageError('--ics and --json: choose one (--ics writes a calendar, --json the sessions as data)');
   const { rows, message, folder } = await collectSessions(arg, options, ctx);
   const code = rows.length > 0 ? 0 : 1;
   if (options.ics) {
@@ -72,13 +74,6 @@ export async function runTracks(arg: string | undefined, options: TracksOptions,
   }
   if (ctx.json) return { stdout: renderJson(rows.map((r) => sessionToJson(r.session, r.post))), code, message };
   return { stdout: rows.length > 0 ? renderSessionTable(rows, ctx.render) : '', code, message, pageable: true };
-}
-
-function isDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
 }
 
 /**
@@ -105,12 +100,14 @@ function toEvents(rows: readonly SessionRow[], dateOption: string | undefined, c
   return events.filter((e) => !failed.has(e.post.path));
 }
 
-export async function runTrack(which: string, arg: string | undefined, ctx: Context): Promise<Outcome> {
+/** One session chosen among the talks (and the breaks too with `all`). */
+export async function runTrack(which: string, arg: string | undefined, ctx: Context, all = false): Promise<Outcome> {
   const post = await loadOnePost(arg, ctx);
   const say = messages(ctx.lang);
-  const found = selectSessions(post.sessions, which);
+  const found = selectSessions(all ? post.sessions : post.sessions.filter((s) => s.kind === 'talk'), which);
   if (found.length === 0) {
-    const message = post.sessions.length === 0 ? say.noSessions(post.path) : say.noTrack(post.path, which, post.sessions.length);
+    const breaks = !all && selectSessions(post.sessions, which).length > 0;
+    const message = post.sessions.length === 0 ? say.noSessions(post.path) : breaks ? say.onlyBreaks(post.path, which) : say.noTrack(post.path, which, post.sessions.length);
     return { stdout: ctx.json ? renderJson(null) : '', code: 1, message };
   }
   if (found.length > 1) {

@@ -28,6 +28,8 @@ export function renderBash(spec: ProgramSpec): string {
         return `${fn}_any_files "${cur}"`;
       case 'posts':
         return `${fn}_posts "${cur}" "$dir"`;
+      case 'speakers':
+        return `${fn}_speakers "${cur}" "$dir"`;
       case 'commands':
         return `${fn}_words "${cur}" ${cmds.map(sq).join(' ')}`;
       case 'none':
@@ -81,55 +83,140 @@ ${fn}_words() {
   done
 }
 
+# Everything offered is data: names are never expanded or evaluated, and
+# go into COMPREPLY already quoted (bash's own "-o filenames" quoting is not
+# used, because bash expands "$" in such names while it completes them).
+
+# The word $1 as typed, with its quotes and backslashes removed (nothing is
+# expanded), into REPLY.
+${fn}_dequote() {
+  local in=$1 out='' c q='' i
+  for (( i = 0; i < \${#in}; i++ )); do
+    c=\${in:i:1}
+    if [[ $q == "'" ]]; then
+      if [[ $c == "'" ]]; then q=''; else out+=$c; fi
+    elif [[ $c == '\\' ]]; then
+      (( i++ ))
+      out+=\${in:i:1}
+    elif [[ $q == '"' ]]; then
+      if [[ $c == '"' ]]; then q=''; else out+=$c; fi
+    elif [[ $c == "'" || $c == '"' ]]; then
+      q=$c
+    else
+      out+=$c
+    fi
+  done
+  REPLY=$out
+}
+
+# Adds name $2 to COMPREPLY, quoted to fit word $1 as typed: inside the
+# quote it opened, or escaped with backslashes.
+${fn}_add() {
+  local typed=$1 name=$2 q
+  case $typed in
+    \\'*) q=\${name//\\'/\\'\\\\\\'\\'}; COMPREPLY+=("\${q}'") ;;
+    \\"*) q=\${name//\\\\/\\\\\\\\}; q=\${q//\\"/\\\\\\"}; q=\${q//\\$/\\\\\\$}; q=\${q//\\\`/\\\\\\\`}; COMPREPLY+=("\${q}\\"") ;;
+    *)
+      if [[ $name == '~/'* && $typed == '~'* ]]; then
+        printf -v q '%q' "\${name:2}"
+        COMPREPLY+=("~/$q")
+      else
+        printf -v q '%q' "$name"
+        COMPREPLY+=("$q")
+      fi ;;
+  esac
+}
+
+# The paths that start with word $1 (as typed), into REPLY_PATHS: a glob on
+# the literal text, so nothing in a name or in the word is expanded. A
+# leading ~/ stands for $HOME. Hidden names only when asked for.
+${fn}_paths() {
+  ${fn}_dequote "$1"
+  local prefix=$REPLY home=''
+  if [[ $prefix == '~' || $prefix == '~/'* ]]; then home=$HOME; prefix=$HOME\${prefix:1}; fi
+  REPLY_PATHS=()
+  local name
+  while IFS= read -r -d '' name; do
+    [[ -n $home ]] && name=\\~\${name#"$home"}
+    REPLY_PATHS+=("$name")
+  done < <(shopt -s nullglob; shopt -u dotglob failglob nocaseglob 2>/dev/null; for name in "$prefix"*; do [[ -d $name ]] && name+=/; printf '%s\\0' "$name"; done)
+}
+
+# No space after a lone folder, so its contents can follow.
+${fn}_nospace_dir() {
+  [[ \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null
+  return 0
+}
+
 ${fn}_dirs() {
   local name
-  while IFS= read -r name; do COMPREPLY+=("$name"); done < <(compgen -d -- "$1")
-  compopt -o filenames 2>/dev/null
-  return 0
+  ${fn}_paths "$1"
+  for name in "\${REPLY_PATHS[@]}"; do [[ $name == */ ]] && ${fn}_add "$1" "$name"; done
+  ${fn}_nospace_dir
 }
 
 ${fn}_any_files() {
   local name
-  while IFS= read -r name; do COMPREPLY+=("$name"); done < <(compgen -f -- "$1")
-  compopt -o filenames 2>/dev/null
-  return 0
+  ${fn}_paths "$1"
+  for name in "\${REPLY_PATHS[@]}"; do ${fn}_add "$1" "$name"; done
+  ${fn}_nospace_dir
 }
 
 # Post files (.md, .markdown, .mdown, .mkd, .txt) and folders here.
 ${fn}_files() {
   local name
-  while IFS= read -r name; do
-    # hidden files only when asked for
-    [[ \${name##*/} == .* && \${1##*/} != .* ]] && continue
-    if [[ -d $name ]]; then
-      COMPREPLY+=("$name")
-    else
-      case \${name,,} in
-        *.md|*.markdown|*.mdown|*.mkd|*.txt) COMPREPLY+=("$name") ;;
-      esac
-    fi
-  done < <(compgen -f -- "$1")
-  compopt -o filenames 2>/dev/null
-  return 0
+  ${fn}_paths "$1"
+  for name in "\${REPLY_PATHS[@]}"; do
+    case \${name,,} in
+      */|*.md|*.markdown|*.mdown|*.mkd|*.txt) ${fn}_add "$1" "$name" ;;
+    esac
+  done
+  ${fn}_nospace_dir
 }
 
-# Post names from the posts folder ($2 is --dir if given; \`${prog} __posts\`
-# also honours POSTVIEW_DIR), then post files and folders here.
-${fn}_posts() {
-  local cur=$1 dir=$2 name
-  dir=\${dir#[\\"\\']}
-  dir=\${dir%[\\"\\']}
+# Runs \`${prog} $1\` for the posts folder $2 (--dir if given, else what
+# \`${prog}\` finds: POSTVIEW_DIR, ./posts), with word $3 if not empty; its
+# lines into REPLY_NAMES.
+${fn}_ask() {
+  local dir=$2
+  ${fn}_dequote "$dir"
+  dir=$REPLY
   if [[ $dir == '~' || $dir == '~/'* ]]; then dir=$HOME\${dir:1}; fi
-  local -a names=()
-  if [[ -n $dir ]]; then
-    mapfile -t names < <(command ${prog} __posts --dir "$dir" 2>/dev/null)
-  else
-    mapfile -t names < <(command ${prog} __posts 2>/dev/null)
-  fi
-  for name in "\${names[@]}"; do
-    [[ -n $name && $name == "$cur"* ]] && COMPREPLY+=("$name")
+  local -a args=("$1")
+  [[ -n $dir ]] && args+=(--dir "$dir")
+  [[ -n $3 ]] && args+=(-- "$3")
+  REPLY_NAMES=()
+  mapfile -t REPLY_NAMES < <(command ${prog} "\${args[@]}" 2>/dev/null)
+}
+
+# Adds the names of \`${prog} $1\` (folder $3) that start with word $2 (as
+# typed); when nothing at all does, those the CLI itself would take the
+# word for.
+${fn}_ask_add() {
+  local cur=$2 name
+  ${fn}_dequote "$cur"
+  local want=$REPLY
+  ${fn}_ask "$1" "$3" ''
+  for name in "\${REPLY_NAMES[@]}"; do
+    [[ -n $name && $name == "$want"* ]] && ${fn}_add "$cur" "$name"
   done
-  ${fn}_files "$cur"
+  if (( \${#COMPREPLY[@]} == 0 )) && [[ -n $want ]]; then
+    ${fn}_ask "$1" "$3" "$want"
+    for name in "\${REPLY_NAMES[@]}"; do
+      [[ -n $name ]] && ${fn}_add "$cur" "$name"
+    done
+  fi
+}
+
+# Post names from \`${prog} __posts\`, then post files and folders here.
+${fn}_posts() {
+  ${fn}_ask_add __posts "$1" "$2"
+  ${fn}_files "$1"
+}
+
+# Speakers of the posts folder (\`${prog} __speakers\`), for --speaker.
+${fn}_speakers() {
+  ${fn}_ask_add __speakers "$1" "$2"
 }
 
 # Does option $2 of command $1 ('' before any command) take a value?

@@ -27,6 +27,8 @@ export function renderFish(spec: ProgramSpec): string {
         return ' -r -F';
       case 'posts':
         return ` -x -a '(${fn}_posts)'`;
+      case 'speakers':
+        return ` -x -a '(${fn}_speakers)'`;
       case 'commands':
         return ` -x -a ${fq(commandWords(spec).join(' '))}`;
       case 'none':
@@ -147,9 +149,8 @@ function ${fn}_arg --argument-names name index more
     end
 end
 
-# Post names from the posts folder (\`${prog} __posts\` honours --dir, taken
-# from the command line, and POSTVIEW_DIR), then post files and folders here.
-function ${fn}_posts
+# The posts folder given on the command line (--dir, -d, --dir=…), if any.
+function ${fn}_dir
     set -l tokens (commandline -opc)
     set -l dir
     for i in (seq (count $tokens))
@@ -158,13 +159,32 @@ ${dirCase.join('\n')}
         end
     end
     if set -q dir[1]; and test -n "$dir"
-        set dir (string replace -r -- '^~(?=/|$)' $HOME $dir)
-        command ${prog} __posts --dir $dir 2>/dev/null | string replace -r -- '$' '\\tpost'
-    else
-        command ${prog} __posts 2>/dev/null | string replace -r -- '$' '\\tpost'
+        string replace -r -- '^~(?=/|$)' $HOME $dir
     end
+end
+
+# The lines of \`${prog} SUB\` for the posts folder (\`${prog}\` honours
+# --dir, taken from the command line, and POSTVIEW_DIR): all of them, and
+# those the CLI itself would take the word being typed for.
+function ${fn}_ask --argument-names sub
+    set -l dir (${fn}_dir)
+    set -l args $sub
+    set -q dir[1]; and set -a args --dir $dir
+    command ${prog} $args 2>/dev/null
+    set -l token (commandline -ct)
+    test -n "$token"; and command ${prog} $args -- $token 2>/dev/null
+end
+
+# Post names (\`${prog} __posts\`), then post files and folders here.
+function ${fn}_posts
+    ${fn}_ask __posts | string replace -r -- '$' '\\tpost'
     set -l token (commandline -ct)
     complete -C"__${ident(prog)}_no_such_command $token" | string replace -r -- '\\t.*' '' | string match -ri -- '^.*(?:/|\\.(?:md|markdown|mdown|mkd|txt))$'
+end
+
+# Speakers of the posts folder (\`${prog} __speakers\`), for --speaker.
+function ${fn}_speakers
+    ${fn}_ask __speakers | string replace -r -- '$' '\\tspeaker'
 end
 
 ${lines.join('\n')}

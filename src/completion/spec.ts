@@ -7,7 +7,13 @@
 // `postview __posts [--dir <folder>]`, which prints one candidate per line
 // (the posts folder's file names without extension), and add post files
 // (*.md, *.markdown, *.mdown, *.mkd, *.txt) and folders from the current
-// directory.
+// directory. When no name starts with the word typed, `postview __posts
+// -- WORD` gives the posts the CLI itself would take WORD for (words of the
+// file name or title). `--speaker` values come the same way from
+// `postview __speakers [-- WORD]`.
+//
+// Every name is data: never evaluated or expanded by the scripts, and
+// inserted quoted (see bash.ts).
 import type { Argument, Command, Option } from 'commander';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
@@ -24,6 +30,7 @@ export type Values =
   | { kind: 'dirs' }
   | { kind: 'files' }
   | { kind: 'posts' }
+  | { kind: 'speakers' }
   | { kind: 'commands' };
 
 export interface OptionSpec {
@@ -87,6 +94,7 @@ function optionValues(option: Option, name: string): Values {
   if (option.argChoices?.length) return { kind: 'words', words: option.argChoices.filter((w) => SAFE_WORD.test(w)) };
   const known = option.long ? KNOWN_OPTION_VALUES[option.long] : undefined;
   if (known) return { kind: 'words', words: known };
+  if (option.long === '--speaker') return { kind: 'speakers' };
   if (DIR_VALUE.test(name) || option.long === '--dir') return { kind: 'dirs' };
   if (FILE_VALUE.test(name)) return { kind: 'files' };
   return { kind: 'none' };

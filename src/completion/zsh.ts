@@ -23,6 +23,8 @@ export function renderZsh(spec: ProgramSpec): string {
         return '_files';
       case 'posts':
         return `${fn}_posts`;
+      case 'speakers':
+        return `${fn}_speakers`;
       case 'commands':
         return `${fn}_commands`;
       case 'none':
@@ -92,10 +94,9 @@ ${describeList.join('\n')}
   _describe -t commands '${prog} command' commands
 }
 
-# Post names from the posts folder (\`${prog} __posts\` honours --dir, taken
-# from the command line, and POSTVIEW_DIR), then post files and folders here.
-${fn}_posts() {
-  local dir='' i ret=1 expl
+# The posts folder given on the command line (--dir, -d, --dir=…), into $dir.
+${fn}_find_dir() {
+  local i
   for (( i = 2; i < ${fn}_current; i++ )); do
     case \${${fn}_words[i]} in
 ${dirCase.join('\n')}
@@ -103,15 +104,49 @@ ${dirCase.join('\n')}
   done
   dir=\${(Q)dir}
   [[ $dir == '~' || $dir == '~/'* ]] && dir=$HOME\${dir#\\~}
-  local -a posts
-  if [[ -n $dir ]]; then
-    posts=(\${(f)"$(command ${prog} __posts --dir "$dir" 2>/dev/null)"})
+}
+
+# The lines of \`${prog} $1\` for the posts folder (\`${prog}\` honours
+# --dir, taken from the command line, and POSTVIEW_DIR), with word $2 if
+# not empty, into $names.
+${fn}_ask() {
+  local -a args
+  args=($1)
+  [[ -n $dir ]] && args+=(--dir "$dir")
+  [[ -n $2 ]] && args+=(-- "$2")
+  names=(\${(f)"$(command ${prog} "\${args[@]}" 2>/dev/null)"})
+}
+
+# Adds the names of \`${prog} $1\` (tag $2, described as $3) that start with
+# the word typed; when nothing at all does, those the CLI itself would take
+# it for.
+${fn}_ask_add() {
+  local dir='' want=\${(Q)PREFIX} expl
+  local -a names hits
+  ${fn}_find_dir
+  ${fn}_ask $1 ''
+  hits=(\${(M)names:#\${(b)want}*})
+  if (( \${#hits} )); then
+    _wanted $2 expl $3 compadd -a - hits
+  elif [[ -n $want ]] && (( ! compstate[nmatches] )); then
+    ${fn}_ask $1 "$want"
+    (( \${#names} )) && _wanted $2 expl $3 compadd -U -a - names
   else
-    posts=(\${(f)"$(command ${prog} __posts 2>/dev/null)"})
+    return 1
   fi
-  (( \${#posts} )) && _wanted posts expl 'post' compadd -a - posts && ret=0
+}
+
+# Post names (\`${prog} __posts\`), then post files and folders here.
+${fn}_posts() {
+  local ret=1
+  ${fn}_ask_add __posts posts post && ret=0
   _files -g '*.(#i)(md|markdown|mdown|mkd|txt)(-.)' && ret=0
   return ret
+}
+
+# Speakers of the posts folder (\`${prog} __speakers\`), for --speaker.
+${fn}_speakers() {
+  ${fn}_ask_add __speakers speakers speaker
 }
 
 ${commandFunctions.join('\n\n')}

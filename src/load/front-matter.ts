@@ -7,7 +7,8 @@ import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { parseSimpleYaml, type SimpleValue } from './simple-yaml.js';
 import { InputError } from '../errors.js';
-import { showControls } from '../sanitize.js';
+import { findImpossibleDate } from '../parse/dates.js';
+import { showControls, showName } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
 
 /** More values than any real post has; a YAML alias bomb passes it at once. */
@@ -61,6 +62,9 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   const headEnd = frontMatterLength(text);
   if (headEnd === 0) return { frontMatter: {}, content: text };
   const toml = text.startsWith('+++');
+  refuseUnknownLanguage(text, toml, where);
+  const impossible = findImpossibleDate(text.slice(0, headEnd));
+  if (impossible) throw new InputError(`${showName(where)}: invalid date '${impossible}' in the front matter (expected a real calendar date, YYYY-MM-DD)`);
   // What follows the closing delimiter, less the line break gray-matter drops.
   let rest = text.slice(headEnd);
   if (rest.startsWith('\r')) rest = rest.slice(1);
@@ -77,11 +81,28 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
     // Passing options also keeps gray-matter from caching and sharing results.
     parsed = simple ? { data: simple, content: '' } : matter(text.slice(0, headEnd), (toml ? TOML_OPTIONS : OPTIONS) as unknown as Parameters<typeof matter>[1]);
   } catch (error) {
-    throw new InputError(`${where}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
+    throw new InputError(`${showName(where)}: ${toml ? describeTomlError(error) : describeYamlError(error)}`);
   }
   const data = simple ? copySimple(simple, where) : copyValue(parsed.data, { left: MAX_VALUES }, where);
   const frontMatter = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
   return { frontMatter, content: parsed.content + rest };
+}
+
+/** Languages gray-matter may be told after the opening "---" ("---yaml"); the code ones are refused by their engine. */
+const FRONT_MATTER_LANGUAGES = new Set(['yaml', 'yml', 'json', 'toml', ...Object.keys(OPTIONS.engines)]);
+
+/**
+ * "---constructor" would make gray-matter look the engine up on a plain
+ * object and run Object's constructor on the text: any language it is not
+ * given as an engine is refused, by name.
+ */
+function refuseUnknownLanguage(text: string, toml: boolean, where: string): void {
+  if (toml) return;
+  const end = text.indexOf('\n');
+  const language = text.slice(3, end === -1 ? text.length : end).trim();
+  if (language !== '' && !FRONT_MATTER_LANGUAGES.has(language.toLowerCase())) {
+    throw new InputError(`${showName(where)}: front matter language '${showName(language)}' is not supported (expected YAML between --- lines, or TOML between +++ lines)`);
+  }
 }
 
 function describeYamlError(error: unknown): string {
@@ -116,7 +137,7 @@ function describeTomlError(error: unknown): string {
  */
 function copyValue(value: unknown, budget: { left: number }, where: string): unknown {
   if (--budget.left < 0) {
-    throw new InputError(`${where}: front matter is too large (more than ${MAX_VALUES} values, e.g. a YAML alias bomb); expected a few key: value lines`);
+    throw new InputError(`${showName(where)}: front matter is too large (more than ${MAX_VALUES} values, e.g. a YAML alias bomb); expected a few key: value lines`);
   }
   if (typeof value === 'string') return showControls(value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;

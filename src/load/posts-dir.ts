@@ -1,16 +1,24 @@
 // The posts folder: where it is, what is in it, and which post a word names.
 // Synchronous on purpose: a CLI reads one folder, and node:fs/promises costs
 // ~1 ms of start-up to load.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { parseFrontMatter } from './front-matter.js';
 import { extractDate, extractTitle } from '../parse/post.js';
 import { scanFirstH1 } from '../parse/outline.js';
 import { normalizeForMatch } from '../parse/text.js';
-import { decodePost, fileError } from './read-post.js';
+import { decodePost, fileError, fsPath, rememberRawPath } from './read-post.js';
+import { showName } from '../sanitize.js';
 
+/** The file names read as posts, as messages name them. */
+export const POST_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.txt'] as const;
 const POST_FILE = /\.(md|markdown|mdown|mkd|txt)$/i;
+
+/** "a: no posts (expected .md, .markdown, … or .txt files)": the same for every command. */
+export function noPostsError(dir: string): InputError {
+  return new InputError(`${showName(dir)}: no posts in this folder (expected ${POST_EXTENSIONS.slice(0, -1).join(', ')} or ${POST_EXTENSIONS.at(-1)} files)`);
+}
 /** Enough for any front matter; the body is not needed to find or list a post. */
 const HEAD_BYTES = 16 * 1024;
 
@@ -100,6 +108,7 @@ function walk(dir: string, depth: number, files: string[], mustRead: boolean): v
   // join(dir, name) for a plain file name is this prefix plus the name
   // ("posts/", "" for ".", "/" for "/"), without normalising each path anew.
   const prefix = join(dir, 'x').slice(0, -1);
+  let lossy = false;
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     if (e.isDirectory()) {
@@ -107,15 +116,33 @@ function walk(dir: string, depth: number, files: string[], mustRead: boolean): v
       continue;
     }
     if (!POST_FILE.test(e.name) || LIST_PAGE.test(e.name)) continue;
+    if (e.name.includes('\ufffd')) lossy = true;
     // A link counts when it leads to a file: one to a pipe or a device
     // (/dev/zero) would hang the whole folder, a dangling one is skipped.
     if (e.isFile() || (e.isSymbolicLink() && isRegularFile(prefix + e.name))) files.push(prefix + e.name);
+  }
+  if (lossy) rememberRawNames(dir, prefix);
+}
+
+/**
+ * A file name that is not valid UTF-8 reads as text with "�" in it, a name
+ * no file has: its bytes are kept (read-post.ts rememberRawPath), so the
+ * post is shown under that name and still read.
+ */
+function rememberRawNames(dir: string, prefix: string): void {
+  try {
+    for (const raw of readdirSync(dir, { encoding: 'buffer' })) {
+      const shown = raw.toString('utf8');
+      if (!Buffer.from(shown).equals(raw)) rememberRawPath(prefix + shown, Buffer.concat([Buffer.from(prefix), raw]));
+    }
+  } catch {
+    // the names stay as they read
   }
 }
 
 function isRegularFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(fsPath(path)).isFile();
   } catch {
     return false;
   }
@@ -131,7 +158,9 @@ export interface PostHead {
 export function readPostHead(path: string): PostHead {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, and only a regular file: a post swapped for a pipe cannot hang the run.
+    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     const buffer = Buffer.alloc(HEAD_BYTES);
     const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     const text = decodePost(buffer.subarray(0, bytesRead), path);
@@ -194,17 +223,17 @@ export function resolvePostSource(arg: string | undefined, dir: string, warn: (m
     }
   }
   if (!isFolder(dir)) {
-    throw new InputError(arg ? `${arg}: no such file, and the posts folder ${dir} does not exist` : `${dir}: posts folder does not exist (expected a folder of .md posts; set --dir or POSTVIEW_DIR)`);
+    throw new InputError(arg ? `${showName(arg)}: no such file, and the posts folder ${showName(dir)} does not exist` : `${showName(dir)}: posts folder does not exist (expected a folder of .md posts; set --dir or POSTVIEW_DIR)`);
   }
   const heads = readPostHeads(dir, warn, extra);
   if (arg === undefined || arg === '') {
     const newest = pickNewest(heads);
-    if (!newest) throw new InputError(`${dir}: no posts in this folder (expected .md or .markdown files)`);
+    if (!newest) throw noPostsError(dir);
     return { kind: 'file', path: newest.path };
   }
   const found = matchPosts(heads, arg);
   if (found.length === 1) return { kind: 'file', path: found[0]!.path };
-  if (found.length === 0) throw new InputError(`${arg}: no such file, and no post in ${dir} has it in its name or title`);
-  const names = found.slice(0, 10).map((h) => `  ${h.path}  ${h.title}`).join('\n');
-  throw new UsageError(`${arg}: ${found.length} posts in ${dir} match; name one of them:\n${names}`);
+  if (found.length === 0) throw new InputError(`${showName(arg)}: no such file, and no post in ${showName(dir)} has it in its name or title`);
+  const names = found.slice(0, 10).map((h) => `  ${showName(h.path)}  ${showName(h.title)}`).join('\n');
+  throw new UsageError(`${showName(arg)}: ${found.length} posts in ${showName(dir)} match; name one of them:\n${names}`);
 }

@@ -3,9 +3,9 @@
 // normalises line endings, and shows control characters visibly.
 // Files are read synchronously: a CLI reads one post (or one folder) at a
 // time, and node:fs/promises costs ~1 ms of start-up to load.
-import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { hasControls, showControls } from '../sanitize.js';
+import { hasControls, showControls, showName } from '../sanitize.js';
 
 /** Larger than any blog post; keeps a mistaken path from eating memory. */
 export const MAX_POST_BYTES = 32 * 1024 * 1024;
@@ -32,43 +32,97 @@ const SNIFF_BYTES = 8192;
 export function refuseBinary(bytes: Uint8Array, where: string): void {
   const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
   if (nul !== -1) {
-    throw new InputError(`${where}: looks like a binary file (NUL byte at offset ${nul}); expected a Markdown text file`);
+    throw new InputError(`${showName(where)}: looks like a binary file (NUL byte at offset ${nul}); expected a Markdown text file`);
   }
 }
 
 export async function readPost(path: string): Promise<PostText> {
   if (path === '-') return { path, text: decodePost(await readBounded(process.stdin, '<stdin>'), '<stdin>') };
-  let info;
+  // Opened without blocking, then judged by what was opened: a post swapped
+  // for a named pipe (mkfifo) since the folder was listed cannot hang the run.
+  let fd: number;
   try {
-    info = statSync(path);
+    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw fileError(path, error);
   }
-  if (info.isDirectory()) throw new InputError(`${path}: is a folder; expected a post file`);
   let bytes: Uint8Array;
-  if (info.isFile()) {
-    if (info.size > MAX_POST_BYTES) {
-      throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new InputError(`${showName(path)}: is a folder; expected a post file`);
+    if (info.isFile()) {
+      if (info.size > MAX_POST_BYTES) throw tooLarge(path, info.size);
+      bytes = readWholeFile(fd, info.size);
+      if (bytes.length > MAX_POST_BYTES) throw tooLarge(path, bytes.length);
+    } else if (info.isFIFO() && isNamedPipe(path)) {
+      throw new InputError(`${showName(path)}: is a named pipe (mkfifo); expected a post file, or - to read standard input`);
+    } else {
+      bytes = await readStream(path);
     }
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      throw fileError(path, error);
-    }
-  } else {
-    // A pipe or a device (/dev/stdin, <(…), /dev/zero): its size is unknown,
-    // so read it in chunks and stop at the first sign it is not a post.
-    const stream = createReadStream(path);
-    try {
-      bytes = await readBounded(stream, path);
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw fileError(path, error);
-    } finally {
-      stream.destroy();
-    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fileError(path, error);
+  } finally {
+    closeSync(fd);
   }
   return { path, text: decodePost(bytes, path) };
+}
+
+/**
+ * A pipe or a device (/dev/stdin, <(…), /dev/zero): its size is unknown,
+ * so read it in chunks and stop at the first sign it is not a post.
+ */
+async function readStream(path: string): Promise<Uint8Array> {
+  const stream = createReadStream(fsPath(path));
+  try {
+    return await readBounded(stream, path);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** True for a FIFO made with mkfifo (it has a place in the file system), false for <(…) and /dev/stdin. */
+function isNamedPipe(path: string): boolean {
+  try {
+    return lstatSync(realpathSync(fsPath(path))).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/** All of a regular file from an open fd, stopping one byte past the size limit. */
+function readWholeFile(fd: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(size, MAX_POST_BYTES) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (buffer.length > MAX_POST_BYTES) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_POST_BYTES + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
+}
+
+function tooLarge(path: string, size: number): InputError {
+  return new InputError(`${showName(path)}: ${(size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+}
+
+/** Paths whose file name is not valid UTF-8: the name as shown ("�") -> its bytes. */
+const rawPaths = new Map<string, Buffer>();
+
+/** Remembers the bytes of a path whose name, as text, has "�" for bytes that are not UTF-8. */
+export function rememberRawPath(shown: string, raw: Buffer): void {
+  rawPaths.set(shown, raw);
+}
+
+/** What to open for a path: its bytes when its name is not valid UTF-8 (see rememberRawPath), else itself. */
+export function fsPath(path: string): string | Buffer {
+  return rawPaths.size > 0 ? (rawPaths.get(path) ?? path) : path;
 }
 
 /** Reused by readPostBytesSync: most posts are smaller, so a folder is read without a buffer per file. */
@@ -86,15 +140,17 @@ export function readPostBytesSync(path: string): Buffer {
   try {
     // Non-blocking, so that a file swapped for a pipe since the folder was
     // listed cannot hang the listing (a device fills the buffer, then is refused).
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     // Most posts fit the shared buffer, and then their size does not matter.
     const buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
     const length = readInto(fd, buffer, 0);
+    // Nothing read: an empty post, or a pipe with no writer (which must not pass for one).
+    if (length === 0 && !fstatSync(fd).isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     if (length < buffer.length) return buffer.subarray(0, length);
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new InputError(`${path}: not a regular file; expected a post file`);
+    if (!info.isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     if (info.size > MAX_POST_BYTES) {
-      throw new InputError(`${path}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
+      throw new InputError(`${showName(path)}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
     }
     const whole = Buffer.allocUnsafe(Math.max(info.size, length) + 1);
     buffer.copy(whole, 0, 0, length);
@@ -127,7 +183,7 @@ async function readBounded(source: AsyncIterable<unknown>, where: string): Promi
     const bytes = chunk as Buffer;
     size += bytes.length;
     if (size > MAX_POST_BYTES) {
-      throw new InputError(`${where}: more than ${MAX_POST_BYTES / 1048576} MB is larger than a post can be (expected one post)`);
+      throw new InputError(`${showName(where)}: more than ${MAX_POST_BYTES / 1048576} MB is larger than a post can be (expected one post)`);
     }
     chunks.push(bytes);
     if (!sniffed && size >= SNIFF_BYTES) {
@@ -147,5 +203,5 @@ export function fileError(path: string, error: unknown): InputError {
     code === 'EISDIR' ? 'is a folder; expected a post file' :
     code === 'ENOTDIR' ? 'a part of the path is not a folder' :
     `cannot be read (${code ?? 'unknown error'})`;
-  return new InputError(`${path}: ${reason}`);
+  return new InputError(`${showName(path)}: ${reason}`);
 }

@@ -65,8 +65,8 @@ function parseSessionsRow(data: unknown): CachedSessions {
   const [rows, resolved, absent] = data as [SessionRow[], string, string[]];
   const list = rows.map(([day, start, end, title, room, people, speakerText, other], k): Session => {
     const speakers: Speaker[] = people.map(([name, role, org]) => ({ name, role, org }));
-    const session: Session = { index: k + 1, day, start, end, title, room, speakers, speakerText, tokens: [] };
-    return other ? { ...session, ...other } : session;
+    // The fields sessions grew (kind, links, dayNumber...) come back from `other`.
+    return { index: k + 1, day, start, end, title, room, speakers, speakerText, tokens: [], ...other } as unknown as Session;
   });
   return { list, resolved: [...resolved].map((c) => c === '1'), absent };
 }

@@ -7,15 +7,18 @@
 // for folders of at least MIN_POSTS_TO_CACHE posts (small ones are read in
 // milliseconds anyway). The file is tied to the build of postview that wrote
 // it: another build (new parsing rules) starts afresh. It is data only, checked
-// field by field when read; anything unexpected in it and it is ignored. A
+// field by field when read; anything unexpected in it and it is ignored. How
+// the file is read and written (a private folder, a checksum, no links, no
+// pipes, a size bound, a random temporary name) is cache-file.ts's job. A
 // post that fails to read is never cached, so its warning shows every time.
 // A post changed within the last seconds is not cached either, so that a file
 // system with coarse timestamps cannot hide a second change in the same tick.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import type { PostSummaryJson } from '../render/json.js';
-import { readPostBytesSync } from './read-post.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
+import { fsPath, readPostBytesSync } from './read-post.js';
 import { summarizePostBytes } from './summary.js';
 import { isSessionsText, readSessionsText, renderSessionsText, type CachedSessions } from './session-cache.js';
 
@@ -114,7 +117,7 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
 function readStamp(path: string): FileStamp | null {
   let stats: Stats;
   try {
-    stats = statSync(path);
+    stats = statSync(fsPath(path));
   } catch {
     return null;
   }
@@ -146,12 +149,8 @@ export class SummaryCache {
   static open(cacheDir: string, dir: string, buildId: string, now: number): SummaryCache {
     const file = summaryCacheFile(cacheDir, dir)!;
     const build = cacheBuildOf(buildId);
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      // no cache yet, or unreadable: start afresh
-    }
+    // No cache yet, or one not to be trusted: start afresh.
+    const text = readCacheFile(file) ?? '';
     return new SummaryCache(file, build, parseSummaryCache(text, build), now);
   }
 
@@ -197,14 +196,7 @@ export class SummaryCache {
   /** Writes the cache when it changed; a cache that cannot be written is simply not kept. */
   save(): void {
     if (!this.changed && this.next.size === this.previous.size) return;
-    try {
-      // Private, like the posts' titles it holds may be.
-      mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-      const temporary = `${this.file}.${process.pid}`;
-      writeFileSync(temporary, renderSummaryCache(this.next, this.build), { mode: 0o600 });
-      renameSync(temporary, this.file);
-    } catch {
-      // read-only home, full disk: list without a cache
-    }
+    // Read-only home, full disk, a folder others can write to: list without a cache.
+    writeCacheFile(this.file, renderSummaryCache(this.next, this.build));
   }
 }

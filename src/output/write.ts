@@ -36,6 +36,22 @@ function onStdoutClosed(): never {
   process.exit(process.exitCode ?? 0);
 }
 
+/**
+ * stdout cannot take the output (a full disk, /dev/full, a broken device):
+ * one line on stderr, when stderr works, and exit 2. Never a stack trace.
+ */
+function onStdoutFailed(error: NodeJS.ErrnoException): never {
+  pipeClosed = true;
+  writeError(`cannot write the output: ${describeWriteError(error)}`);
+  process.exit(2);
+}
+
+export function describeWriteError(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? 'unknown error';
+  const reason = code === 'ENOSPC' ? 'no space left on device' : code === 'EDQUOT' ? 'disk quota exceeded' : code === 'EIO' ? 'input/output error' : code === 'EFBIG' ? 'file too large' : 'write failed';
+  return `${reason} (${code})`;
+}
+
 // A closed stderr (`postview list 2>&1 >/dev/null | head -1`) only silences
 // messages: the run goes on and ends with its own exit code.
 let stderrClosed = false;
@@ -47,9 +63,10 @@ function stream(fd: 1 | 2): NodeJS.WriteStream {
   if (!watched.has(fd)) {
     watched.add(fd);
     out.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      if (fd === 1) onStdoutClosed();
-      stderrClosed = true;
+      // Whatever goes wrong with stderr only silences messages.
+      if (fd === 2) stderrClosed = true;
+      else if (error.code === 'EPIPE') onStdoutClosed();
+      else onStdoutFailed(error);
     });
   }
   return out;
@@ -68,10 +85,12 @@ function writeDirect(fd: 1 | 2, bytes: Buffer): Buffer | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EAGAIN') return bytes.subarray(offset);
-    if (code !== 'EPIPE') throw error;
-    if (fd === 1) onStdoutClosed();
-    stderrClosed = true;
-    return null;
+    if (fd === 2) {
+      stderrClosed = true;
+      return null;
+    }
+    if (code === 'EPIPE') onStdoutClosed();
+    onStdoutFailed(error as NodeJS.ErrnoException);
   }
 }
 
@@ -106,12 +125,24 @@ export function writeStdout(text: string): Promise<void> {
   return writeStream(1, rest);
 }
 
+/** The line writeError writes: "postview: " and the message, no control character in it but line feeds. */
+export function formatError(message: string): string {
+  return `postview: ${showControls(message)}\n`;
+}
+
+/** The line writeWarning writes. */
+export function formatWarning(message: string): string {
+  return `postview: warning: ${showControls(message)}\n`;
+}
+
 /** One message line on stderr, prefixed "postview: "; nothing in it can be a control character. */
 export function writeError(message: string): void {
-  const lines = showControls(message).split('\n');
-  writeStderr(`postview: ${lines.join('\n')}\n`);
+  writeStderr(formatError(message));
 }
 
 export function writeWarning(message: string): void {
-  writeStderr(`postview: warning: ${showControls(message).split('\n').join('\n')}\n`);
+  writeStderr(formatWarning(message));
 }
+
+/** Text already formatted (formatError, formatWarning) to stderr. */
+export { writeStderr };

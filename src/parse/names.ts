@@ -45,9 +45,12 @@ function leadingCapitals(text: string): string[] {
   return run;
 }
 
+/** How much of a text's start can hold a name and its first words (keeps the tests below linear). */
+const NAME_HEAD = 200;
+
 /** Does `text` start with something that reads as a person's name? */
 export function startsLikePerson(text: string): boolean {
-  const t = text.trim();
+  const t = text.slice(0, NAME_HEAD).trim();
   if (HANGUL_RE.test(t.charAt(0))) return isHangulName(t.split(/[\s,，(（]/)[0] ?? '');
   const run = leadingCapitals(t);
   return run.length > 0 && run.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));

@@ -8,10 +8,20 @@
 // full instead, exactly as parsePost does, so `list` and `tracks` always agree.
 // The trade-off: such posts cost a full lex (about as much as `show`), the
 // others stay as cheap as before.
+//
+// A heading line the scan cannot place for sure is also left to the full lex:
+// one inside what may be an HTML block or comment, one indented (it may sit in
+// a list item), one holding a line separator (U+2028/U+2029, which marked's
+// expressions treat as the end of a line), a setext heading with a time, and
+// an HTML line with a time (it may be an <h3>). `list` and `show`/`tracks`
+// then always count the same sessions.
 import type { Tokens } from 'marked';
 import { lexMarkdown } from './lexer.js';
 import { headingTitle } from './sections.js';
-import { sessionHeadingKind } from './session-heading.js';
+import { readHeadingTime, readSessionHeading } from './session-heading.js';
+import { BREAK_HINT, parseSessionKind } from './session-kind.js';
+import { readTitle } from './session-lines.js';
+import { isNoiseTitle, NOISE_HINT } from './session-noise.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 
@@ -24,7 +34,22 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A GFM table's delimiter row: "| --- | :---: |", "---|---". */
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** A header row that may name a time column (see schedule-table.ts); "&" for entities. */
-const TIME_HEADER = /시간|시각|일시|일정|time|when|hour|schedule|&/i;
+const TIME_HEADER = /시간|시각|일시|일정|시작|time|when|hour|schedule|start|&/i;
+/** What a heading holds somewhere when it may be a break or a log entry (see session-kind.ts, session-noise.ts); lower case. */
+const BREAK_OR_NOISE_HINT = new RegExp(`${BREAK_HINT.source}|${NOISE_HINT.source}`);
+/** A clock time anywhere in a line. */
+const CLOCK = /\d:\d/;
+/** HTML blocks that run to a closing mark rather than to a blank line (comments, <script>, <pre>, ...). */
+const HTML_CLOSERS: [RegExp, string][] = [
+  [/^ {0,3}<!--/, '-->'],
+  [/^ {0,3}<script(?:\s|>|$)/i, '</script>'],
+  [/^ {0,3}<pre(?:\s|>|$)/i, '</pre>'],
+  [/^ {0,3}<style(?:\s|>|$)/i, '</style>'],
+  [/^ {0,3}<textarea(?:\s|>|$)/i, '</textarea>'],
+  [/^ {0,3}<\?/, '?>'],
+  [/^ {0,3}<!\[CDATA\[/, ']]>'],
+  [/^ {0,3}<![A-Za-z]/, '>'],
+];
 /**
  * A line whose text starts with a clock time, after a list marker, a task box
  * or emphasis: "- **13:00** - 13:40 …". Sticky, tried at a line's start in
@@ -62,6 +87,8 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
   const headings: string[] = [];
   let otherShapes = false;
   let fence: string | null = null;
+  // An HTML block may be open: until a blank line (html === ''), or until its closing mark.
+  let html: string | null = null;
   let beforeFrom = 0;
   let beforeTo = 0;
   for (let from = 0; from <= content.length; ) {
@@ -76,6 +103,12 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
     // Most lines are prose: their first mark rules out every shape below
     // without a regular expression or a substring.
     const first = firstMark(content, lineFrom, to);
+    if (html !== null) {
+      if (html === '' ? first === -1 : lineText(lineFrom, to).toLowerCase().includes(html)) html = null;
+      // A heading or a time inside what may be HTML (or a paragraph a tag could not interrupt): the full lex decides.
+      else if (first === HASH || (!otherShapes && CLOCK.test(content.slice(lineFrom, to)))) otherShapes = true;
+      if (html !== null || first !== -1) continue;
+    }
     if (fence !== null) {
       if (first === fence.charCodeAt(0)) {
         const open = FENCE.exec(content.slice(lineFrom, to));
@@ -90,28 +123,44 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
         continue;
       }
     }
-    if (first === HASH) {
-      if (matchesAt(HEADING_START_AT, content, lineFrom)) {
-        const text = lineText(lineFrom, to);
-        if (HEADING.test(text)) headings.push(text);
-        continue;
-      }
-    } else if (!otherShapes && SHAPE_MARKS.has(first)) {
-      if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
-      else if (headerFrom < headerTo && mayBeDelimiterRow(content, lineFrom, to)) {
-        // A table's delimiter row under a header that may name a time column.
-        otherShapes = TABLE_DELIMITER.test(content.slice(lineFrom, to)) && TIME_HEADER.test(lineText(headerFrom, headerTo));
-      }
+    if (first === HASH && matchesAt(HEADING_START_AT, content, lineFrom)) {
+      const text = lineText(lineFrom, to);
+      if (HEADING.test(text)) headings.push(text);
+      // Indented (maybe in a list item) or holding a line separator: the full lex decides.
+      if (content.charCodeAt(lineFrom) === 0x20 || LINE_SEPARATOR.test(text)) otherShapes = true;
+      continue;
+    }
+    if (first === LT) {
+      const text = lineText(lineFrom, to);
+      const closer = HTML_CLOSERS.find(([open]) => open.test(text))?.[1];
+      // The block may end on its own first line ("<!-- note -->").
+      html = closer === undefined ? '' : text.slice(text.indexOf('<') + 2).toLowerCase().includes(closer) ? null : closer;
+      if (CLOCK.test(text)) otherShapes = true; // "<h3>13:00 …</h3>", "<b>13:00</b> …"
+      continue;
+    }
+    if (otherShapes || !SHAPE_MARKS.has(first)) continue;
+    if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
+    else if (headerFrom < headerTo && (first === EQUALS || first === DASH) && isUnderline(content, lineFrom, to, first)) {
+      // "Keynote (13:00 - 13:40)" over "===": a setext heading that may be a session.
+      otherShapes = CLOCK.test(lineText(headerFrom, headerTo));
+    } else if (headerFrom < headerTo && mayBeDelimiterRow(content, lineFrom, to)) {
+      // A table's delimiter row under a header that may name a time column.
+      otherShapes = TABLE_DELIMITER.test(content.slice(lineFrom, to)) && TIME_HEADER.test(lineText(headerFrom, headerTo));
     }
   }
   return { headings, otherShapes };
 }
 
 const HASH = 0x23;
+const LT = 0x3c;
+const EQUALS = 0x3d;
+const DASH = 0x2d;
+/** What marked's expressions also end a line at (U+2028, U+2029), and a carriage return. */
+const LINE_SEPARATOR = /[\u2028\u2029\r]/;
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 /** Marks a timed line (TIMED_LINE_AT) or a table's delimiter row can start with, after blanks. */
-const SHAPE_MARKS = new Set([...'-*+<_~`[(|:0123456789'].map((c) => c.charCodeAt(0)));
+const SHAPE_MARKS = new Set([...'-*+<_~`[(|:=0123456789'].map((c) => c.charCodeAt(0)));
 
 /** The first character after spaces and tabs, as a code; -1 for a blank line. */
 function firstMark(content: string, from: number, to: number): number {
@@ -120,6 +169,16 @@ function firstMark(content: string, from: number, to: number): number {
     if (code !== 0x20 && code !== 0x09) return code;
   }
   return -1;
+}
+
+/** True when the line is a setext underline: up to 3 spaces, a run of `mark` ("=" or "-"), then blanks. */
+function isUnderline(content: string, from: number, to: number, mark: number): boolean {
+  let i = from;
+  while (i < to && content.charCodeAt(i) === 0x20) i++;
+  if (i - from > 3) return false;
+  while (i < to && content.charCodeAt(i) === mark) i++;
+  while (i < to && (content.charCodeAt(i) === 0x20 || content.charCodeAt(i) === 0x09)) i++;
+  return i === to;
 }
 
 /** True when the line is made only of what TABLE_DELIMITER allows (blanks, |, :, -) and holds a "|". */
@@ -144,7 +203,7 @@ export function scanFirstH1(content: string): string | null {
   return firstH1(scanOutline(content));
 }
 
-/** How many sessions a body holds: the same number parsePost finds. */
+/** How many talks a body holds: the same number of sessions of kind "talk" parsePost finds. */
 export function countSessions(content: string): number {
   return countOutlineSessions(scanOutline(content)) ?? countInFull(content);
 }
@@ -171,11 +230,27 @@ export function countOutlineSessions({ headings, otherShapes }: Outline): number
   }
   let count = 0;
   for (const title of titles) {
-    const kind = sessionHeadingKind(title);
-    if (kind === 'timeOnly') return null; // its talks are written under it
-    if (kind === 'session') count++;
+    const kind = outlineSessionKind(title);
+    if (kind === null) return null; // the full lex decides
+    if (kind === 'talk') count++;
   }
   return count;
+}
+
+/**
+ * What a heading makes, as extractSessions would count it: a talk, a break or
+ * nothing ('none'); null when that depends on more than the heading (its talks
+ * are written under it, or it is a bare start time that may belong to a log).
+ */
+function outlineSessionKind(text: string): 'talk' | 'break' | 'none' | null {
+  const time = readHeadingTime(text);
+  if (time === null) return 'none';
+  if (time.kind === 'timeOnly') return null;
+  if ((time.end === null && !time.tilde) || time.start === '00:00') return null;
+  // Most headings hold no word a break or a log entry would: they are talks, whatever their title.
+  if (!BREAK_OR_NOISE_HINT.test(text.toLowerCase())) return 'talk';
+  const { title } = readTitle(readSessionHeading(text)!.title);
+  return isNoiseTitle(title) ? 'none' : parseSessionKind(title);
 }
 
 /**
@@ -191,7 +266,7 @@ function plainHeadingTitle(line: string): string {
 /** White space that collapsing would change: anything but a single space. */
 const LOOSE_SPACE = /[^\S ]| {2}/;
 
-/** How many sessions a body holds, by lexing it in full as parsePost does. */
+/** How many talks a body holds, by lexing it in full as parsePost does. */
 export function countInFull(content: string): number {
-  return extractSessions(lexMarkdown(limitNesting(content))).length;
+  return extractSessions(lexMarkdown(limitNesting(content))).filter((s) => s.kind === 'talk').length;
 }

@@ -7,6 +7,8 @@ import { extractSections, flattenSections } from './sections.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 import { lexMarkdown } from './lexer.js';
+import { showName } from '../sanitize.js';
+import { isCalendarDate } from './dates.js';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
@@ -32,7 +34,7 @@ function lexPostBody(content: string, path: string) {
     return lexMarkdown(limitNesting(content));
   } catch (error) {
     // Nesting that limitNesting did not foresee can still overflow marked's stack.
-    if (error instanceof RangeError) throw new InputError(`${path}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
+    if (error instanceof RangeError) throw new InputError(`${showName(path)}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
     throw error;
   }
 }
@@ -53,7 +55,9 @@ export function extractDate(frontMatter: FrontMatter, path: string): string | nu
   const value = stringField(frontMatter.date);
   const fromField = value ? /^\d{4}-\d{2}-\d{2}/.exec(value) : null;
   if (fromField) return fromField[0];
-  return FILE_DATE.exec(basename(path))?.[1] ?? null;
+  // A file name's date counts only when it is a real day (2016-02-30- is not).
+  const fromName = FILE_DATE.exec(basename(path))?.[1];
+  return fromName && isCalendarDate(fromName) ? fromName : null;
 }
 
 /** Front matter `category`, else the first of `categories`. */

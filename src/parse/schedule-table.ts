@@ -1,6 +1,7 @@
 // Schedule tables: a GFM table whose header names a time column and a title
-// column (speaker and room columns optional, any order, any case):
+// column (speaker, room and end columns optional, any order, any case):
 //   | 시간 | 주제 | 발표자 | 장소 |      | Time | Title | Speaker | Room |
+//   | Start | End | Session | Speaker |
 // Each row whose time cell starts with a time ("13:00-13:40", "13:00 ~ 13:40",
 // "16:20 ~", "15:40") and whose title cell is not empty is a session; other
 // rows ("점심", breaks without a time) are skipped.
@@ -13,10 +14,11 @@ import { lex, makeDraft, type SessionDraft } from './session-lines.js';
 import { extractPlainText } from './text.js';
 import { findTimeRange } from './time.js';
 
-type Column = 'time' | 'title' | 'speaker' | 'room';
+type Column = 'time' | 'end' | 'title' | 'speaker' | 'room';
 
 const COLUMNS: [Column, RegExp][] = [
-  ['time', /^(?:시간|시각|일시|time|times|when|hours?|schedule|일정)$/u],
+  ['time', /^(?:시간|시각|일시|time|times|when|hours?|schedule|일정|start|starts|시작|시작 시간)$/u],
+  ['end', /^(?:end|ends|finish|종료|끝|종료 시간)$/u],
   ['title', /^(?:(?:세션|발표|강연|talk|session)\s*(?:주제|제목|명|title|topic|name)|주제|제목|세션|sessions?|talks?|titles?|topics?|발표|강연|내용|프로그램|program|agenda)$/u],
   ['speaker', /^(?:발표자|연사|강연자|speakers?|presenters?|by|who)(?:\s*[/·&]\s*(?:소속|회사|org|organi[sz]ation|affiliation|company))?$/u],
   ['room', /^(?:장소|room|rooms|트랙|track|tracks|hall|홀|룸|location|stage|venue|강연장|발표장)$/u],
@@ -67,7 +69,8 @@ export function tableSessions(table: Tokens.Table): SessionDraft[] {
     const cell = (column: Column) => (columns[column] === undefined ? undefined : row[columns[column]!]);
     const [timeCell, titleCell, roomCell, speakerCell] = [cell('time'), cell('title'), cell('room'), cell('speaker')];
     if (!timeCell || !titleCell) continue;
-    const timeText = cellLines(timeCell).join(' ');
+    const endCell = cell('end');
+    const timeText = [...cellLines(timeCell), ...(endCell ? ['-', ...cellLines(endCell)] : [])].join(' ');
     const time = findTimeRange(timeText);
     const title = cellLines(titleCell).join(' ');
     if (!time || timeText.slice(0, time.index).trim() !== '' || title === '') continue;
@@ -76,7 +79,8 @@ export function tableSessions(table: Tokens.Table): SessionDraft[] {
     const speakerText = people.length > 0 ? people.join('; ') : null;
     const span = time.end === null ? time.start : `${time.start}–${time.end}`;
     const tokens = rowTokens(span, roomCell, titleCell, speakerCell);
-    drafts.push(makeDraft({ start: time.start, end: time.end, room }, title, speakerText, tokens));
+    const speaker = speakerText === null ? null : { text: speakerText, labelled: true };
+    drafts.push(makeDraft({ start: time.start, end: time.end, room, meridiem: time.meridiem, tilde: time.tilde }, title, speaker, tokens));
   }
   return drafts;
 }

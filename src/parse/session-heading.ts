@@ -3,10 +3,8 @@
 // or a time alone ("### 14:00 - 14:40") whose talks are written under it.
 import { findTimeRange } from './time.js';
 
-/** "[세션 1]", "Session 2:", "세션 3 -", "Track A |" before the time. */
-const LABEL = /^\s*(?:\[[^\]]{1,40}\]|(?:session|talk|track|세션|발표|트랙)\s*[\w가-힣]{0,4}\s*[:.\-–|]?)\s*/iu;
-/** "Day 1", "DAY 2", "1일차", "2 일차", "첫째 날". */
-export const DAY = /\bday\s*\d+\b|\d+\s*일\s*차|(?:첫|둘|셋|넷)째\s*날/iu;
+/** "[세션 1]", "Session 2:", "세션 3 -", "Track A |" before the time; "[12:50 ~ 13:30]" is the time itself. */
+const LABEL = /^\s*(?:\[(?![^\]]{0,40}\d:\d)[^\]]{1,40}\]|(?:session|talk|track|세션|발표|트랙)\s*[\w가-힣]{0,4}\s*[:.\-–|]?)\s*/iu;
 /** Separators between time, room and title. */
 const SEPARATOR = /\s+[·|•]\s+|\s*\|\s*|\s+·\s*|^\s*[-–—:·|]\s*/u;
 const ROOM = /\b(?:room|hall|track|stage|floor|auditorium)\b|(?:홀|룸|트랙|강당|회의실|[A-Z]\d?관)$/iu;
@@ -18,7 +16,13 @@ export interface SessionHeading {
   room: string | null;
 }
 
-export interface ReadHeading extends SessionHeading {
+/** How the time was written (see FoundTime in time.ts). */
+export interface TimeWriting {
+  meridiem: boolean;
+  tilde: boolean;
+}
+
+export interface ReadHeading extends SessionHeading, TimeWriting {
   /** Nothing but the time (and maybe a "[세션 1]" label): the title is written under it. */
   timeOnly: boolean;
 }
@@ -46,7 +50,7 @@ function locateTime(text: string) {
   // "Title (13:00-13:40)": the brackets around the time go with it.
   const before = afterLabel.slice(0, time.index).replace(/[\s([]+$/u, '');
   const after = afterLabel.slice(time.index + time.length).replace(/^[\s)\]]+/u, ' ');
-  return { label, time, rest: `${before} | ${after}`.trim() };
+  return { label, time, before, after, rest: `${before} | ${after}`.trim() };
 }
 
 /** Only separators: what a heading holding nothing but its time has left (see readSessionHeading's parts). */
@@ -58,22 +62,38 @@ const NOTHING_LEFT = /^[\s·|•:–—-]*$/u;
  * counting sessions over thousands of posts.
  */
 export function sessionHeadingKind(text: string): 'session' | 'timeOnly' | null {
+  return readHeadingTime(text)?.kind ?? null;
+}
+
+/** sessionHeadingKind, with how the time was written: enough to count most headings without reading their titles. */
+export function readHeadingTime(text: string): { kind: 'session' | 'timeOnly'; start: string; end: string | null; tilde: boolean } | null {
   const found = locateTime(text);
   if (!found) return null;
+  const { start, end, tilde } = found.time;
+  return { kind: headingKindOf(found.rest), start, end, tilde };
+}
+
+function headingKindOf(rest: string): 'session' | 'timeOnly' {
   // A part survives readSessionHeading's splitting and trimming exactly when
   // it holds a character other than white space and separators.
-  return NOTHING_LEFT.test(found.rest) ? 'timeOnly' : 'session';
+  return NOTHING_LEFT.test(rest) ? 'timeOnly' : 'session';
+}
+
+/** Separator marks inside a part: without one, a part is whole (and the split is skipped). */
+const SEPARATOR_MARK = /[·|•]/;
+
+/** The parts of the text on one side of the time, split at separators and trimmed of them. */
+function splitParts(text: string): string[] {
+  const pieces = SEPARATOR_MARK.test(text) ? text.split(SEPARATOR) : [text];
+  return pieces.map((part) => part.replace(/^[\s·|•:–—-]+|[\s·|•:]+$/gu, '')).filter((part) => part !== '');
 }
 
 /** parseSessionHeading, also telling whether the heading holds only its time. */
 export function readSessionHeading(text: string): ReadHeading | null {
   const found = locateTime(text);
   if (!found) return null;
-  const { label, time, rest } = found;
-  const parts = rest
-    .split(SEPARATOR)
-    .map((part) => part.replace(/^[\s·|•:–—-]+|[\s·|•:]+$/gu, ''))
-    .filter((part) => part !== '');
+  const { label, time, before, after } = found;
+  const parts = [...splitParts(before), ...splitParts(after)];
   let room: string | null = null;
   if (parts.length > 1) {
     const roomAt = parts.findIndex((part) => ROOM.test(part));
@@ -81,5 +101,5 @@ export function readSessionHeading(text: string): ReadHeading | null {
     room = parts.splice(at, 1)[0] ?? null;
   }
   const title = parts.join(' · ') || (label ? label[0].trim() : '') || `${time.start}`;
-  return { start: time.start, end: time.end, title, room, timeOnly: parts.length === 0 };
+  return { start: time.start, end: time.end, title, room, timeOnly: parts.length === 0, meridiem: time.meridiem, tilde: time.tilde };
 }

@@ -1,19 +1,53 @@
 // The lines under a session heading: who speaks, and, under a heading that
 // holds only a time, which talks. Also schedules written one line per talk:
 //   ### 14:00 - 14:40            ### 10:00 ~ 10:40           - 13:00 - 13:40 Title - 홍길동님
-//   - Title - 홍길동님           **Title**                    - 13:50 - 14:30 Title – Jane Doe (@jdoe)
-//   - Title – Jane Doe (@jdoe)   김철수 | 예시회사 개발자
+//   - Title - 홍길동님           **Title**                    [12:50 ~ 13:30] Title (Name - Org)
+//   - Title – Jane Doe (@jdoe)   김철수 | 예시회사 개발자     7:10 PM - 7:50 PM: Title
+// A plain line or heading naming a room ("트랙 A", "Track 2") gives the lines after it their room.
 import type { Token, Tokens } from 'marked';
-import type { Session } from '../types.js';
+import type { SessionLink, Speaker } from '../types.js';
 import { lexMarkdown } from './lexer.js';
 import { readsAsPerson } from './names.js';
+import { parseRoomLabel } from './session-days.js';
 import { readSessionHeading, type ReadHeading } from './session-heading.js';
+import { isSentenceLine } from './session-noise.js';
+import { cleanTitle, extractSlideLinks, splitTitleSpeaker } from './session-title.js';
 import { findSpeakerLabel, parseSpeakers } from './speakers.js';
-import { extractFirstLine, extractLines, extractPlainText } from './text.js';
+import { extractFirstLine, extractLines } from './text.js';
 import { findTimeRange } from './time.js';
 
-/** A session before it is numbered and placed in its day. */
-export type SessionDraft = Omit<Session, 'index' | 'day'>;
+/** A session before it is numbered, placed in its day and told talk from break. */
+export interface SessionDraft {
+  start: string;
+  end: string | null;
+  title: string;
+  room: string | null;
+  speakers: Speaker[];
+  speakerText: string | null;
+  tokens: Token[];
+  links: SessionLink[];
+  /** An am/pm was written: the time is not a 12-hour clock without one. */
+  meridiem: boolean;
+  /** Written open-ended with a tilde ("16:20 ~"). */
+  tilde: boolean;
+  /** The speaker was labelled ("Speaker:") or reads as a person. */
+  person: boolean;
+}
+
+/** Where a session's time came from, with how it was written. */
+export interface DraftTime {
+  start: string;
+  end: string | null;
+  room: string | null;
+  meridiem?: boolean;
+  tilde?: boolean;
+}
+
+/** A speaker line found under a heading, and whether a label said it is one. */
+export interface FoundSpeaker {
+  text: string;
+  labelled: boolean;
+}
 
 /** A fallback speaker line is short and not a sentence. */
 const MAX_SPEAKER_LINE = 100;
@@ -28,14 +62,40 @@ const PIPE = /\s+[|｜]\s+/u;
 interface Entry {
   text: string;
   raw: string;
+  /** The line's own tokens when the block already has them (a list of just this item). */
+  tokens?: Token[];
+}
+
+/** Longer lines are not lexed again for a session's tokens: their text stands as written. */
+const MAX_RELEX = 2000;
+
+/** A line's tokens for printing its session: its own when known, else lexed (or plain, when very long). */
+function entryTokens(entry: Entry): Token[] {
+  if (entry.tokens) return entry.tokens;
+  if (entry.raw.length <= MAX_RELEX) return lex(entry.raw);
+  return [{ type: 'paragraph', raw: entry.raw, text: entry.text, tokens: [{ type: 'text', raw: entry.text, text: entry.text, escaped: false }] } as Token];
 }
 
 /** Markdown -> tokens, the way parsePost lexes a body. */
 export const lex = lexMarkdown;
 
-export function makeDraft(time: { start: string; end: string | null; room: string | null }, title: string, speakerText: string | null, tokens: Token[]): SessionDraft {
+export function makeDraft(time: DraftTime, title: string, speaker: FoundSpeaker | string | null, tokens: Token[], links: SessionLink[] = []): SessionDraft {
   const { start, end, room } = time;
-  return { start, end, title, room, speakers: speakerText ? parseSpeakers(speakerText) : [], speakerText, tokens };
+  const found = typeof speaker === 'string' ? { text: speaker, labelled: false } : speaker;
+  const speakerText = found?.text ?? null;
+  return {
+    start,
+    end,
+    title,
+    room,
+    speakers: speakerText ? parseSpeakers(speakerText) : [],
+    speakerText,
+    tokens,
+    links,
+    meridiem: time.meridiem ?? false,
+    tilde: time.tilde ?? false,
+    person: found !== null && (found.labelled || readsAsPerson(found.text)),
+  };
 }
 
 /** "Title - 홍길동님" -> title and speaker text, split at the last dash; null unless the part after it reads as a person. */
@@ -48,17 +108,25 @@ export function splitTalkLine(line: string): { title: string; speakerText: strin
   return title !== '' && readsAsPerson(speakerText) && !readsAsPerson(title) ? { title, speakerText } : null;
 }
 
+/** A title as written in a heading or on a line -> the title a reader lists, and a speaker written beside it. */
+export function readTitle(text: string): { title: string; speakerText: string | null } {
+  const bare = cleanTitle(text);
+  const split = splitTitleSpeaker(bare);
+  return split ? { title: cleanTitle(split.title), speakerText: split.speakerText } : { title: bare, speakerText: null };
+}
+
 /**
  * The sessions under a heading that holds only a time. Its first block decides:
  * lines "Title - Name" make one session each, all at the heading's time (a
  * single one keeps the whole section as its tokens; several each get the
- * heading and their own line); else a bold or short first line followed by a
- * speaker line is the title; else one session titled by the time.
+ * heading and their own line); else a short first line (bold, a link or plain,
+ * not a sentence) is the title and a speaker line may follow; else one session
+ * titled by the time.
  */
 export function timeOnlySessions(heading: ReadHeading, section: readonly Token[]): SessionDraft[] {
   const direct = section.findIndex((t, k) => k > 0 && t.type === 'heading');
   const body = section.slice(1, direct === -1 ? section.length : direct);
-  const blocks = body.filter((t) => t.type !== 'space');
+  const blocks = body.filter((t) => t.type !== 'space' && t.type !== 'hr');
   const [first, second] = blocks;
   const entries = first ? blockEntries(first) : [];
   if (entries[0] && splitTalkLine(entries[0].text)) {
@@ -66,38 +134,50 @@ export function timeOnlySessions(heading: ReadHeading, section: readonly Token[]
       const talk = splitTalkLine(entry.text);
       return talk ? [{ entry, talk }] : [];
     });
-    if (talks.length === 1) return [makeDraft(heading, talks[0]!.talk.title, talks[0]!.talk.speakerText, [...section])];
-    return talks.map(({ entry, talk }) => makeDraft(heading, talk.title, talk.speakerText, [section[0]!, ...lex(entry.raw)]));
+    const person = (text: string): FoundSpeaker => ({ text, labelled: true });
+    if (talks.length === 1) return [makeDraft(heading, cleanTitle(talks[0]!.talk.title), person(talks[0]!.talk.speakerText), [...section])];
+    return talks.map(({ entry, talk }) => makeDraft(heading, cleanTitle(talk.title), person(talk.speakerText), [section[0]!, ...entryTokens(entry)]));
   }
   if (first?.type === 'paragraph') {
     const lines = extractLines(first);
     const next = lines[1] ?? (second ? blockEntries(second)[0]?.text : undefined);
-    const leader = (first as Tokens.Paragraph).tokens[0];
-    const bold = leader?.type === 'strong' && extractPlainText([leader]).trim() === lines[0];
-    const title = lines[0] ?? '';
+    const line = lines[0] ?? '';
     const speakerish = next !== undefined && isSpeakerish(next);
-    if (title !== '' && !isSpeakerish(title) && title.length <= MAX_TITLE_LINE && (bold || (speakerish && !isSentence(title)))) {
+    if (line !== '' && !isSpeakerish(line) && line.length <= MAX_TITLE_LINE && !isSentenceLine(line) && !isSentence(line)) {
       const labelled = findLabelled(body);
-      return [makeDraft(heading, title, labelled ?? (speakerish ? next : null), [...section])];
+      const { title, speakerText } = readTitle(line);
+      const speaker = labelled ?? (speakerText !== null ? { text: speakerText, labelled: true } : speakerish ? { text: next!, labelled: false } : null);
+      return [makeDraft(heading, title, speaker, [...section], extractSlideLinks((first as Tokens.Paragraph).tokens))];
     }
   }
   return [makeDraft(heading, heading.title, findSpeakerText(body), [...section])];
 }
 
 /** Sessions from a list or paragraph outside any session whose lines start with a time; at least two such lines. */
-export function timedLineSessions(block: Token): SessionDraft[] {
-  const found = blockEntries(block).flatMap((entry) => {
-    const draft = readTimedLine(entry);
-    return draft ? [draft] : [];
-  });
+export function timedLineSessions(block: Token, room: string | null = null): SessionDraft[] {
+  let here = room;
+  const found: SessionDraft[] = [];
+  for (const entry of blockEntries(block)) {
+    const named = parseRoomLabel(entry.text);
+    if (named !== null) {
+      here = named;
+      continue;
+    }
+    const draft = readTimedLine(entry, here);
+    if (draft) found.push(draft);
+  }
   return found.length >= 2 ? found : [];
 }
 
-/** "13:00 - 13:40 Title - 홍길동님", "16:20 ~ Title | Jane Doe", "15:40 Title" -> a session, else null. */
-function readTimedLine(entry: Entry): SessionDraft | null {
+/** "[", "(" or nothing before a line's time. */
+const BEFORE_TIME = /^[[(]?$/u;
+
+/** "13:00 - 13:40 Title - 홍길동님", "[12:50 ~ 13:30] Title (Name - Org)", "7:10 PM - 7:50 PM: Title" -> a session, else null. */
+function readTimedLine(entry: Entry, room: string | null): SessionDraft | null {
   const time = findTimeRange(entry.text);
-  if (!time || entry.text.slice(0, time.index).trim() !== '') return null;
-  let text = entry.text;
+  if (!time || !BEFORE_TIME.test(entry.text.slice(0, time.index).trim())) return null;
+  let text = entry.text.slice(time.index);
+  if (/^[[(]/u.test(entry.text.trim())) text = text.replace(/^([^\])]*?)[\])]/u, '$1');
   let speakerText: string | null = null;
   const pipes = text.split(PIPE);
   if (pipes.length >= 2 && readsAsPerson(pipes[pipes.length - 1]!)) {
@@ -105,15 +185,17 @@ function readTimedLine(entry: Entry): SessionDraft | null {
     text = pipes.join(' | ');
   }
   const heading = readSessionHeading(text);
-  if (!heading || heading.timeOnly) return null;
-  const talk = speakerText === null ? splitTalkLine(heading.title) : null;
-  return makeDraft(heading, talk?.title ?? heading.title, talk?.speakerText ?? speakerText, lex(entry.raw));
+  if (!heading || heading.timeOnly || isSentenceLine(heading.title)) return null;
+  const read = speakerText === null ? readTitle(heading.title) : { title: cleanTitle(heading.title), speakerText };
+  const speaker = read.speakerText === null ? null : { text: read.speakerText, labelled: true };
+  return makeDraft({ ...heading, room: heading.room ?? room }, read.title, speaker, entryTokens(entry));
 }
 
 /** A list's items (first lines) or a paragraph's lines. */
 function blockEntries(block: Token): Entry[] {
   if (block.type === 'list') {
-    return (block as Tokens.List).items.map((item) => ({ text: extractFirstLine(item as Token), raw: item.raw.trimEnd() }));
+    const list = block as Tokens.List;
+    return list.items.map((item) => ({ text: extractFirstLine(item as Token), raw: item.raw.trimEnd(), tokens: [{ ...list, raw: item.raw.trimEnd(), items: [item] } as Token] }));
   }
   if (block.type !== 'paragraph') return [];
   const lines = extractLines(block);
@@ -129,18 +211,18 @@ function isSentence(line: string): boolean {
   return /[.!?。]$|다\.?$|요\.?$/u.test(line);
 }
 
-function findLabelled(body: readonly Token[]): string | null {
+function findLabelled(body: readonly Token[]): FoundSpeaker | null {
   for (const block of body) {
     for (const { text } of blockEntries(block)) {
       const labelled = findSpeakerLabel(text);
-      if (labelled !== null && labelled.trim() !== '') return labelled.trim();
+      if (labelled !== null && labelled.trim() !== '') return { text: labelled.trim(), labelled: true };
     }
   }
   return null;
 }
 
 /** A labelled line anywhere in the body wins; else the first bullet or a short first line. */
-export function findSpeakerText(body: readonly Token[]): string | null {
+export function findSpeakerText(body: readonly Token[]): FoundSpeaker | null {
   const labelled = findLabelled(body);
   if (labelled !== null) return labelled;
   const first = body.find((t) => t.type !== 'space');
@@ -148,5 +230,5 @@ export function findSpeakerText(body: readonly Token[]): string | null {
   const line =
     first.type === 'list' ? extractFirstLine((first as Tokens.List).items[0] as Token) :
     first.type === 'paragraph' ? (extractLines(first)[0] ?? '') : '';
-  return line !== '' && line.length <= MAX_SPEAKER_LINE && !isSentence(line) ? line : null;
+  return line !== '' && line.length <= MAX_SPEAKER_LINE && !isSentence(line) ? { text: line, labelled: false } : null;
 }

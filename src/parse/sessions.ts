@@ -1,55 +1,152 @@
 // Tokens -> sessions, in the order they are written. A session is:
 //  - a heading that holds a time ("### 13:00 - 13:40 Title", "#### [세션 1] 14:00~14:40 | Title",
-//    "#### 10:30–11:15 · Main Hall · Title"), its speaker from a labelled line under it, else
-//    from the first bullet or short line (see session-heading.ts);
-//  - under a heading that holds only a time, each "Title - Name" line, or a bold/short title line
-//    followed by a speaker line (see session-lines.ts);
+//    "#### 10:30–11:15 · Main Hall · Title", "### 14:00 Title (Name, Org)"), its speaker from a
+//    labelled line under it, else beside the title, else the first bullet or short line;
+//  - under a heading that holds only a time, each "Title - Name" line, or a short title line
+//    (bold, a link or plain) maybe followed by a speaker line (see session-lines.ts);
 //  - a row of a schedule table (see schedule-table.ts);
 //  - a line of a list or paragraph that starts with a time, when at least two lines of it do.
 // Tables and timed lines count only outside a session heading's own body (up to the next heading),
 // so a table under "### 13:00 - 17:00 Afternoon" stays part of that one session.
+//
+// Headings without a time may name the day ("Day 2", "Saturday", "5월 17일 (수)") or the room
+// ("트랙 A", "Track 2") of the sessions under them. Then, over the whole post:
+//  - times that are not talks are left out (see session-noise.ts);
+//  - a 12-hour clock written without am/pm runs forward through a day ("1:50" after "11:30" is 13:50);
+//  - each session is a talk or a break (see session-kind.ts).
 import type { Token, Tokens } from 'marked';
 import type { Session } from '../types.js';
 import { headingTitle } from './sections.js';
-import { DAY, readSessionHeading } from './session-heading.js';
-import { findSpeakerText, makeDraft, timedLineSessions, timeOnlySessions, type SessionDraft } from './session-lines.js';
+import { parseDayLabel, parseRoomLabel } from './session-days.js';
+import { readSessionHeading } from './session-heading.js';
+import { parseSessionKind } from './session-kind.js';
+import { findSpeakerText, makeDraft, readTitle, timedLineSessions, timeOnlySessions, type SessionDraft } from './session-lines.js';
+import { isNoiseGroup, isNoiseTitle } from './session-noise.js';
+import { extractSlideLinks } from './session-title.js';
 import { tableSessions } from './schedule-table.js';
+import { extractPlainText } from './text.js';
+import { formatClock, toMinutes } from './time.js';
 
 export { parseSessionHeading } from './session-heading.js';
 
+/** A draft with where it sits: its day, and the group it was found in (one table, one block of lines, or the headings). */
+interface Placed {
+  draft: SessionDraft;
+  day: { label: string; number: number | null } | null;
+  group: number;
+  table: boolean;
+}
+
+/** The group every heading session belongs to. */
+const HEADINGS = 0;
+
 export function extractSessions(tokens: readonly Token[]): Session[] {
-  const sessions: Session[] = [];
-  const days: { level: number; label: string }[] = [];
-  const add = (drafts: SessionDraft[]) => {
-    const day = days.length > 0 ? days[days.length - 1]!.label : null;
-    for (const draft of drafts) sessions.push({ index: sessions.length + 1, day, ...draft });
+  const placed: Placed[] = [];
+  const days: { level: number; label: string; number: number | null }[] = [];
+  const rooms: { level: number; label: string }[] = [];
+  let groups = HEADINGS;
+  // A paragraph that is only a room's name ("트랙 A") names the room of what follows, up to the next heading.
+  let lineRoom: string | null = null;
+  const room = () => lineRoom ?? (rooms.length > 0 ? rooms[rooms.length - 1]!.label : null);
+  const add = (drafts: SessionDraft[], group: number, table = false) => {
+    const day = days.length > 0 ? days[days.length - 1]! : null;
+    for (const draft of drafts) placed.push({ draft: draft.room === null ? { ...draft, room: room() } : draft, day, group, table });
   };
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    if (token.type === 'table') add(tableSessions(token as Tokens.Table));
-    else if (token.type === 'list' || token.type === 'paragraph') add(timedLineSessions(token));
+    if (token.type === 'table') add(tableSessions(token as Tokens.Table), ++groups, true);
+    else if (token.type === 'paragraph' && roomOf(token as Tokens.Paragraph) !== null) lineRoom = roomOf(token as Tokens.Paragraph);
+    else if (token.type === 'list' || token.type === 'paragraph') add(timedLineSessions(token, room()), ++groups);
     if (token.type !== 'heading') {
       i++;
       continue;
     }
     const { depth } = token as Tokens.Heading;
+    lineRoom = null;
     while (days.length > 0 && days[days.length - 1]!.level >= depth) days.pop();
+    while (rooms.length > 0 && rooms[rooms.length - 1]!.level >= depth) rooms.pop();
     const text = headingTitle(token as Tokens.Heading);
     const heading = readSessionHeading(text);
     if (!heading) {
-      const day = DAY.exec(text);
-      if (day) days.push({ level: depth, label: day[0].replace(/\s+/g, ' ') });
+      const roomLabel = parseRoomLabel(text);
+      const day = roomLabel === null ? parseDayLabel(text) : null;
+      if (roomLabel !== null) rooms.push({ level: depth, label: roomLabel });
+      else if (day) days.push({ level: depth, ...day });
       i++;
       continue;
     }
     const bodyEnd = nextHeading(tokens, i + 1, 6);
     const section = tokens.slice(i, nextHeading(tokens, i + 1, depth));
-    if (heading.timeOnly) add(timeOnlySessions(heading, section));
-    else add([makeDraft(heading, heading.title, findSpeakerText(tokens.slice(i + 1, bodyEnd)), section)]);
+    if (heading.timeOnly) add(timeOnlySessions(heading, section), HEADINGS);
+    else {
+      const { title, speakerText } = readTitle(heading.title);
+      const body = tokens.slice(i + 1, bodyEnd);
+      const beside = speakerText === null ? null : { text: speakerText, labelled: true };
+      const labelled = findSpeakerText(body);
+      const speaker = labelled?.labelled ? labelled : (beside ?? labelled);
+      add([makeDraft(heading, title, speaker, section, extractSlideLinks((token as Tokens.Heading).tokens))], HEADINGS);
+    }
     i = bodyEnd;
   }
+  return finish(placed);
+}
+
+/** Leaves out what is not a talk's time, runs 12-hour clocks forward, numbers the sessions and tells talks from breaks. */
+function finish(placed: readonly Placed[]): Session[] {
+  const kept = placed.filter((p) => !isNoiseTitle(p.draft.title));
+  const byGroup = new Map<number, Placed[]>();
+  for (const p of kept) {
+    const group = byGroup.get(p.group);
+    if (group) group.push(p);
+    else byGroup.set(p.group, [p]);
+  }
+  const noise = new Set([...byGroup].filter(([, group]) => isNoiseGroup(group.map((p) => p.draft), group[0]!.table)).map(([id]) => id));
+  const sessions: Session[] = [];
+  const dayNumbers = new Map<string, number>();
+  for (const { draft, day } of runForward(kept.filter((p) => !noise.has(p.group)))) {
+    const { start, end, title, room, speakers, speakerText, tokens, links } = draft;
+    let dayNumber: number | null = null;
+    if (day) {
+      if (!dayNumbers.has(day.label)) dayNumbers.set(day.label, day.number ?? dayNumbers.size + 1);
+      dayNumber = dayNumbers.get(day.label)!;
+    }
+    const kind = parseSessionKind(title);
+    sessions.push({ index: sessions.length + 1, day: day?.label ?? null, start, end, title, room, speakers, speakerText, kind, links, dayNumber, tokens });
+  }
   return sessions;
+}
+
+const HALF_DAY = 12 * 60;
+
+/**
+ * Schedules written on a 12-hour clock without am/pm ("11:30-12:10", then "1:50-2:20"):
+ * within a day and a room, a time that drops below the one before it is in the
+ * afternoon. Only where the day writes no hour past 12 without am/pm.
+ */
+function runForward(placed: readonly Placed[]): Placed[] {
+  const dayOf = (p: Placed) => p.day?.label ?? '';
+  const twentyFour = new Set(placed.filter((p) => !p.draft.meridiem && Number(p.draft.start.slice(0, 2)) > 12).map(dayOf));
+  let previous: { day: string; room: string | null; start: number } | null = null;
+  return placed.map((p) => {
+    const day = dayOf(p);
+    let start = toMinutes(p.draft.start);
+    let { end } = p.draft;
+    const same = previous !== null && previous.day === day && previous.room === p.draft.room;
+    const crossesNoon = end !== null && toMinutes(end) >= HALF_DAY;
+    if (same && !p.draft.meridiem && !twentyFour.has(day) && !crossesNoon && start >= 60 && start < HALF_DAY && start < previous!.start) {
+      start += HALF_DAY;
+      if (end !== null && toMinutes(end) < HALF_DAY) end = formatClock(toMinutes(end) + HALF_DAY);
+      p = { ...p, draft: { ...p.draft, start: formatClock(start), end } };
+    }
+    previous = { day, room: p.draft.room, start };
+    return p;
+  });
+}
+
+/** The room a short paragraph names ("트랙 A"), else null. */
+function roomOf(paragraph: Tokens.Paragraph): string | null {
+  return paragraph.raw.length <= 40 ? parseRoomLabel(extractPlainText(paragraph.tokens)) : null;
 }
 
 /** Index of the next heading at `depth` or higher, else the end. */

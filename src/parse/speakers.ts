@@ -1,50 +1,77 @@
 // Speaker lines: "Speaker: Jane Doe, Staff Engineer, Acme", "양승도 솔루션즈 아키텍트, 아마존 웹서비스".
 // Heuristic and forgiving: these functions never throw, and unknown shapes fall back to "all name".
 import type { Speaker } from '../types.js';
-import { HANGUL_RE, isBareName, startsLikePerson } from './names.js';
+import { HANGUL_RE, isBareName, readsAsPerson, startsLikePerson } from './names.js';
 
 // A label at the start of a line, with an optional list marker and bold/italic around the label:
 //   "Speaker: Jane", "- **발표자**: 홍길동", "**Speakers：** A & B", "연사 : 김철수"
 // "발표자료: …" (slides) and "Speaker Deck: …" are not labels: the colon must follow the label.
 const LABEL_RE =
   /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__|\*|_)?\s*(?:speakers?|presenters?|발표자|강연자|연사|발표)\s*\1?\s*[:：]\s*\1?(.*)$/iu;
+// "Speaker - Rosa Diaz", "발표자 — 홍길동": a dash after the label (not after "발표", which starts titles).
+const DASH_LABEL_RE = /^\s*(?:[-*+]\s+)?(\*\*|__)?(?:speakers?|presenters?|발표자|강연자|연사)\1? [-–—] (.*)$/iu;
 // "by Jane Doe, Acme" / "By 홍길동"; what follows must read as a name ("by the way" is prose).
 const BY_RE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__|\*|_)?[Bb]y\s+(.*)$/u;
 
 // After a name, its org and role: "김철수 | 예시회사 백엔드 개발자", "Jane Doe | Acme Staff Engineer".
-const PIPE_RE = /\s*[|｜]\s*/;
+const PIPE_RE = / ?[|｜] ?/;
 // Words that start a role, not an org, right after the pipe ("김철수 | 백엔드 개발자").
 const ROLE_START_RE =
   /^(?:백엔드|프론트엔드|풀스택|서버|안드로이드|데이터|플랫폼|인프라|시니어|주니어|수석|책임|선임|개발자|엔지니어|디자이너|리드|팀장|대표|이사|매니저|연구원|(?:ios|ml|ai|qa|sre)|engineer|developer|lead|manager|director|architect|designer|evangelist|advocate|founder|co-founder|cto|ceo|vp|head|staff|senior|principal|chief|scientist|researcher|consultant|analyst|intern)$/iu;
 
-// Between people, always: "A; B", "A；B", "A / B", or a line break.
-const HARD_SPLIT_RE = /\s*[;；\n]\s*|\s+\/\s+/;
+// Every expression below runs on text whose white space is already one space at a time
+// (see oneSpace), so none of them backtracks over a long run: each is linear in its input.
+
+// Between people, always: "A; B", "A；B", or a line break. " / " splits when every part reads as a person.
+const HARD_SPLIT_RE = /[;；\n]/;
 // Between people, only when both sides look like people: "A & B", "A and B", "A 및 B".
-const CONNECTOR_RE = /\s+(?:&|and|및)\s+/gi;
+const CONNECTOR_RE = / (?:&|and|및) /gi;
 // Between a name and its role/org: "Jane Doe, Acme", "Jane Doe — Acme", "Jane Doe - Acme".
-const PART_SPLIT_RE = /\s*[,，]\s*|\s+[-–—]\s+|\s*—\s*/;
+const PART_SPLIT_RE = / ?[,，] ?| [-–—] | ?— ?/;
 // A parenthesised note: "(아마존 웹서비스)", "(@jdoe)", "（Acme）".
-const PAREN_RE = /\s*[(（]([^()（）]*)[)）]/g;
+const PAREN_RE = /[(（]([^()（）]*)[)）]/g;
 // "Staff Engineer at Acme", "Engineer @ Acme".
-const AT_RE = /^(.+?)\s+(?:at|@)\s+(.+)$/;
-/** Collapses spaces and trims spaces and punctuation at both ends (keeps "Inc." and the like). */
-function clean(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,，;:：·、\-–—]+/u, '')
-    .replace(/[\s,，;:：·、。!?]+$/u, '')
-    .replace(/(?<!\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Dr|St))\.+$/, '')
-    .trim();
+const AT_RE = /^(.+?) (?:at|@) (.+)$/;
+/** Characters trimmed from both ends of a part ("Acme.", "; Jane"). */
+const EDGE_LEAD = new Set([...' ,，;:：·、-–—']);
+const EDGE_TRAIL = new Set([...' ,，;:：·、。!?']);
+const ABBREVIATION_END = /\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Dr|St)$/;
+
+/** White space collapsed to single spaces (line breaks kept: they split people). */
+function oneSpace(text: string): string {
+  return text.replace(/[^\S\n]+/g, ' ');
 }
 
-/** Splits on " & ", " and ", " 및 " where both sides read as people. */
+/** Collapses spaces and trims spaces and punctuation at both ends (keeps "Inc." and the like). */
+function clean(text: string): string {
+  const t = text.replace(/\s+/g, ' ');
+  let from = 0;
+  let to = t.length;
+  while (from < to && EDGE_LEAD.has(t[from]!)) from++;
+  while (to > from && EDGE_TRAIL.has(t[to - 1]!)) to--;
+  let dots = to;
+  while (dots > from && t[dots - 1] === '.') dots--;
+  if (dots < to && !ABBREVIATION_END.test(t.slice(Math.max(from, dots - 8), dots))) to = dots;
+  return t.slice(from, to).trim();
+}
+
+/** A part with one Latin word and no Hangul ("Szabi"): too short to stand as a name of its own. */
+function isOneLatinWord(text: string): boolean {
+  if (text.length > 100) return false;
+  const t = text.trim();
+  return t !== '' && !t.includes(' ') && !HANGUL_RE.test(t);
+}
+
+/** Splits on " & ", " and ", " 및 " where both sides read as people, keeping a pair whole when a side would be one Latin word ("Szabi and Zsuzsa Marka"). */
 function splitConnectors(text: string): string[] {
   const parts: string[] = [];
   let from = 0;
   for (const m of text.matchAll(CONNECTOR_RE)) {
-    const after = text.slice(m.index + m[0].length);
-    if (startsLikePerson(text.slice(from, m.index)) && startsLikePerson(after)) {
-      parts.push(text.slice(from, m.index));
+    const left = text.slice(from, m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + NAME_REACH);
+    const right = after.split(/[,，(（]| (?:&|and|및) /i)[0] ?? '';
+    if (startsLikePerson(left) && startsLikePerson(after) && !isOneLatinWord(left) && !isOneLatinWord(right)) {
+      parts.push(left);
       from = m.index + m[0].length;
     }
   }
@@ -52,16 +79,27 @@ function splitConnectors(text: string): string[] {
   return parts;
 }
 
+/** How far past a connector to look for the next name (names are short). */
+const NAME_REACH = 200;
+
 /** Splits "김철수, 이영희" / "Jane Doe, John Roe" when every comma part is just a name. */
 function splitCommas(text: string): string[] {
-  const parts = text.split(/\s*[,，]\s*/).map(clean);
+  const parts = text.split(/ ?[,，] ?/).map(clean);
   return parts.length >= 2 && parts.every(isBareName) ? parts : [text];
+}
+
+/** Splits "A / B" into people when every part reads as one; else "Name / Org / Role" stays one person. */
+function splitSlashes(text: string): string[] {
+  const parts = text.split(' / ');
+  if (parts.length === 1) return parts;
+  const named = parts.map((p) => p.trim()).filter((p) => p !== '');
+  return named.every(readsAsPerson) ? parts : [parts.map((p) => p.trim()).join(' | ')];
 }
 
 /** If the line is a labelled speaker line, the text after the label ("" when nothing follows it), else null. */
 export function findSpeakerLabel(line: string): string | null {
   const by = BY_RE.exec(line);
-  const m = LABEL_RE.exec(line) ?? (by !== null && startsLikePerson(by[2] ?? '') ? by : null);
+  const m = LABEL_RE.exec(line) ?? DASH_LABEL_RE.exec(line) ?? (by !== null && startsLikePerson(by[2] ?? '') ? by : null);
   if (m === null) return null;
   let rest = m[2] ?? '';
   const emphasis = m[1];
@@ -69,10 +107,26 @@ export function findSpeakerLabel(line: string): string | null {
   return rest.trim();
 }
 
+/**
+ * Longest speaker line read: twenty people with their roles fit many times over.
+ * Past it the line is read up to its last separator before the limit, so a
+ * hostile line of 100 KB costs what 4 KB does.
+ */
+export const MAX_SPEAKER_TEXT = 4000;
+
+/** A speaker line cut to MAX_SPEAKER_TEXT, at a separator between people when there is one. */
+function boundSpeakerText(text: string): string {
+  if (text.length <= MAX_SPEAKER_TEXT) return text;
+  const head = text.slice(0, MAX_SPEAKER_TEXT);
+  const cut = Math.max(head.lastIndexOf(';'), head.lastIndexOf('\n'), head.lastIndexOf(' & '), head.lastIndexOf(' and '), head.lastIndexOf(','), head.lastIndexOf(' / '));
+  return cut > 0 ? head.slice(0, cut) : head;
+}
+
 /** Splits a speaker line into people and parses each; blank → []. */
 export function parseSpeakers(text: string): Speaker[] {
-  return text
+  return oneSpace(boundSpeakerText(text))
     .split(HARD_SPLIT_RE)
+    .flatMap(splitSlashes)
     .flatMap(splitConnectors)
     .flatMap(splitCommas)
     .map(parseSpeaker)
@@ -81,19 +135,24 @@ export function parseSpeakers(text: string): Speaker[] {
 
 /** One person: "Name Role, Org" → name, role, org (name is "" when there is none). */
 export function parseSpeaker(text: string): Speaker {
-  const piped = text.replace(/\*\*|__/g, '').split(PIPE_RE);
+  const spaced = oneSpace(text.replace(/\*\*|__/g, '').replace(/\n/g, ' '));
+  const piped = spaced.split(PIPE_RE);
   if (piped.length > 1) return parsePiped(piped);
   let parenOrg: string | null = null;
   let parenRole: string | null = null;
-  const plain = text.replace(/\*\*|__/g, '').replace(PAREN_RE, (_, inner: string) => {
-    const note = clean(inner);
-    if (note !== '' && !note.startsWith('@') && parenOrg === null) {
-      const bits = note.split(/\s*[,，]\s*/).map(clean).filter(Boolean);
-      parenOrg = bits.pop() ?? null;
-      parenRole = bits.length > 0 ? bits.join(', ') : null;
-    }
-    return ' '; // handles like "(@jdoe)" are dropped
-  });
+  const plain = spaced
+    .replace(PAREN_RE, (_, inner: string) => {
+      const note = clean(inner);
+      if (note !== '' && !note.startsWith('@') && parenOrg === null) {
+        const bits = note.split(/ ?[,，] ?/).map(clean).filter(Boolean);
+        parenOrg = bits.pop() ?? null;
+        parenRole = bits.length > 0 ? bits.join(', ') : null;
+      }
+      return ' '; // handles like "(@jdoe)" are dropped
+    })
+    // "Sam Lee @ Globex": a spaced "@" stands between a name and an org.
+    .replace(/ @ /g, ', ')
+    .replace(/ +/g, ' ');
 
   const segments = plain.split(PART_SPLIT_RE).map(clean).filter(Boolean);
   const words = (segments[0] ?? '').split(' ').filter((w) => w !== '' && !w.startsWith('@'));

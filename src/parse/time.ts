@@ -7,6 +7,10 @@ export interface FoundTime {
   /** Where the matched text ("13:00 - 13:40", "16:20 ~") starts in the input. */
   index: number;
   length: number;
+  /** An am/pm was written on the start or the end ("1:30 PM"); else the clock may be 12-hour without one. */
+  meridiem: boolean;
+  /** Open-ended with a tilde ("16:20 ~", "9:30~"): a schedule's way of writing "from". */
+  tilde: boolean;
 }
 
 /** The accepted command-line forms, for error messages. */
@@ -56,19 +60,19 @@ export function findTimeRange(text: string): FoundTime | null {
     const r = REST_RE.exec(text);
     if (r === null || (r[2] === undefined && /to/i.test(r[1] ?? ''))) {
       // A bare start ("16:20"); " to " only counts with a time after it.
-      return { start: formatClock(start), end: null, index, length: startEnd - index };
+      return { start: formatClock(start), end: null, index, length: startEnd - index, meridiem: startMer !== undefined, tilde: false };
     }
     if (r[2] === undefined) {
       // Open-ended ("16:20 ~", "16:20 - Title"): keep the separator, not the space after it.
       const length = startEnd - index + r[0].trimEnd().length;
-      return { start: formatClock(start), end: null, index, length };
+      return { start: formatClock(start), end: null, index, length, meridiem: startMer !== undefined, tilde: /[~～〜]/u.test(r[1] ?? '') };
     }
     const endHour = Number(r[2]);
     const endMer = r[4];
     let end = clock(endHour, Number(r[3]), endMer);
     if (end === null) {
       // "13:00 - 25:00": the start alone is still a time.
-      return { start: formatClock(start), end: null, index, length: startEnd - index };
+      return { start: formatClock(start), end: null, index, length: startEnd - index, meridiem: startMer !== undefined, tilde: false };
     }
     if (startMer === undefined && endMer !== undefined) {
       // "1:30 - 2:15 PM": the end's meridiem applies to the start when that keeps start ≤ end.
@@ -87,7 +91,8 @@ export function findTimeRange(text: string): FoundTime | null {
       // "12:30 - 1:10" written 12 h without meridiem: the end is after noon.
       end += 720;
     }
-    return { start: formatClock(start), end: formatClock(end), index, length: startEnd + r[0].length - index };
+    const meridiem = startMer !== undefined || endMer !== undefined;
+    return { start: formatClock(start), end: formatClock(end), index, length: startEnd + r[0].length - index, meridiem, tilde: false };
   }
   return null;
 }

@@ -4,8 +4,9 @@ import type { Session } from '../types.js';
 /** Day numbers past this are not a conference's days ("## Day 999999999"). */
 export const MAX_DAY = 10_000;
 
-/** The day a session falls on, counted from 1: "Day 2" and "2일차" are 2; no day label is 1. */
+/** The day a session falls on, counted from 1: "Day 2", "2일차" and "둘째 날" are 2; weekdays and dates count in the post's order; no day is 1. */
 export function dayNumber(session: Session): number {
+  if (session.dayNumber !== null && session.dayNumber !== undefined) return session.dayNumber >= 1 ? session.dayNumber : 1;
   const n = Number(/\d+/.exec(session.day ?? '')?.[0] ?? 1);
   return Number.isFinite(n) && n >= 1 ? n : 1;
 }

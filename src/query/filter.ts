@@ -13,9 +13,11 @@ export interface SessionFilter {
   /** Minutes since midnight: sessions overlapping [from, to). */
   from: number | null;
   to: number | null;
+  /** Keep breaks (registration, lunch, ...) too; else talks only. */
+  breaks: boolean;
 }
 
-export const NO_FILTER: SessionFilter = { speakers: [], title: null, at: null, from: null, to: null };
+export const NO_FILTER: SessionFilter = { speakers: [], title: null, at: null, from: null, to: null, breaks: false };
 
 export function isFiltering(filter: SessionFilter): boolean {
   return filter.speakers.length > 0 || filter.title !== null || filter.at !== null || filter.from !== null || filter.to !== null;
@@ -25,6 +27,7 @@ export function buildSessionTest(filter: SessionFilter): (session: Session) => b
   const speakers = filter.speakers.map(normalizeForMatch).filter((s) => s !== '');
   const titleWords = filter.title ? normalizeForMatch(filter.title).split(' ').filter(Boolean) : [];
   return (session) => {
+    if (!filter.breaks && session.kind === 'break') return false;
     if (speakers.length > 0 && !speakers.some((wanted) => speakerHaystack(session).some((field) => field.includes(wanted)))) return false;
     if (titleWords.length > 0) {
       const title = normalizeForMatch(session.title);
@@ -55,7 +58,21 @@ function speakerHaystack(session: Session): string[] {
 export function sessionSpan(session: Session): { start: number; end: number } | null {
   if (session.start === null) return null;
   const start = toMinutes(session.start);
-  const end = session.end === null ? start + 1 : toMinutes(session.end);
-  // A range past midnight (23:30 - 00:30) ends the next day.
-  return { start, end: end <= start ? end + 24 * 60 : end };
+  const end = session.end === null ? null : endMinutes(start, toMinutes(session.end));
+  // A zero-length session (12:00 - 12:00) covers its starting minute, as one with no end.
+  return { start, end: end === null || end === start ? start + 1 : end };
+}
+
+/** The longest a range past midnight runs: 23:30 - 00:30 is one; 13:00 - 12:00 is no 23-hour session. */
+const MAX_OVERNIGHT = 12 * 60;
+
+/**
+ * A session's end in minutes from the midnight before its start: the same
+ * day when not before the start (equal is a zero-length session), the next
+ * day for a range past midnight of at most 12 hours, else null (unknown).
+ */
+export function endMinutes(start: number, end: number): number | null {
+  if (Number.isNaN(start) || Number.isNaN(end)) return null;
+  if (end >= start) return end;
+  return end + 24 * 60 - start <= MAX_OVERNIGHT ? end + 24 * 60 : null;
 }

@@ -37,9 +37,13 @@ export function loadHighlighter(colorLevel: 1 | 2 | 3): Highlighter | undefined 
     const require = createRequire(import.meta.url);
     const Renderer = (require('marked-terminal') as { default: new (options: object, highlight: object) => TerminalRenderer }).default;
     const renderer = new Renderer({ tab: 0 }, {});
+    const { supportsLanguage } = require('cli-highlight') as { supportsLanguage: (name: string) => boolean };
     return (code, lang) => {
+      // A language highlight.js does not know stays plain: asked for it,
+      // highlight.js would print "Could not find the language …" itself.
+      if (!supportsLanguage(lang)) return code;
       // It returns the block followed by a blank line; keep the lines alone.
-      const out = renderer.code({ text: code, lang }).replace(/\n+$/, '');
+      const out = quietly(() => renderer.code({ text: code, lang })).replace(/\n+$/, '');
       return out.split('\n').length === code.split('\n').length ? out : code;
     };
   } catch {
@@ -47,5 +51,17 @@ export function loadHighlighter(colorLevel: 1 | 2 | 3): Highlighter | undefined 
   } finally {
     if (saved === undefined) delete process.env.FORCE_COLOR;
     else process.env.FORCE_COLOR = saved;
+  }
+}
+
+/** Runs `work` with the console silenced: no library writes to the terminal on its own. */
+function quietly<T>(work: () => T): T {
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  const silent = (): void => {};
+  Object.assign(console, { log: silent, info: silent, warn: silent, error: silent, debug: silent });
+  try {
+    return work();
+  } finally {
+    Object.assign(console, saved);
   }
 }

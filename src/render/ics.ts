@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { toMinutes } from '../parse/time.js';
 import type { Session, Speaker } from '../types.js';
+import { endMinutes } from '../query/filter.js';
 
 export interface IcsEvent {
   session: Session;
@@ -28,7 +29,9 @@ const MAX_OCTETS = 75;
  * An iCalendar file with one VEVENT per session that has a start; "" when
  * there is none (a calendar needs at least one component). An unknown end
  * writes neither DTEND nor DURATION: the event then lasts no time (RFC 5545
- * 3.6.1). A range past midnight (23:30–00:30) ends the next day.
+ * 3.6.1). A range past midnight (23:30–00:30) ends the next day; an equal
+ * start and end (12:00–12:00) is an event of no length; a reversed range of
+ * more than 12 hours (13:00–12:00) has an unknown end (see endMinutes).
  * Throws RangeError on a malformed date or an unknown time zone.
  */
 export function renderIcs(events: readonly IcsEvent[], options: IcsOptions): string {
@@ -44,8 +47,8 @@ export function renderIcs(events: readonly IcsEvent[], options: IcsOptions): str
     if (Number.isNaN(start)) continue;
     const midnight = parseDate(event.date);
     lines.push('BEGIN:VEVENT', `UID:${uniqueUid(event, uids)}`, `DTSTAMP:${stamp}`, `DTSTART:${when(midnight + start * 60_000)}`);
-    const end = session.end === null ? Number.NaN : toMinutes(session.end);
-    if (!Number.isNaN(end)) lines.push(`DTEND:${when(midnight + (end <= start ? end + 24 * 60 : end) * 60_000)}`);
+    const end = session.end === null ? null : endMinutes(start, toMinutes(session.end));
+    if (end !== null) lines.push(`DTEND:${when(midnight + end * 60_000)}`);
     lines.push(`SUMMARY:${escapeText(session.title)}`);
     const speakers = session.speakers.length > 0 ? session.speakers.map(describeSpeaker).join('; ') : session.speakerText;
     const description = [speakers ? `Speakers: ${speakers}` : '', `From: ${event.post.title}`].filter(Boolean).join('\n');

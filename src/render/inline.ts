@@ -3,7 +3,7 @@
 // (br); soft line breaks become spaces so the caller can re-wrap freely.
 import type { ChalkInstance } from 'chalk';
 import type { Token, Tokens } from 'marked';
-import { cleanUrl, decodeEntities, showControls } from '../sanitize.js';
+import { cleanUrl, decodeEntities, INVISIBLE_PICTURE, showControls } from '../sanitize.js';
 
 export interface InlineContext {
   chalk: ChalkInstance;
@@ -78,7 +78,9 @@ function link(text: string, href: string, ctx: InlineContext): string {
   const url = cleanUrl(href.trim());
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   const styled = text ? c.blue.underline(text) : '';
-  if (ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme)) {
+  // A URL holding a bidi control or an invisible character may read as
+  // another address: it is shown as text, never made a link target.
+  if (ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme) && !INVISIBLE_PICTURE.test(url)) {
     const target = asciiUrl(url);
     return `\x1b]8;;${target}\x1b\\${styled || c.blue.underline(url)}\x1b]8;;\x1b\\`;
   }

@@ -3,7 +3,7 @@
 import type { Post, Section, Session } from '../types.js';
 
 /** A session without its tokens; `post` only when sessions of several posts are listed together. */
-export type SessionJson = Omit<Session, 'tokens'> & { post?: string };
+export type SessionJson = Omit<Session, 'tokens' | 'dayNumber'> & { post?: string };
 
 export interface SectionJson {
   title: string;
@@ -29,6 +29,8 @@ export function sessionToJson(session: Session, post?: string): SessionJson {
     room: session.room,
     speakers: session.speakers.map((s) => ({ name: s.name, role: s.role, org: s.org })),
     speakerText: session.speakerText,
+    kind: session.kind,
+    links: session.links.map((l) => ({ text: l.text, url: l.url })),
   };
   if (post !== undefined) json.post = post;
   return json;
@@ -50,9 +52,13 @@ export function postToJson(post: Post, sessions: readonly Session[] = post.sessi
   };
 }
 
+/** What JSON.stringify leaves raw and a terminal would act on or hide (see sanitize.ts). */
+const JSON_RAW = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
 /** JSON text as written: two-space indented, one trailing newline. */
 export function renderJson(value: unknown): string {
-  // JSON.stringify escapes C0 controls but leaves DEL and C1 (CSI is 0x9B)
-  // raw, and a file name may hold them: escape those too, keeping the value.
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`) + '\n';
+  // JSON.stringify escapes C0 controls but leaves DEL, C1 (CSI is 0x9B),
+  // bidi controls and invisible characters raw, and a file name may hold
+  // them: escape those too ("\u202e"), keeping the value.
+  return JSON.stringify(value, null, 2).replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }

@@ -6,7 +6,8 @@ import { shortPostName } from '../parse/post.js';
 import { sessionSpan } from '../query/filter.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions, Session } from '../types.js';
-import { pad, truncate } from './wrap.js';
+import { MIN_FLEXIBLE } from './columns.js';
+import { displayWidth, pad, truncate, wrapText } from './wrap.js';
 
 export interface TimelineRow {
   session: Session;
@@ -21,6 +22,8 @@ export const OPEN_MARK = '◆';
 export const BAR = '█';
 /** The bar of an overlapping row when there is no colour to tell it apart. */
 export const OVERLAP_BAR = '▒';
+/** The bar of a break (registration, lunch, ...): drawn dimmed, and lighter without colour. */
+export const BREAK_BAR = '░';
 
 const TIME_WIDTH = 5; // "HH:MM"
 const PREFIX = ' '.repeat(TIME_WIDTH + 1);
@@ -49,8 +52,14 @@ export function timelineBarWidth(width: number): number {
 
 export function renderTimeline(rows: readonly TimelineRow[], options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
-  const barWidth = timelineBarWidth(options.width);
-  const blocks = groupBlocks(rows).map((block) => renderBlock(block, barWidth, options.width, chalk));
+  const groups = groupBlocks(rows);
+  let barWidth = timelineBarWidth(options.width);
+  // Too narrow for a readable title beside the bars: each title goes under
+  // its bar, whole and wrapped, and the bars take the width.
+  const titleWidth = options.width - FIXED - barWidth;
+  const stacked = titleWidth < MIN_FLEXIBLE && groups.some((block) => block.items.some((item) => displayWidth(titleOf(item.session)) > titleWidth));
+  if (stacked) barWidth = Math.max(4, options.width - FIXED);
+  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked));
   return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
 }
 
@@ -69,13 +78,22 @@ function groupBlocks(rows: readonly TimelineRow[]): Block[] {
   for (const block of blocks.values()) {
     const items = block.items.sort((a, b) => a.start - b.start || a.session.index - b.session.index);
     for (let i = 0; i < items.length; i++) {
-      for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) items[i]!.overlaps = items[j]!.overlaps = true;
+      if (items[i]!.session.kind === 'break') continue; // a break beside a talk is no clash
+      for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) {
+        if (items[j]!.session.kind !== 'break') items[i]!.overlaps = items[j]!.overlaps = true;
+      }
     }
   }
   return [...blocks.values()];
 }
 
-function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance): string {
+/** A session's title as drawn: its room first when known, on one line, controls shown. */
+function titleOf(session: Session): string {
+  const { title, room } = session;
+  return showControls(room ? `${room} · ${title}` : title).replace(/\s+/g, ' ').trim();
+}
+
+function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean): string {
   const axisStart = Math.floor(Math.min(...block.items.map((it) => it.start)) / 60) * 60;
   const axisEnd = Math.max(axisStart + 60, Math.ceil(Math.max(...block.items.map((it) => it.end)) / 60) * 60);
   // The axis end sits on the last column, so every hour tick is drawn.
@@ -102,14 +120,17 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   const lines = block.items.map((item) => {
     const from = col(item.start);
     const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
-    const colour = item.overlaps ? chalk.yellow : chalk.cyan;
-    const glyph = item.open ? OPEN_MARK : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
+    const pause = item.session.kind === 'break';
+    const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
+    const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
     const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
     const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
-    const { title, room } = item.session;
-    const text = showControls(room ? `${room} · ${title}` : title).replace(/\s+/g, ' ').trim();
-    const shown = titleWidth > 0 ? truncate(text, titleWidth) : '';
-    return `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark} ${shown}`.replace(/ +$/, '');
+    const text = titleOf(item.session);
+    const head = `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark}`;
+    const dim = (line: string) => (pause ? chalk.dim(line) : line);
+    if (stacked) return [head.replace(/ +$/, ''), ...wrapText(text, width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
+    const shown = titleWidth > 0 ? dim(truncate(text, titleWidth)) : '';
+    return `${head} ${shown}`.replace(/ +$/, '');
   });
   return [heading, ...axis, ...lines].join('\n');
 }

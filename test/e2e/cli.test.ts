@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, POSTS, runCli, runJson, stripAnsi } from './run-cli.js';
+import { sealCacheText, unsealCacheText } from '../../src/load/cache-file.js';
 
 const AWS = `${POSTS}2016-05-17-aws-summit-seoul-2016.md`;
 
@@ -78,6 +79,8 @@ describe('show', () => {
       room: null,
       speakers: [{ name: '양승도', role: '솔루션즈 아키텍트', org: '아마존 웹서비스' }],
       speakerText: '양승도 솔루션즈 아키텍트, 아마존 웹서비스',
+      kind: 'talk',
+      links: [],
     });
   });
 
@@ -247,9 +250,13 @@ describe('list', () => {
       expect(first.stdout).toBe(uncached.stdout);
       expect(second.stdout).toBe(uncached.stdout);
       expect(JSON.parse(second.stdout)).toHaveLength(600);
-      // The cache answers for unchanged posts: a title planted in it comes back.
+      // The cache answers for unchanged posts: a title planted in it comes
+      // back, but only with the file's checksum made anew.
       const file = join(cacheHome, 'postview', cacheFiles[0]!);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"후기 7"', '"planted"'));
+      const planted = unsealCacheText(readFileSync(file, 'utf8'))!.replace('"후기 7"', '"planted"');
+      writeFileSync(file, planted);
+      expect(list().stdout).not.toContain('"title": "planted"');
+      writeFileSync(file, sealCacheText(planted));
       expect(list().stdout).toContain('"title": "planted"');
       // A changed post is read again.
       writeFileSync(join(dir, 'post-007.md'), post(7, 5).replace('후기 7', 'changed'));

@@ -101,6 +101,22 @@ describe('postview __posts', () => {
   });
 });
 
+describe('postview __posts WORD and __speakers', () => {
+  it('__posts WORD gives the posts the CLI takes WORD for (file name or title)', () => {
+    expect(runCli(['__posts', 'aws']).stdout).toBe(`${SAMPLES[0]}\n`);
+    expect(runCli(['__posts', '오후']).stdout).toBe(`${SAMPLES[0]}\n`);
+    expect(runCli(['__posts', '--', '-']).stdout).toBe('');
+    expect(runCli(['__posts', 'no-such-words-anywhere']).stdout).toBe('');
+  });
+
+  it('__speakers gives the speakers of the posts folder, and those --speaker WORD matches', () => {
+    const all = runCli(['__speakers']).stdout.split('\n').filter(Boolean);
+    expect(all).toContain('김기완');
+    expect(new Set(all).size).toBe(all.length);
+    expect(runCli(['__speakers', '김기']).stdout).toBe('김기완\n');
+  });
+});
+
 (HAVE.bash ? describe : describe.skip)('bash, sourcing `postview completion bash`', () => {
   it('postview tr<TAB> offers track and tracks', () => {
     const offered = bashComplete(['postview', 'tr']);
@@ -119,8 +135,17 @@ describe('postview __posts', () => {
   it('postview show <TAB> offers the sample posts', () => {
     const offered = bashComplete(['postview', 'show', '']);
     for (const name of SAMPLES) expect(offered).toContain(name);
-    expect(offered).toContain('posts');
+    expect(offered).toContain('posts/');
     expect(bashComplete(['postview', 'show', '2016'])).toEqual([SAMPLES[0]]);
+  });
+
+  it('postview tracks aws<TAB> offers the AWS post (words of a name or title, as the CLI takes them)', () => {
+    expect(bashComplete(['postview', 'tracks', 'aws'])).toEqual([SAMPLES[0]]);
+    expect(bashComplete(['postview', 'tracks', 'a'])).toContain(SAMPLES[0]);
+  });
+
+  it('postview tracks --speaker 김<TAB> offers the speakers of the posts folder', () => {
+    expect(bashComplete(['postview', 'tracks', '--speaker', '김기'])).toEqual(['김기완']);
   });
 
   it('outside the repository, offers the bundled samples', () => {

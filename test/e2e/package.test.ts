@@ -2,7 +2,7 @@
 // install of that tarball runs from anywhere on its bundled sample posts.
 // Needs dist/ (git-ignored, built by `npm test` before jest runs).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './run-cli.js';
@@ -55,6 +55,14 @@ describe('npm pack', () => {
     expect(files.filter((f) => /^posts\/.+\.md$/.test(f)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('ships a package.json with no install-time script (dist/ is built before packing) and the man page', () => {
+    expect(files).toContain('dist/postview.1');
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; man: string[] };
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[script]).toBeUndefined();
+    expect(manifest.scripts.prepack).toBe('node scripts/build.mjs');
+    expect(manifest.man).toEqual(['./dist/postview.1']);
+  });
+
   it('leaves out sources, tests, scripts, CI and configuration', () => {
     for (const folder of ['src/', 'test/', 'scripts/', '.ci/', 'node_modules/', 'coverage/', '.bench/']) {
       expect(files.filter((f) => f.startsWith(folder))).toEqual([]);
@@ -69,6 +77,7 @@ describe('npm install -g of the packed tarball', () => {
   let tarball: string;
   let prefix: string;
   let elsewhere: string;
+  let installOutput: string;
 
   beforeAll(() => {
     requireBuild();
@@ -79,11 +88,13 @@ describe('npm install -g of the packed tarball', () => {
     const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
     if (pack.status !== 0) throw new Error(`npm pack failed (${pack.status}): ${pack.stderr}`);
     tarball = join(work, packJson(pack.stdout).filename);
-    const common = ['install', '-g', '--prefix', prefix, tarball, '--ignore-scripts', '--no-audit', '--no-fund'];
+    // As a user would: scripts allowed, so npm would warn about any it runs.
+    const common = ['install', '-g', '--prefix', prefix, tarball, '--no-audit', '--no-fund'];
     // From npm's cache when it has the dependencies, else from the registry.
     let install = npm([...common, '--offline'], work);
     if (install.status !== 0) install = npm(common, work);
     if (install.status !== 0) throw new Error(`npm install -g failed (${install.status}): ${install.stderr}`);
+    installOutput = install.stdout + install.stderr;
   }, 120_000);
 
   afterAll(() => {
@@ -102,6 +113,17 @@ describe('npm install -g of the packed tarball', () => {
   }
 
   const shippedPosts = (): string => realpathSync(join(prefix, 'lib', 'node_modules', 'postview', 'posts'));
+
+  it('installs without a single npm warning', () => {
+    expect(installOutput.split('\n').filter((line) => /warn/i.test(line))).toEqual([]);
+  });
+
+  it('installs the man page where man finds it', () => {
+    const page = join(prefix, 'share', 'man', 'man1', 'postview.1');
+    expect(readFileSync(page, 'utf8')).toMatch(/^\.TH POSTVIEW 1/);
+    const man = spawnSync('man', ['-w', 'postview'], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', MANPATH: join(prefix, 'share', 'man') }, encoding: 'utf8' });
+    if (man.error === undefined) expect(realpathSync(man.stdout.trim())).toBe(realpathSync(page));
+  });
 
   it('shows the newest bundled post', () => {
     const run = installed(['--color', 'never']);

@@ -116,3 +116,31 @@ describe('Korean interface', () => {
     expect(ko).toEqual(en);
   });
 });
+
+describe('talks and breaks (issue 11)', () => {
+  const BREAKS = `${FIXTURES}sessions/table-breaks.md`; // 등록 (break), 기조 연설, 점심 시간 (break), 강연 및 실습 워크샵
+
+  it('tracks, --ics, now and track use talks; --all adds the breaks', () => {
+    const talks = runJson<{ title: string; kind: string }[]>(['tracks', BREAKS]);
+    expect(talks.json.map((s) => [s.title, s.kind])).toEqual([['기조 연설', 'talk'], ['강연 및 실습 워크샵', 'talk']]);
+    const all = runJson<{ kind: string }[]>(['tracks', BREAKS, '--all']);
+    expect(all.json.map((s) => s.kind)).toEqual(['break', 'talk', 'break', 'talk']);
+    const ics = runCli(['tracks', BREAKS, '--ics']);
+    expect(ics.stdout.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(runCli(['tracks', BREAKS, '--ics', '--all']).stdout.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    // At 12:00 lunch is on: now names the talk in progress or next, never the lunch.
+    const now = runJson<{ current: { title: string } | null; next: { title: string } | null }>(['now', BREAKS, '--time', '12:00']);
+    expect([now.json.current?.title ?? null, now.json.next?.title ?? null]).toEqual([null, '강연 및 실습 워크샵']);
+    const lone = runCli(['track', '09:00', BREAKS]);
+    expect([lone.code, lone.stderr.trim()]).toEqual([1, `postview: ${BREAKS}: '09:00' matches only breaks (registration, lunch, ...); add --all to show them`]);
+    expect(runJson<{ title: string }>(['track', '09:00', BREAKS, '--all']).json.title).toBe('등록 및 전시 부스 관람');
+  });
+
+  it('timeline draws breaks too, lighter (░) and dimmed', () => {
+    const plain = runCli(['timeline', BREAKS, '--color', 'never', '--width', '90']).stdout;
+    expect(plain).toMatch(/^09:00 +░+ +등록 및 전시 부스 관람$/m);
+    expect(plain).toMatch(/^10:00 +█+ +기조 연설$/m);
+    const colour = runCli(['timeline', BREAKS, '--color', 'always', '--width', '90']).stdout;
+    expect(colour).toMatch(/\x1b\[2m[^\n]*점심 시간/);
+  });
+});

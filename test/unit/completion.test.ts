@@ -45,17 +45,26 @@ beforeAll(() => {
   mkdirSync(join(cwd, 'sub'), { recursive: true });
   mkdirSync(join(work, 'home'));
   for (const name of ['notes.md', 'draft.markdown', 'readme.txt', 'image.png', '.hidden.md', 'sub/inner.md']) writeFileSync(join(cwd, name), '# x\n');
-  // A stand-in for `postview __posts [--dir X]`: fixed names, and one that
-  // shows which folder it was asked about.
+  // A stand-in for `postview __posts [--dir X] [-- WORD]`: fixed names, one
+  // that shows which folder it was asked about, and beta-post whose title
+  // (as the CLI would match it) says "gamma"; and for `postview __speakers`.
   writeFileSync(
     join(shim, 'postview'),
     [
       '#!/bin/sh',
-      'if [ "$1" = __posts ]; then',
-      '  if [ "$2" = --dir ]; then echo "from-dir-$(basename "$3")"; fi',
-      '  if [ -n "$POSTVIEW_DIR" ]; then echo "from-env-$(basename "$POSTVIEW_DIR")"; fi',
-      '  echo alpha-post',
-      '  echo beta-post',
+      'sub=$1; shift; dir=; word=',
+      'while [ $# -gt 0 ]; do case $1 in --dir) dir=$2; shift 2 ;; --) word=$2; shift 2 ;; *) shift ;; esac; done',
+      'if [ "$sub" = __posts ]; then',
+      '  {',
+      '    if [ -n "$dir" ]; then echo "from-dir-$(basename "$dir")"; fi',
+      '    if [ -n "$POSTVIEW_DIR" ]; then echo "from-env-$(basename "$POSTVIEW_DIR")"; fi',
+      '    echo alpha-post',
+      '    echo beta-post',
+      '  } | if [ -z "$word" ]; then cat; elif [ -z "$(printf %s "$word" | tr -cd "[:alnum:]")" ]; then :; elif [ "$word" = gamma ]; then grep -x beta-post; else grep -F -- "$word"; fi',
+      '  exit 0',
+      'fi',
+      'if [ "$sub" = __speakers ]; then',
+      '  printf "%s\\n" "Ada Lindgren" "김기완" | grep -iF -- "$word"',
       '  exit 0',
       'fi',
       'exit 1',
@@ -239,6 +248,8 @@ function zshComplete(line: string): string[] {
 
 const ALL_COMMANDS = (): string[] => spec.commands.map((c) => c.name);
 const POSTS_HERE = ['alpha-post', 'beta-post', 'draft.markdown', 'notes.md', 'readme.txt', 'sub'];
+/** bash gets folders with their slash (it adds none itself: see bash.ts). */
+const BASH_POSTS_HERE = POSTS_HERE.map((name) => (name === 'sub' ? 'sub/' : name));
 
 describe('bash completes', () => {
   const it_ = withShell('bash');
@@ -267,21 +278,34 @@ describe('bash completes', () => {
     expect(bashComplete(['postview', 'tracks', '--color', '=', 'a'])).toEqual(['auto', 'always']);
     expect(bashComplete(['postview', 'tracks', '--color', '='])).toEqual(['auto', 'always', 'never']);
     expect(bashComplete(['postview', 'tracks', '--color=n'])).toEqual(['--color=never']);
-    expect(bashComplete(['postview', 'tracks', '--speaker', ''])).toEqual([]);
+    expect(bashComplete(['postview', 'tracks', '--width', ''])).toEqual([]);
     expect(bashComplete(['postview', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
   });
 
   it_('folders for --dir and list', () => {
-    expect(bashComplete(['postview', 'show', '--dir', ''])).toEqual(['sub']);
-    expect(bashComplete(['postview', 'list', ''])).toEqual(['sub']);
+    expect(bashComplete(['postview', 'show', '--dir', ''])).toEqual(['sub/']);
+    expect(bashComplete(['postview', 'list', ''])).toEqual(['sub/']);
   });
 
   it_('post names from `postview __posts`, and post files and folders here', () => {
-    expect(sorted(bashComplete(['postview', 'show', '']))).toEqual(POSTS_HERE);
+    expect(sorted(bashComplete(['postview', 'show', '']))).toEqual(BASH_POSTS_HERE);
     expect(bashComplete(['postview', 'show', 'al'])).toEqual(['alpha-post']);
     expect(bashComplete(['postview', 'show', 'sub/'])).toEqual(['sub/inner.md']);
     expect(bashComplete(['postview', 'show', '.'])).toContain('.hidden.md');
-    expect(sorted(bashComplete(['postview', 'tracks', '--json', '']))).toEqual(POSTS_HERE);
+    expect(sorted(bashComplete(['postview', 'tracks', '--json', '']))).toEqual(BASH_POSTS_HERE);
+  });
+
+  it_('posts by the words the CLI takes: a name that starts with the word, else one whose name or title holds it', () => {
+    expect(bashComplete(['postview', 'show', 'gamma'])).toEqual(['beta-post']);
+    expect(bashComplete(['postview', 'tracks', 'post'])).toEqual(['alpha-post', 'beta-post']);
+    expect(bashComplete(['postview', 'tracks', 'beta'])).toEqual(['beta-post']);
+  });
+
+  it_('speakers of the posts folder for --speaker, quoted', () => {
+    expect(bashComplete(['postview', 'tracks', '--speaker', ''])).toEqual(['Ada\\ Lindgren', '김기완']);
+    expect(bashComplete(['postview', 'tracks', '--speaker', 'A'])).toEqual(['Ada\\ Lindgren']);
+    expect(bashComplete(['postview', 'tracks', '--speaker', 'lind'])).toEqual(['Ada\\ Lindgren']);
+    expect(bashComplete(['postview', 'now', '--speaker', '김'])).toEqual(['김기완']);
   });
 
   it_('post names in the right argument only', () => {
@@ -311,7 +335,7 @@ describe('bash completes', () => {
         .stdout.split('\n')
         .filter(Boolean);
     expect(complete(['postview', 'l'])).toEqual(['list', 'ls']);
-    expect(complete(['postview', 'ls', ''])).toEqual(['sub']);
+    expect(complete(['postview', 'ls', ''])).toEqual(['sub/']);
     expect(complete(['postview', 'ls', '--js'])).toEqual(['--json']);
   });
 
@@ -342,6 +366,14 @@ describe('fish completes', () => {
     expect(fishComplete('postview show --dir=/x/blog from')).toEqual(['from-dir-blog']);
     expect(fishComplete('postview list ')).toEqual(['sub/']);
   });
+
+  it_('speakers for --speaker, and posts by the words the CLI takes', () => {
+    expect(fishComplete('postview tracks --speaker ').sort()).toEqual(['Ada Lindgren', '김기완']);
+    expect(fishComplete('postview tracks --speaker 김')).toEqual(['김기완']);
+    // fish matches candidates itself (prefix, then substring): words of a
+    // file name work, words found only in a title do not.
+    expect(fishComplete('postview show post').sort()).toEqual(['alpha-post', 'beta-post']);
+  });
 });
 
 describe('zsh completes', () => {
@@ -363,5 +395,11 @@ describe('zsh completes', () => {
     expect(zshComplete('postview section intro al')).toEqual(['alpha-post']);
     expect(zshComplete('postview show --dir /x/blog from')).toEqual(['from-dir-blog']);
     expect(zshComplete('postview --dir /x/blog from')).toEqual(['from-dir-blog']);
+  });
+
+  it_('speakers for --speaker, and posts by the words the CLI takes', () => {
+    expect(zshComplete('postview tracks --speaker ')).toEqual(expect.arrayContaining(['Ada\\ Lindgren', '김기완']));
+    expect(zshComplete('postview tracks --speaker lind')).toEqual(['Ada\\ Lindgren']);
+    expect(zshComplete('postview show gamma')).toEqual(['beta-post']);
   });
 });

@@ -3,12 +3,12 @@ import type { Session } from '../../../src/types.js';
 
 const session = (index: number, extra: Record<string, unknown> = {}): Session => ({
   index, day: 'Day 1', start: '09:00', end: null, title: `Talk ${index}`, room: null,
-  speakers: [{ name: '양승도', role: '솔루션즈 아키텍트', org: '아마존 웹서비스' }], speakerText: '양승도 솔루션즈 아키텍트, 아마존 웹서비스', tokens: [], ...extra,
+  speakers: [{ name: '양승도', role: '솔루션즈 아키텍트', org: '아마존 웹서비스' }], speakerText: '양승도 솔루션즈 아키텍트, 아마존 웹서비스', tokens: [], kind: 'talk', links: [], dayNumber: null, ...extra,
 });
 
 describe('cached sessions', () => {
   it('come back as they were written, fields sessions may grow included', () => {
-    const sessions: CachedSessions = { list: [session(1), session(2, { kind: 'break' })], resolved: [true, false], absent: ['jeffbarr'] };
+    const sessions: CachedSessions = { list: [session(1), session(2, { kind: 'break', links: [{ text: 'slides', url: 'https://x.test/s' }], dayNumber: 2 })], resolved: [true, false], absent: ['jeffbarr'] };
     expect(readSessionsText(renderSessionsText(sessions), 2)).toEqual(sessions);
   });
 

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCacheFile, writeCacheFile } from '../../../src/load/cache-file.js';
 import { readPostBytesSync } from '../../../src/load/read-post.js';
 import { summarizePostBytes } from '../../../src/load/summary.js';
 import {
@@ -75,16 +76,16 @@ describe('SummaryCache', () => {
     expect(summarizeAll(cache)).toEqual([fresh('a.md'), fresh('b.md')]);
     cache.save();
     const [file] = readdirSync(cacheDir);
-    expect(parseSummaryCache(readFileSync(join(cacheDir, file!), 'utf8'), cacheBuildOf('b1')).size).toBe(2);
+    expect(parseSummaryCache(readCacheFile(join(cacheDir, file!))!, cacheBuildOf('b1')).size).toBe(2);
   });
 
   it('answers an unchanged post from the cache, and reads a changed one again', () => {
     const first = SummaryCache.open(cacheDir, dir, 'b1', later());
     summarizeAll(first);
     first.save();
-    // Tamper with the cached title of a.md: an unchanged a.md is answered from the cache.
+    // Change the cached title of a.md (checksum and all): an unchanged a.md is answered from the cache.
     const file = summaryCacheFile(cacheDir, dir)!;
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"A"', '"from the cache"'));
+    writeCacheFile(file, readCacheFile(file)!.replace('"A"', '"from the cache"'));
     expect(SummaryCache.open(cacheDir, dir, 'b1', later()).summarize(join(dir, 'a.md')).title).toBe('from the cache');
     // A changed a.md (another size) is read again.
     writeFileSync(join(dir, 'a.md'), post('A again', 3));
@@ -100,7 +101,7 @@ describe('SummaryCache', () => {
     summarizeAll(cache);
     cache.save();
     const file = summaryCacheFile(cacheDir, dir)!;
-    expect(parseSummaryCache(readFileSync(file, 'utf8'), cacheBuildOf('b1')).size).toBe(0);
+    expect(parseSummaryCache(readCacheFile(file)!, cacheBuildOf('b1')).size).toBe(0);
   });
 
   it('keeps nothing for a post that cannot be read, so its error shows every time', () => {
@@ -111,7 +112,7 @@ describe('SummaryCache', () => {
       summarizeAll(cache);
       cache.save();
     }
-    expect([...parseSummaryCache(readFileSync(summaryCacheFile(cacheDir, dir)!, 'utf8'), cacheBuildOf('b1')).keys()].sort()).toEqual(['a.md', 'b.md']);
+    expect([...parseSummaryCache(readCacheFile(summaryCacheFile(cacheDir, dir)!)!, cacheBuildOf('b1')).keys()].sort()).toEqual(['a.md', 'b.md']);
   });
 
   it('lists without a cache when the cache folder cannot be written', () => {

@@ -8,7 +8,8 @@ import { FIXTURES } from './fixture.js';
 
 const agree = (text: string) => {
   const { content } = parseFrontMatter(text, 'x.md');
-  expect(countSessions(content)).toBe(parsePost(text, 'x.md').sessions.length);
+  // list counts what tracks shows by default: the talks.
+  expect(countSessions(content)).toBe(parsePost(text, 'x.md').sessions.filter((s) => s.kind === 'talk').length);
 };
 
 describe('countSessions agrees with parsePost', () => {
@@ -29,6 +30,20 @@ describe('countSessions agrees with parsePost', () => {
     ['a setext heading with a time', '13:00 - 13:40 A\n-----\n'],
     ['one timed line', '- 13:00 A\n'],
     ['times in prose only', '발표는 13:00에 시작했다.\n'],
+    // Issue 15: headings list counted and show/tracks did not see.
+    ['a session heading inside an HTML comment', '<!--\n### 13:00 - 13:40 Hidden\n-->\n\n### 14:00 - 14:40 Real\n'],
+    ['a session heading inside a <div>', '<div>\n### 13:00 - 13:40 Inside\n</div>\n\n### 14:00 - 14:40 Real\n'],
+    ['a session heading nested in a list item', '- item\n  ### 13:00 - 13:40 Nested\n\n### 14:00 - 14:40 Real\n'],
+    ['a session heading nested in an ordered list item', '1. item\n   ### 13:00 - 13:40 Nested\n'],
+    ['a session heading holding U+2028', '### 13:00 - 13:40 Title\u2028more\n\n### 14:00 - 14:40 Real\n'],
+    ['a session heading holding U+2029', '### 13:00 - 13:40 Title\u2029more\n'],
+    ['a setext heading with a time after its title', 'Keynote (13:00 - 13:40)\n===\n'],
+    ['an HTML heading with a time', '<h3>13:00 - 13:40 Talk</h3>\n'],
+    // Issue 11: breaks are not counted, logs and elapsed times are not sessions.
+    ['a break among talks', '### 12:00 - 13:00 점심 시간\n\n### 13:00 - 13:40 발표\n'],
+    ['a log of bare start times', '### 13:40 Fixed the export\n\n### 15:10 Deployed\n'],
+    ['headings in elapsed time', '## 0:00 – 1:00 · The hook\n\n## 1:00 – 4:00 · Skeleton\n'],
+    ['headings in UTC', '### 13:30 - 13:40 UTC ingester\n'],
   ])('%s', (_name, text) => {
     agree(text);
   });
@@ -41,6 +56,15 @@ describe('countSessions agrees with parsePost on any mix of shapes', () => {
     '> | Time | Title |', '> |---|---|', '  - 17:00 nested', '1. [ ] 18:00 task', 'plain text', '<b>13:00</b> html', '| TIME | TALK |', '| :-: | --- |',
     '| 9:00 AM | Y |', '    | Time | Title |', '###  13:00  -  13:40   Double spaced', '### 13:00\u3000-\u300013:40\u3000Ideographic', '### 14:00 - 14:40\tTab',
     '## \u00a0Day 2', '#### 15:00 - 15:40 Closed ##', '- <span>16:00</span> Tagged', '| a | b |', '| - | - |', 'Time | Talk', '-|-',
+    // Issue 15: HTML blocks and comments, list items, line separators.
+    '<!--', '-->', '<!-- note -->', '<div>', '</div>', '<pre>', '</pre>', '  ### 13:00 - 13:40 Indented', '- item', '   ### 14:00 - 14:40 In item',
+    '### 13:00 - 13:40 A\u2028B', '# Title\u2029x', 'Keynote (13:00 - 13:40)', '=====', '<h3>15:00 - 15:40 H</h3>',
+    // Issue 11: breaks, logs, rooms, bracketed and am/pm lines, start/end columns.
+    '### 12:00 - 13:00 Lunch', '### 13:40 Log entry', '### 13:40~ Open', '### 00:00 - 01:00 Hook', '### 13:30 - 14:00 UTC window',
+    '### 14:00 - 14:40 Title - Jane Doe', '트랙 A', '[12:50 ~ 13:30] Talk (김철수 - 예시)', '7:10 PM - 7:50 PM: Talk', '| Start | End | Session |',
+    '| 09:00 | 09:15 | Intro |', '## Saturday', '### 1:50-2:20 Afternoon', '### 10:00 - 10:40 "Quoted" [slides](x.pdf)',
+    '### 13:00-13:40Lunch', '### 13:00 - 13:40 Tea time', '### 13:00 - 13:40 Steady state', '### 13:30-14:00UTC x', '### 14:00 - 14:40 Trains → Planes',
+    '### 14:00 - 14:40 ☕ 휴식', '### 15:00 - 15:40 Closing the gap', '### 15:00 - 15:40 Closing remarks', '### 2024-05-17 13:00 - 13:40 Log',
   ];
   it('random documents', () => {
     fc.assert(

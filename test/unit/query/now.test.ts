@@ -9,7 +9,7 @@ const at = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3
 const indexOf = (s: Session | null) => s?.index ?? null;
 
 function session(index: number, start: string | null, end: string | null, extra: Partial<Session> = {}): Session {
-  return { index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, tokens: [], ...extra };
+  return { index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, kind: 'talk', links: [], dayNumber: null, tokens: [], ...extra };
 }
 
 describe('findNow', () => {
@@ -87,15 +87,17 @@ describe('renderNow', () => {
   it('shows the session in progress and the next one, with hints', () => {
     const t = at('13:55');
     const [now, next, rest] = renderNow(findNow(seed, t), t, { ...PLAIN, width: 100 }).split('\n');
-    expect(now).toBe('Now   13:50–14:30  프론트엔드 모노레포 전환기  이서연 (예시테크)  [ends in 35 min]');
-    expect(next).toBe('Next  14:40–15:20  장애 대응 훈련 도입하기  박지훈 (예시클라우드)  [in 45 min]');
+    // Now and Next share one set of columns: titles, speakers and hints line up.
+    expect(now).toBe('Now   13:50–14:30  프론트엔드 모노레포 전환기  이서연 (예시테크)      [ends in 35 min]');
+    expect(next).toBe('Next  14:40–15:20  장애 대응 훈련 도입하기     박지훈 (예시클라우드)  [in 45 min]');
     expect(rest).toBe('');
   });
 
   it('says so when nothing is in progress or later', () => {
     expect(renderNow(findNow(seed, at('16:00')), at('16:00'), PLAIN)).toBe('Now   Nothing in progress\nNext  Nothing later today\n');
     const t = at('12:00');
-    expect(renderNow(findNow(seed, t), t, PLAIN)).toMatch(/^Now {3}Nothing in progress\nNext {2}13:00–13:40 .*\[in 1 h\]\n$/);
+    // "Nothing in progress" stands in the title column, under the next title.
+    expect(renderNow(findNow(seed, t), t, PLAIN)).toMatch(/^Now {16}Nothing in progress\nNext {2}13:00–13:40 {2}쿠버네티스 .*\[in 1 h\]\n$/);
   });
 
   it('an unknown end says how long ago it started', () => {
@@ -124,7 +126,10 @@ describe('renderNow', () => {
     const plain = renderNow(result, at('13:30'), { ...PLAIN, width });
     expect(plain).not.toContain('\x1b');
     for (const line of plain.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(width);
-    if (width >= 60) expect(plain).toContain('[ends in 30 min]');
+    expect(plain).toContain('[ends in 30 min]');
+    // Too narrow for a title of 20 columns: blocks, the title whole and wrapped, the speaker under it.
+    if (width < 80) expect(plain.replace(/\s+/g, '')).toContain(long.title.replace(/\s+/g, ''));
+    if (width < 80) expect(plain).toMatch(/^ {19}김기완 \(아마존(\n {19}| )웹서비스\)(\n {19}| {2})\[ends in 30 min\]$/m);
     const coloured = renderNow(result, at('13:30'), { ...PLAIN, width, colorLevel: 1 });
     expect(coloured).toContain('\x1b[');
     for (const line of coloured.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(width);

@@ -5,7 +5,7 @@ import { excerpt } from '../../../src/render/search.js';
 import type { Session, Speaker } from '../../../src/types.js';
 
 const talk = (title: string, speakers: Speaker[], postDate: string | null = '2016-05-17') => ({
-  session: { index: 1, day: null, start: '10:00', end: null, title, room: null, speakers, speakerText: null, tokens: [] } as Session,
+  session: { index: 1, day: null, start: '10:00', end: null, title, room: null, speakers, speakerText: null, tokens: [], kind: 'talk', links: [], dayNumber: null } as Session,
   postDate,
 });
 const person = (name: string, org: string | null = null): Speaker => ({ name, role: null, org });

@@ -5,7 +5,7 @@ import { fixturePost } from '../parse/fixture.js';
 const NOW = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
 
 function session(index: number, start: string | null, end: string | null, extra: Partial<Session> = {}): Session {
-  return { index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, tokens: [], ...extra };
+  return { index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, kind: 'talk', links: [], dayNumber: null, tokens: [], ...extra };
 }
 const eventsOf = (post: Post): IcsEvent[] => post.sessions.map((s) => ({ session: s, date: post.date!, post: { path: post.path, title: post.title } }));
 const one = (s: Session, date = '2024-03-09', path = 'posts/2024-03-09-meetup.md'): IcsEvent => ({ session: s, date, post: { path, title: 'Meetup notes' } });

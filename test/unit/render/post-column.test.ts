@@ -19,7 +19,7 @@ describe('shortPostName', () => {
 });
 
 const session = (index: number, title: string, speaker: string): Session => ({
-  index, day: null, start: '13:00', end: '13:40', title, room: null, speakers: [{ name: speaker, role: null, org: null }], speakerText: speaker, tokens: [],
+  index, day: null, start: '13:00', end: '13:40', title, room: null, speakers: [{ name: speaker, role: null, org: null }], speakerText: speaker, tokens: [], kind: 'talk', links: [], dayNumber: null,
 });
 
 const rows = [
@@ -28,7 +28,8 @@ const rows = [
   { session: session(2, 'Rust in production', 'Jane Roe'), post: '/root/site/content/posts/rust-day/index.md' },
 ];
 const options = (width: number): RenderOptions => ({ width, textWidth: width, colorLevel: 0, hyperlinks: false });
-const postCells = (text: string) => text.trimEnd().split('\n').slice(1).map((line) => line.split(/ {2,}/)[1]);
+// A row starts with its number; a title may go on over more lines.
+const postCells = (text: string) => text.trimEnd().split('\n').filter((line) => /^\s*\d+ /.test(line)).map((line) => line.trim().split(/ {2,}/)[1]);
 
 describe('the Post column', () => {
   it('at width 120 shows each short name whole, and never the shared path', () => {

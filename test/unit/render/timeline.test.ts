@@ -9,7 +9,7 @@ const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 let nextIndex = 1;
 function session(start: string | null, end: string | null, title = `Talk ${nextIndex}`, extra: Partial<Session> = {}): Session {
-  return { index: nextIndex++, day: null, start, end, title, room: null, speakers: [], speakerText: null, tokens: [], ...extra };
+  return { index: nextIndex++, day: null, start, end, title, room: null, speakers: [], speakerText: null, kind: 'talk', links: [], dayNumber: null, tokens: [], ...extra };
 }
 const rowsOf = (sessions: readonly Session[], post?: string): TimelineRow[] => sessions.map((s) => (post ? { session: s, post } : { session: s }));
 
@@ -139,11 +139,18 @@ describe('renderTimeline', () => {
   });
 
   const longKorean = '서버리스 아키텍처에서 이벤트 기반으로 데이터 파이프라인을 구성하고 운영하며 배운 것들 총정리';
-  it.each([24, 40, 60, 80, 120])('fits every line in %i columns, cutting long Korean titles with …', (width) => {
+  it.each([24, 40, 60, 80, 120])('fits every line in %i columns; long Korean titles cut with … or, below 20 columns of title, whole under their bars', (width) => {
     const rows = rowsOf([session('09:00', '09:40', longKorean, { room: '그랜드볼룸 A' }), ...fixturePost('seed-shape.md').sessions, session('16:00', null, longKorean)], 'posts/2023-11-18-아주-긴-파일-이름의-컨퍼런스-후기.md');
     for (const options of [{ ...PLAIN, width }, { ...COLOUR, width }]) {
       const out = renderTimeline(rows, options);
       for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+    }
+    if (width < 60) {
+      const lines = renderTimeline(rows, { ...PLAIN, width }).split('\n');
+      const first = lines.findIndex((line) => line.startsWith('09:00 '));
+      const under = lines.slice(first + 1).filter((line) => line.startsWith('      ') && !line.trim().startsWith('├'));
+      expect(under.join('').replace(/\s+/g, '')).toContain(`그랜드볼룸A·${longKorean}`.replace(/\s+/g, ''));
+      return;
     }
     const first = sessionLines(renderTimeline(rows, { ...PLAIN, width }))[0]!;
     const title = first.split(/ {2,}/).pop()!;

@@ -1,0 +1,9 @@
+// `npm run test:slow`: the tests in test/slow/, each taking seconds by design.
+import { base } from './jest.config.js';
+
+/** @type {import('jest').Config} */
+export default {
+  ...base,
+  roots: ['<rootDir>/test/slow'],
+  testTimeout: 180000,
+};

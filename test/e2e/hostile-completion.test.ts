@@ -1,0 +1,124 @@
+// Completion treats post names as data: in a real interactive bash, zsh and
+// fish (a pseudo-terminal through tmux), with the completion script loaded
+// the README's way, posts and files whose names hold shell syntax are
+// completed on TAB without running anything, and complete to a word that
+// the shell then passes on unchanged. `postview` itself answers `__posts`
+// (the built CLI, through a shim on PATH); once completion is loaded, a shell
+// function of the same name stands in for running it and prints its
+// arguments, one a line in brackets.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN } from './run-cli.js';
+import { HAS_TMUX, TmuxShell } from './tmux.js';
+
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** Each completes alone from its date (the first 11 characters). */
+const POST_NAMES = [
+  '2024-02-01-${PATH:x[$(touch PWNED)]}',
+  '2024-02-02-`touch PWNED`',
+  '2024-02-03-a;touch PWNED|cat',
+  `2024-02-04-it's "quoted"`,
+  '2024-02-05-two words *?[x]',
+  '2024-02-06-$(touch PWNED)',
+  '2024-02-07-~user&$HOME\\n',
+];
+/** Files in the current folder (completed as post files). */
+const FILE_NAMES = ['2024-03-01-${PATH:x[$(touch PWNED)]}.md', '2024-03-02-$(touch PWNED) x.md'];
+/** Never offered (no line feed reaches a completion list), and nothing runs. */
+const NEWLINE_NAME = '2024-04-01-a\n$(touch PWNED)';
+
+const SHELLS = {
+  bash: {
+    command: ['bash', '--norc', '--noprofile'],
+    setup: "PS1='$ '; source <(postview completion bash); postview() { printf '[%s]\\n' \"$@\"; printf 'done%s\\n' .; }",
+  },
+  zsh: {
+    command: ['zsh', '-f'],
+    setup: "PROMPT='%% '; autoload -U compinit && compinit -u -D; source <(postview completion zsh); postview() { printf '[%s]\\n' \"$@\"; printf 'done%s\\n' .; }",
+  },
+  fish: {
+    command: ['fish', '--no-config'],
+    setup: "postview completion fish | source; function postview; printf '[%s]\\n' $argv; printf 'done%s\\n' .; end",
+  },
+} as const;
+type Shell = keyof typeof SHELLS;
+
+let work: string;
+let here: string;
+let env: Record<string, string>;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'postview-hostile-completion-'));
+  here = join(work, 'here');
+  const bin = join(work, 'bin');
+  for (const dir of [bin, join(here, 'posts'), join(work, 'home')]) mkdirSync(dir, { recursive: true });
+  for (const name of [...POST_NAMES, NEWLINE_NAME]) writeFileSync(join(here, 'posts', `${name}.md`), '# A post\n');
+  for (const name of FILE_NAMES) writeFileSync(join(here, name), '# A file\n');
+  writeFileSync(join(bin, 'postview'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`);
+  chmodSync(join(bin, 'postview'), 0o755);
+  env = {
+    PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`,
+    HOME: join(work, 'home'),
+    XDG_CONFIG_HOME: join(work, 'home', '.config'),
+    XDG_DATA_HOME: join(work, 'home', '.local', 'share'),
+    XDG_CACHE_HOME: join(work, 'home', '.cache'),
+    LANG: 'C.UTF-8',
+  };
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+const pwned = (): string[] => [here, join(here, 'posts'), work, join(work, 'home')].flatMap((dir) => readdirSync(dir).filter((f) => f.includes('PWNED') && !f.endsWith('.md')));
+beforeEach(() => {
+  for (const dir of [here, work]) for (const f of readdirSync(dir)) if (f.includes('PWNED') && !f.endsWith('.md')) rmSync(join(dir, f));
+});
+
+const count = (text: string, part: string): number => text.split(part).length - 1;
+
+describe.each(Object.keys(SHELLS) as Shell[])('%s completion of hostile names', (shell) => {
+  const run = HAS_TMUX && hasCommand(shell) ? it : it.skip;
+
+  run(
+    'completes each name as data and runs nothing',
+    async () => {
+      const term = new TmuxShell(work, shell, [...SHELLS[shell].command], env, here);
+      try {
+        let done = 0;
+        term.type(SHELLS[shell].setup, 'Enter');
+        term.type("printf 'rea%s\\n' dy", 'Enter');
+        await term.waitFor((s) => /^ready$/m.test(s));
+        // prefix TAB, then (after taking back the space) TAB again on the
+        // quoted word the first TAB wrote, then Enter.
+        const attempts = [
+          ...POST_NAMES.map((name) => ({ typed: `postview tracks ${name.slice(0, 11)}`, want: name })),
+          { typed: `postview tracks '2024-02-04`, want: POST_NAMES[3]! },
+          { typed: 'postview tracks "2024-02-01', want: POST_NAMES[0]! },
+          ...FILE_NAMES.map((name) => ({ typed: `postview show ${name.slice(0, 11)}`, want: name })),
+        ];
+        for (const { typed, want } of attempts) {
+          term.type(typed, 'Tab', 'BSpace', 'Tab', 'Enter');
+          done++;
+          const screen = await term.waitFor((s) => count(s, '\ndone.') >= done, 8_000).catch((error: Error) => error.message);
+          expect({ typed, pwned: pwned() }).toEqual({ typed, pwned: [] });
+          expect(screen).toContain(`[${want}]\ndone.`);
+        }
+        term.type('postview tracks 2024-04', 'Tab', 'Tab', 'C-u');
+        term.type("printf 'fin%s\\n' ished", 'Enter');
+        const screen = await term.waitFor((s) => /^finished$/m.test(s));
+        expect(screen).not.toContain('2024-04-01-a');
+        expect(pwned()).toEqual([]);
+        expect(existsSync(join(here, 'PWNED'))).toBe(false);
+      } finally {
+        term.close();
+      }
+    },
+    90_000,
+  );
+});
