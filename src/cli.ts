@@ -86,6 +86,7 @@ const HELP = {
   folder: { en: 'a folder of posts (default: the posts folder)', ko: '글 폴더 (기본: 글 폴더)' },
   speakers: { en: 'every speaker: number of talks, organisations, years; most talks first', ko: '모든 발표자: 발표 수, 소속, 연도; 발표가 많은 순' },
   search: { en: 'the posts and sections whose text holds every word', ko: '모든 낱말이 들어 있는 글과 절' },
+  speakersPost: { en: 'a post file, a folder, or words of a post\'s name (default: every post of the posts folder)', ko: '글 파일, 폴더, 또는 글 이름의 낱말 (기본: 글 폴더의 모든 글)' },
   searchWords: { en: 'words to look for, then maybe a post or folder (default: the posts folder)', ko: '찾을 낱말, 그 뒤에 글이나 폴더 (기본: 글 폴더)' },
   watch: { en: 'draw the post again on every save, with a line on the sessions found (for writing)', ko: '저장할 때마다 글을 다시 그리고, 찾은 세션을 한 줄로 (글을 쓸 때)' },
   browse: { en: 'read a folder (or a post) full screen: list, filter, scroll, search, sections, sessions', ko: '폴더(또는 글)를 전체 화면으로 읽기: 목록, 거르기, 스크롤, 찾기, 절, 세션' },
@@ -142,7 +143,7 @@ export const EXAMPLES: Record<string, string[]> = {
   timeline: ['postview timeline', 'postview timeline aws --width 100', 'postview timeline posts/'],
   now: ['postview now', 'postview now aws --time 14:00', 'postview now --time 2pm --json', 'postview now posts/ --day 2 --time 10:50'],
   list: ['postview list', 'postview list ~/blog/_posts --json'],
-  speakers: ['postview speakers posts/', 'postview speakers ~/blog/_posts --speaker 양승도 --json'],
+  speakers: ['postview speakers', 'postview speakers ~/blog/_posts --speaker 양승도 --json'],
   search: ['postview search lambda', 'postview search 데이터베이스 서비스 ~/blog/_posts --json'],
   browse: ['postview browse', 'postview browse ~/blog/_posts', 'postview browse aws'],
   completion: ['source <(postview completion bash)', 'postview completion zsh > "${fpath[1]}/_postview"', 'postview completion fish > ~/.config/fish/completions/postview.fish'],
@@ -234,7 +235,7 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
   output(program.command('list').summary(t(SUMMARY.list)).description(t(HELP.list)).argument('[folder]', t(HELP.folder)))
     .action((folder: string | undefined, flags: OutputFlags) => onRequest({ command: 'list', folder, flags }));
 
-  output(program.command('speakers').summary(t(SUMMARY.speakers)).description(t(HELP.speakers)).argument('[post]', t(HELP.post)))
+  output(program.command('speakers').summary(t(SUMMARY.speakers)).description(t(HELP.speakers)).argument('[post]', t(HELP.speakersPost)))
     .option('-s, --speaker <text>', t(HELP.speaker), collect)
     .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'speakers', post, flags }));
 

@@ -1,4 +1,5 @@
-// `speakers [post|DIR]`: every speaker with their talks, organisations and years.
+// `speakers [post|DIR]`: every speaker with their talks, organisations and years
+// (default: every post of the posts folder).
 import { groupSpeakers } from '../query/people.js';
 import { renderJson, sessionToJson } from '../render/json.js';
 import { renderSpeakerTable } from '../render/speakers.js';
@@ -6,7 +7,9 @@ import type { Context, FilterOptions, Outcome } from './context.js';
 import { collectSessions } from './tracks.js';
 
 export async function runSpeakers(arg: string | undefined, options: Pick<FilterOptions, 'speaker'>, ctx: Context): Promise<Outcome> {
-  const { rows, where } = await collectSessions(arg, { speaker: options.speaker }, ctx);
+  // Without a post, the whole posts folder: the speakers of the blog, not of its newest post.
+  if (arg === undefined) ctx.usingSamples?.();
+  const { rows, where } = await collectSessions(arg ?? ctx.dir, { speaker: options.speaker }, ctx);
   const people = groupSpeakers(
     rows.map((r) => ({ session: r.session, post: r.post, postDate: r.from.date })),
     options.speaker ?? [],
