@@ -67,6 +67,17 @@ const cases = [
   { id: 'list', label: 'list 10,000 posts (its cache warm)', pv: true, cmd: pv('list', inputs.folder), time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
   { id: 'listCold', label: 'list 10,000 posts, no cache', pv: true, env: { POSTVIEW_CACHE: 'off' }, cmd: pv('list', inputs.folder),
     time: [{ ref: 'node', max: 6 }], mem: { ref: 'node' } },
+  // A whole blog (issue 12): cold is without a cache, warm after the sanity pass filled it.
+  ...[
+    ['tracksDir', 'tracks 10,000 posts --speaker 양승도', ['tracks', inputs.folder, '--speaker', '양승도']],
+    ['timelineDir', 'timeline 10,000 posts', ['timeline', inputs.folder]],
+    ['nowDir', 'now 10,000 posts --time 10:00', ['now', inputs.folder, '--time', '10:00']],
+    ['searchDir', 'search 10,000 posts for DynamoDB 설계', ['search', 'DynamoDB', '설계', inputs.folder]],
+  ].flatMap(([id, label, args]) => [
+    { id: `${id}Cold`, label: `${label}, no cache`, pv: true, env: { POSTVIEW_CACHE: 'off' }, cmd: pv(...args),
+      time: [{ ref: 'node', max: 15 }], mem: { ref: 'node', maxMB: 150 } },
+    { id: `${id}Warm`, label: `${label}, cache warm`, pv: true, cmd: pv(...args), time: [{ ref: 'node', max: 5 }], mem: { ref: 'node', maxMB: 150 } },
+  ]),
   { id: 'show1m', label: 'show 1 MB post', pv: true, groups: ['big'], cmd: pv('show', inputs.post1m), time: [{ ref: 'node' }, { maxS: 2 }], mem: { ref: 'node', maxMB: 300 } },
   { id: 'show300k', label: 'show 0.3 MB post', pv: true, groups: ['big'], cmd: pv('show', inputs.post300k), time: [{ ref: 'node' }], mem: { ref: 'node' } },
   { id: 'showMax', label: 'show 3 MB post (the size limit)', pv: true, groups: ['big'], cmd: pv('show', inputs.postMax),

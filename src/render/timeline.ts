@@ -2,6 +2,7 @@
 // session. Gaps stay blank, parallel sessions share columns and are marked.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatClock } from '../parse/time.js';
+import { shortPostName } from '../parse/post.js';
 import { sessionSpan } from '../query/filter.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions, Session } from '../types.js';
@@ -116,7 +117,7 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   // The axis end sits on the last column, so every hour tick is drawn.
   const col = (t: number) => Math.round(((t - axisStart) * (barWidth - 1)) / (axisEnd - axisStart));
 
-  const labels = [block.post, block.day].filter((s): s is string => !!s).map((s) => showControls(s).replace(/\s+/g, ' '));
+  const labels = [block.post === undefined ? undefined : shortPostName(block.post), block.day].filter((s): s is string => !!s).map((s) => showControls(s).replace(/\s+/g, ' '));
   const range = `${formatClock(axisStart)}–${formatClock(axisEnd)}`;
   const heading = chalk.bold(truncate([...labels, range].join('  '), width));
 
