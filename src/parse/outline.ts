@@ -90,6 +90,8 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
   let html: string | null = null;
   let beforeFrom = 0;
   let beforeTo = 0;
+  // Where the current run of non-blank lines began: a setext heading's text may span all of it.
+  let paragraphFrom = 0;
   for (let from = 0; from <= content.length; ) {
     let to = content.indexOf('\n', from);
     if (to === -1) to = content.length;
@@ -102,6 +104,7 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
     // Most lines are prose: their first mark rules out every shape below
     // without a regular expression or a substring.
     const first = firstMark(content, lineFrom, to);
+    if (first === -1) paragraphFrom = to + 1;
     if (html !== null) {
       if (html === '' ? first === -1 : lineText(lineFrom, to).toLowerCase().includes(html)) html = null;
       // A heading or a time inside what may be HTML (or a paragraph a tag could not interrupt): the full lex decides.
@@ -140,8 +143,10 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
     if (otherShapes || !SHAPE_MARKS.has(first)) continue;
     if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
     else if (headerFrom < headerTo && (first === EQUALS || first === DASH) && isUnderline(content, lineFrom, to, first)) {
-      // "Keynote (13:00 - 13:40)" over "===": a setext heading that may be a session.
-      otherShapes = CLOCK.test(lineText(headerFrom, headerTo));
+      // "Keynote (13:00 - 13:40)" over "===": a setext heading that may be a session. Its text is
+      // every line since the last blank one; each is read once, as the next paragraph starts here.
+      otherShapes = CLOCK.test(lineText(Math.min(paragraphFrom, headerFrom), headerTo));
+      paragraphFrom = to + 1;
     } else if (headerFrom < headerTo && mayBeDelimiterRow(content, lineFrom, to)) {
       // A table's delimiter row under a header that may name a time column.
       otherShapes = TABLE_DELIMITER.test(content.slice(lineFrom, to)) && TIME_HEADER.test(lineText(headerFrom, headerTo));
