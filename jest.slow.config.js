@@ -5,5 +5,5 @@ import { base } from './jest.config.js';
 export default {
   ...base,
   roots: ['<rootDir>/test/slow'],
-  testTimeout: 180000,
+  testTimeout: 600000,
 };

@@ -28,6 +28,8 @@ export interface OutputFlags {
   ics?: boolean;
   date?: string;
   time?: string;
+  day?: string;
+  drafts?: boolean;
   all?: boolean;
   watch?: boolean;
 }
@@ -37,12 +39,14 @@ export type Request =
   | { command: 'section'; title: string; post?: string; flags: OutputFlags }
   | { command: 'track'; which: string; post?: string; flags: OutputFlags }
   | { command: 'list'; folder?: string; flags: OutputFlags }
+  | { command: 'speakers'; post?: string; flags: OutputFlags }
+  | { command: 'search'; words: string[]; flags: OutputFlags }
   | { command: 'browse'; post?: string; flags: OutputFlags }
   | { command: 'completion'; shell: Shell; flags: OutputFlags }
   | { command: '__posts'; word?: string; flags: OutputFlags }
   | { command: '__speakers'; word?: string; flags: OutputFlags };
 
-export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'browse', 'completion'] as const;
+export const COMMANDS = ['show', 'sections', 'section', 'tracks', 'track', 'timeline', 'now', 'list', 'speakers', 'search', 'browse', 'completion'] as const;
 
 type Text = Record<Lang, string>;
 const pick = (lang: Lang, text: Text) => text[lang];
@@ -50,7 +54,8 @@ const pick = (lang: Lang, text: Text) => text[lang];
 const HELP = {
   program: { en: 'Read Markdown blog posts in the terminal; find the talks in conference recaps.', ko: '마크다운 블로그 글을 터미널에서 읽고, 컨퍼런스 후기의 세션을 찾습니다.' },
   post: { en: "a post file, - for stdin, a folder, or words of a post's file name or title (default: the newest post)", ko: '글 파일, 표준 입력은 -, 폴더, 또는 글 파일 이름이나 제목의 낱말 (기본: 가장 최근 글)' },
-  dir: { en: 'posts folder (default: $POSTVIEW_DIR, ./posts, or the bundled samples)', ko: '글 폴더 (기본: $POSTVIEW_DIR, ./posts, 또는 함께 배포된 예제)' },
+  dir: { en: 'posts folder (default: $POSTVIEW_DIR, ./posts, the Jekyll or Hugo site you are in, or the bundled samples)', ko: '글 폴더 (기본: $POSTVIEW_DIR, ./posts, 지금 있는 Jekyll/Hugo 사이트의 글, 또는 함께 배포된 예제)' },
+  drafts: { en: "also the Jekyll site's _drafts", ko: 'Jekyll 사이트의 _drafts도 포함' },
   width: { en: 'width to render at (default: the terminal, $COLUMNS, or 80)', ko: '출력 너비 (기본: 터미널 너비, $COLUMNS, 또는 80)' },
   color: { en: 'colour: auto, always or never', ko: '색: auto, always, never' },
   noColor: { en: 'the same as --color never', ko: '--color never와 같음' },
@@ -75,8 +80,14 @@ const HELP = {
   timeline: { en: 'the day at a glance: one bar per session on a shared time axis', ko: '하루 일정을 한눈에: 세션마다 시간 축 위의 막대' },
   now: { en: 'the session in progress and the next one', ko: '지금 진행 중인 세션과 다음 세션' },
   time: { en: 'the time to ask about (default: the clock)', ko: '기준 시각 (기본: 현재 시각)' },
+  day: { en: 'which day of the post(s): 2 for Day 2', ko: '글의 몇째 날인지: 2일차는 2' },
+  nowDate: { en: 'the date to ask about (YYYY-MM-DD; default: the clock\'s, unless --time is given)', ko: '기준 날짜 (YYYY-MM-DD; 기본: --time이 없으면 오늘)' },
   list: { en: 'the posts of a folder: date, title, category, number of sessions', ko: '폴더의 글 목록: 날짜, 제목, 분류, 세션 수' },
   folder: { en: 'a folder of posts (default: the posts folder)', ko: '글 폴더 (기본: 글 폴더)' },
+  speakers: { en: 'every speaker: number of talks, organisations, years; most talks first', ko: '모든 발표자: 발표 수, 소속, 연도; 발표가 많은 순' },
+  search: { en: 'the posts and sections whose text holds every word', ko: '모든 낱말이 들어 있는 글과 절' },
+  speakersPost: { en: 'a post file, a folder, or words of a post\'s name (default: every post of the posts folder)', ko: '글 파일, 폴더, 또는 글 이름의 낱말 (기본: 글 폴더의 모든 글)' },
+  searchWords: { en: 'words to look for, then maybe a post or folder (default: the posts folder)', ko: '찾을 낱말, 그 뒤에 글이나 폴더 (기본: 글 폴더)' },
   watch: { en: 'draw the post again on every save, with a line on the sessions found (for writing)', ko: '저장할 때마다 글을 다시 그리고, 찾은 세션을 한 줄로 (글을 쓸 때)' },
   browse: { en: 'read a folder (or a post) full screen: list, filter, scroll, search, sections, sessions', ko: '폴더(또는 글)를 전체 화면으로 읽기: 목록, 거르기, 스크롤, 찾기, 절, 세션' },
   browsePost: { en: 'a folder of posts, a post file, or words of a post\'s name (default: the posts folder)', ko: '글 폴더, 글 파일, 또는 글 이름의 낱말 (기본: 글 폴더)' },
@@ -99,6 +110,8 @@ const SUMMARY = {
   timeline: { en: 'the day at a glance, one bar per session', ko: '하루 일정을 한눈에' },
   now: { en: 'the session in progress and the next one', ko: '지금 진행 중인 세션과 다음 세션' },
   list: { en: 'the posts of a folder', ko: '폴더의 글 목록' },
+  speakers: { en: 'every speaker, with talks, organisations and years', ko: '모든 발표자: 발표 수, 소속, 연도' },
+  search: { en: 'the posts and sections holding every word', ko: '모든 낱말이 들어 있는 글과 절' },
   browse: { en: 'read a folder or a post full screen', ko: '폴더나 글을 전체 화면으로 읽기' },
   completion: { en: 'a completion script for bash, zsh or fish', ko: 'bash, zsh, fish 자동 완성 스크립트' },
   dir: { en: 'the posts folder', ko: '글 폴더' },
@@ -128,8 +141,10 @@ export const EXAMPLES: Record<string, string[]> = {
   tracks: ['postview tracks', 'postview tracks --speaker 박선용 --speaker 윤석찬', 'postview tracks --at 14:00', 'postview tracks --from 13:30 --to 15:00 --json', 'postview tracks posts/ --speaker 박선용', 'postview tracks aws --ics > summit.ics'],
   track: ['postview track 2', 'postview track 13:50', 'postview track lambda'],
   timeline: ['postview timeline', 'postview timeline aws --width 100', 'postview timeline posts/'],
-  now: ['postview now', 'postview now aws --time 14:00', 'postview now --time 2pm --json'],
+  now: ['postview now', 'postview now aws --time 14:00', 'postview now --time 2pm --json', 'postview now posts/ --day 2 --time 10:50'],
   list: ['postview list', 'postview list ~/blog/_posts --json'],
+  speakers: ['postview speakers', 'postview speakers ~/blog/_posts --speaker 양승도 --json'],
+  search: ['postview search lambda', 'postview search 데이터베이스 서비스 ~/blog/_posts --json'],
   browse: ['postview browse', 'postview browse ~/blog/_posts', 'postview browse aws'],
   completion: ['source <(postview completion bash)', 'postview completion zsh > "${fpath[1]}/_postview"', 'postview completion fish > ~/.config/fish/completions/postview.fish'],
 };
@@ -156,6 +171,8 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
         command.option('--no-color', t(HELP.noColor));
       } else command.option(option.flags, t(option.help));
     }
+    // A Jekyll site's drafts (see load/posts-dir.ts): not in the global list, which stays short.
+    command.option('--drafts', t(HELP.drafts));
     return command;
   };
   const filters = (command: Command): Command =>
@@ -211,10 +228,19 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
 
   filters(output(program.command('now').summary(t(SUMMARY.now)).description(t(HELP.now)).argument('[post]', t(HELP.post))))
     .option('--time <time>', t(HELP.time))
+    .option('--day <n>', t(HELP.day))
+    .option('--date <date>', t(HELP.nowDate))
     .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'now', post, flags }));
 
   output(program.command('list').summary(t(SUMMARY.list)).description(t(HELP.list)).argument('[folder]', t(HELP.folder)))
     .action((folder: string | undefined, flags: OutputFlags) => onRequest({ command: 'list', folder, flags }));
+
+  output(program.command('speakers').summary(t(SUMMARY.speakers)).description(t(HELP.speakers)).argument('[post]', t(HELP.speakersPost)))
+    .option('-s, --speaker <text>', t(HELP.speaker), collect)
+    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'speakers', post, flags }));
+
+  output(program.command('search').summary(t(SUMMARY.search)).description(t(HELP.search)).argument('<words...>', t(HELP.searchWords)))
+    .action((words: string[], flags: OutputFlags) => onRequest({ command: 'search', words, flags }));
 
   program
     .command('browse')

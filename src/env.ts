@@ -9,6 +9,9 @@ import type { ColorMode, RenderOptions } from './types.js';
 /** Running text stays readable on very wide terminals; tables may use the full width. */
 export const READING_WIDTH = 100;
 export const DEFAULT_WIDTH = 80;
+/** The widest output postview draws (--width, $COLUMNS and the terminal alike): work and output grow with it. */
+export const MAX_WIDTH = 1000;
+const MIN_WIDTH = 20;
 
 export interface Terminal {
   isTTY: boolean;
@@ -72,7 +75,7 @@ export function parseColorMode(value: string | undefined, lang: Lang = 'en'): Co
 
 export function parseWidth(value: string | undefined, lang: Lang = 'en'): number | null {
   if (value === undefined) return null;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 20 || Number(value) > 1000) {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < MIN_WIDTH || Number(value) > MAX_WIDTH) {
     throw new UsageError(messages(lang).badWidth(value));
   }
   return Number(value);
@@ -112,7 +115,9 @@ export function resolveOutput(choices: OutputChoices, term: Terminal, lang: Lang
   const mode = parseColorMode(choices.color, lang);
   const asked = parseWidth(choices.width, lang);
   const fromEnv = Number(term.env.COLUMNS);
-  const width = asked ?? term.columns ?? (Number.isInteger(fromEnv) && fromEnv >= 20 ? fromEnv : DEFAULT_WIDTH);
+  // $COLUMNS (and a terminal) wider than --width allows are drawn at MAX_WIDTH:
+  // COLUMNS=100000 made `timeline` take 9.5 s.
+  const width = asked ?? Math.min(term.columns ?? (Number.isInteger(fromEnv) && fromEnv >= MIN_WIDTH ? fromEnv : DEFAULT_WIDTH), MAX_WIDTH);
   const json = Boolean(choices.json);
   const colorLevel = json ? 0 : detectColorLevel(mode, term);
   const hyperlinks = json ? false : detectHyperlinks(term, mode, colorLevel);

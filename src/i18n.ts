@@ -84,6 +84,10 @@ export interface Messages {
   reversedWindow: (from: string, to: string) => string;
   noDate: (where: string) => string;
   nothingNow: (where: string, time: string) => string;
+  badDay: (value: string, max: number) => string;
+  severalDays: (where: string, days: string) => string;
+  postsLeftOut: (count: number, days: string) => string;
+  badCalendarDay: (where: string, day: string, first: string) => string;
   stdinFromTerminal: () => string;
 }
 
@@ -103,6 +107,10 @@ const EN_MESSAGES: Messages = {
   reversedWindow: (from, to) => `--from ${from} is after --to ${to} (expected a window that starts before it ends)`,
   noDate: (where) => `${where}: no date for the calendar (expected a front-matter date, a YYYY-MM-DD- file name, or --date YYYY-MM-DD)`,
   nothingNow: (where, time) => `${where}: nothing in progress at ${time} and nothing after it`,
+  badDay: (value, max) => `--day: invalid day '${value}' (expected a whole number from 1 to ${max})`,
+  severalDays: (where, days) => `${where}: the post has several days (${days}); say which with --day N or --date YYYY-MM-DD`,
+  postsLeftOut: (count, days) => `${count} post(s) with several days left out (${days}); say which with --day N or --date YYYY-MM-DD`,
+  badCalendarDay: (where, day, first) => `${where}: '${day}' from ${first} is not a date (expected a real date and a day number up to 10000); its sessions are left out`,
   stdinFromTerminal: () => 'reading a post from the terminal: type or paste it, then press Ctrl-D on a line of its own (Ctrl-C to cancel)',
 };
 
@@ -122,6 +130,10 @@ const KO_MESSAGES: Messages = {
   reversedWindow: (from, to) => `--from ${from}이(가) --to ${to}보다 늦습니다 (시작이 끝보다 앞선 시간대여야 합니다)`,
   noDate: (where) => `${where}: 달력에 넣을 날짜가 없습니다 (front matter의 date, YYYY-MM-DD- 파일 이름, 또는 --date YYYY-MM-DD가 필요합니다)`,
   nothingNow: (where, time) => `${where}: ${time}에 진행 중이거나 그 뒤에 열리는 세션이 없습니다`,
+  badDay: (value, max) => `--day: 잘못된 날 '${value}' (1부터 ${max}까지의 정수여야 합니다)`,
+  severalDays: (where, days) => `${where}: 여러 날에 걸친 글입니다 (${days}). --day N 또는 --date YYYY-MM-DD로 날을 정해 주세요`,
+  postsLeftOut: (count, days) => `여러 날에 걸친 글 ${count}개를 뺐습니다 (${days}). --day N 또는 --date YYYY-MM-DD로 날을 정해 주세요`,
+  badCalendarDay: (where, day, first) => `${where}: ${first}부터 '${day}'는 날짜가 될 수 없습니다 (실제 날짜와 10000 이하의 날 번호가 필요합니다). 이 글의 세션은 뺍니다`,
   stdinFromTerminal: () => '터미널에서 글을 읽습니다: 입력하거나 붙여 넣은 뒤, 빈 줄에서 Ctrl-D를 누르세요 (취소는 Ctrl-C)',
 };
 

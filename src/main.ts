@@ -8,6 +8,8 @@ import { runNow, runTimeline } from './commands/schedule.js';
 import { detectLang, findLangFlag, messages, type Lang } from './i18n.js';
 import { buildProgram, COMMANDS, type Request } from './cli.js';
 import { runList } from './commands/list.js';
+import { runSearch } from './commands/search.js';
+import { runSpeakers } from './commands/speakers.js';
 import { runSection, runSections } from './commands/sections.js';
 import { runShow } from './commands/show.js';
 import { runTrack, runTracks } from './commands/tracks.js';
@@ -46,8 +48,17 @@ async function runRequest(request: Request, term: Terminal, program: Command, io
     io.stderr(formatError(messages(lang).stdinFromTerminal()));
   }
   const resolved = resolveOutput({ color: flags.color === false ? 'never' : flags.color, width: flags.width, pager: flags.pager, json: flags.json || flags.ics }, term, lang);
+  const postsDir = resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS, Boolean(flags.drafts));
+  let noted = false;
   const ctx: Context = {
-    dir: resolvePostsDir(flags.dir, term.env, process.cwd(), SHIPPED_POSTS),
+    dir: postsDir.dir,
+    extraDirs: postsDir.extra,
+    // Said once, and never into data meant for a program.
+    usingSamples: () => {
+      if (!postsDir.sample || noted || flags.json || flags.ics) return;
+      noted = true;
+      io.stderr(formatWarning("showing postview's sample posts; use --dir or POSTVIEW_DIR for yours"));
+    },
     render: resolved.render,
     json: Boolean(flags.json),
     warn: (message) => io.stderr(formatWarning(message)),
@@ -56,7 +67,7 @@ async function runRequest(request: Request, term: Terminal, program: Command, io
     cacheDir: resolveCacheDir(term.env),
   };
   if (request.command === 'completion') return { outcome: { stdout: renderCompletion(request.shell, program), code: 0 }, pager: null };
-  if (request.command === '__posts') return { outcome: { stdout: readPostNames(ctx.dir, request.word), code: 0 }, pager: null };
+  if (request.command === '__posts') return { outcome: { stdout: readPostNames(ctx.dir, request.word, postsDir.extra), code: 0 }, pager: null };
   if (request.command === '__speakers') return { outcome: { stdout: await readSpeakerNames(ctx, request.word), code: 0 }, pager: null };
   let outcome: Outcome;
   try {
@@ -73,11 +84,11 @@ async function runRequest(request: Request, term: Terminal, program: Command, io
  * the file name or title). Nothing when unreadable; never a name with a
  * control or invisible character.
  */
-function readPostNames(dir: string, word?: string): string {
+function readPostNames(dir: string, word?: string, extra: string[] = []): string {
   try {
     // A word of punctuation alone ("-") would match every post.
     if (word !== undefined && !/[\p{L}\p{N}]/u.test(word)) return '';
-    const paths = word ? matchPosts(readPostHeads(dir, () => {}), word).map((head) => head.path) : listPostFiles(dir);
+    const paths = word ? matchPosts(readPostHeads(dir, () => {}, extra), word).map((head) => head.path) : listPostFiles(dir, extra);
     return completionLines(paths.map((file) => basename(file, extname(file))));
   } catch {
     return '';
@@ -133,6 +144,10 @@ function dispatch(request: Exclude<Request, { command: 'completion' | '__posts' 
       return runTrack(request.which, request.post, ctx, request.flags.all === true);
     case 'list':
       return runList(request.folder, ctx);
+    case 'speakers':
+      return runSpeakers(request.post, request.flags, ctx);
+    case 'search':
+      return runSearch(request.words, ctx);
   }
 }
 

@@ -112,6 +112,27 @@ export const samplePost = () =>
   frontMatter('AWS Summit Seoul 2016 후기 (generated)', '2016-05-17', 'conference') +
   'AWS Summit Seoul 2016에 다녀왔습니다.\n\n' + day(rng(7), 1, 6) + day(rng(8), 2, 6);
 
+/** The largest post postview reads (src/load/read-post.ts MAX_POST_BYTES). */
+export const MAX_POST = 3 << 20;
+
+const hostileHead = '---\ntitle: hostile\ndate: 2024-01-01\n---\n\n';
+const repeat = (pattern, length) => pattern.repeat(Math.ceil(length / pattern.length)).slice(0, length);
+/**
+ * Posts shaped to find quadratic paths (issue 15), each once 7-87 s: runs of
+ * Markdown punctuation on one line, a speaker line of "!", a front-matter
+ * value of spaces, a level-1 heading padded with spaces before its closing
+ * "#"; and the densest shape for memory (one-word list items).
+ */
+export const HOSTILE = {
+  stars: () => `${hostileHead}${'*a'.repeat(100000)}\n`,
+  underscores: () => `${hostileHead}${'a_b'.repeat(40000)}\n`,
+  bangs: () => `${hostileHead}## Talks\n\n### 13:00 - 13:40 Title\n\nSpeaker: Jane ${'!'.repeat(98000)} x\n`,
+  frontMatter: () => `---\ntitle: x${' '.repeat(98000)}y\ndate: 2024-01-01\n---\n\nbody\n`,
+  heading: () => `${hostileHead}# 13:00 a${' '.repeat(195000)}b #\n`,
+  list1m: () => `${hostileHead}${repeat('- a\n', (1 << 20) - hostileHead.length)}`,
+  listAtLimit: () => `${hostileHead}${repeat('- a\n', MAX_POST - hostileHead.length)}`,
+};
+
 function ensureFile(path, bytes, make) {
   if (existsSync(path) && (bytes === undefined || statSync(path).size === bytes)) return false;
   writeFileSync(path, make());
@@ -127,12 +148,21 @@ export function ensureInputs(dir, log = () => {}) {
     dir,
     sample: join(dir, 'sample-recap.md'),
     post1m: join(dir, 'recap-1mb.md'),
-    post10m: join(dir, 'recap-10mb.md'),
+    post300k: join(dir, 'recap-300kb.md'),
+    postMax: join(dir, 'recap-3mb.md'),
     folder: join(dir, 'posts-10k'),
+    hostile: Object.fromEntries(Object.keys(HOSTILE).map((name) => [name, join(dir, 'hostile', `${name}.md`)])),
+    /** A folder holding only the heading post, for `list`. */
+    hostileHeadingFolder: join(dir, 'hostile-heading'),
   };
   if (ensureFile(p.sample, undefined, samplePost)) log(`generated ${p.sample}`);
   if (ensureFile(p.post1m, 1 << 20, () => bigPost(1 << 20))) log(`generated ${p.post1m}`);
-  if (ensureFile(p.post10m, 10 << 20, () => bigPost(10 << 20))) log(`generated ${p.post10m}`);
+  if (ensureFile(p.post300k, Math.floor(MAX_POST / 10), () => bigPost(Math.floor(MAX_POST / 10)))) log(`generated ${p.post300k}`);
+  if (ensureFile(p.postMax, MAX_POST, () => bigPost(MAX_POST))) log(`generated ${p.postMax}`);
+  mkdirSync(join(dir, 'hostile'), { recursive: true });
+  for (const [name, make] of Object.entries(HOSTILE)) if (ensureFile(p.hostile[name], undefined, make)) log(`generated ${p.hostile[name]}`);
+  mkdirSync(p.hostileHeadingFolder, { recursive: true });
+  if (ensureFile(join(p.hostileHeadingFolder, 'heading.md'), undefined, HOSTILE.heading)) log(`generated ${p.hostileHeadingFolder}/`);
   const have = existsSync(p.folder) ? readdirSync(p.folder).filter((f) => f.endsWith('.md')).length : -1;
   if (have !== FOLDER_POSTS) {
     rmSync(p.folder, { recursive: true, force: true });

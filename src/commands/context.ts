@@ -1,7 +1,9 @@
 // What every command receives: where posts are, how to render, how to warn.
 // Built once in main.ts; commands never look at process or the terminal.
 import { InputError, UsageError } from '../errors.js';
-import { listPostFiles, resolvePostSource } from '../load/posts-dir.js';
+import { listPostFiles, resolvePostSource, type PostSource } from '../load/posts-dir.js';
+import { BUILD_ID } from '../build-info.js';
+import { MIN_POSTS_TO_CACHE, SummaryCache } from '../load/summary-cache.js';
 import { readPost } from '../load/read-post.js';
 import { parsePost } from '../parse/post.js';
 import { parseClockTime, CLOCK_FORMS } from '../parse/time.js';
@@ -12,8 +14,12 @@ import { hasLanguageCode, loadHighlighter } from '../render/highlight.js';
 import type { Post, RenderOptions } from '../types.js';
 
 export interface Context {
-  /** The posts folder, resolved (--dir, $POSTVIEW_DIR, ./posts, shipped). */
+  /** The posts folder, resolved (--dir, $POSTVIEW_DIR, ./posts, the blog we are in, shipped). */
   dir: string;
+  /** More folders whose posts count as the posts folder's (_drafts with --drafts). */
+  extraDirs?: string[];
+  /** Called when the posts folder is used and it is postview's own samples (main.ts says so once). */
+  usingSamples?: () => void;
   render: RenderOptions;
   json: boolean;
   /** One line on stderr; used for a broken post that does not stop the others. */
@@ -48,17 +54,24 @@ export async function loadPost(path: string): Promise<Post> {
   return parsePost(text, path);
 }
 
+/** What a post argument names (see resolvePostSource), in the posts folder when it names no file. */
+export function resolveSource(arg: string | undefined, ctx: Context): PostSource {
+  const source = resolvePostSource(arg, ctx.dir, ctx.warn, ctx.extraDirs);
+  if (source.path !== arg) ctx.usingSamples?.();
+  return source;
+}
+
 /** One post: a file, stdin, words of a post's name, or the newest post of a folder. */
 export async function loadOnePost(arg: string | undefined, ctx: Context): Promise<Post> {
-  const source = resolvePostSource(arg, ctx.dir, ctx.warn);
+  const source = resolveSource(arg, ctx);
   if (source.kind === 'file') return loadPost(source.path);
   const inFolder = resolvePostSource(undefined, source.path, ctx.warn);
   return loadPost(inFolder.path);
 }
 
-/** Every post a source names: one file, or each post of a folder (broken ones warned about and skipped). */
+/** Every post a source names: one file, or each post of a folder (broken ones warned about and skipped), parsed in full. */
 export async function loadPosts(arg: string | undefined, ctx: Context): Promise<{ posts: Post[]; folder: boolean }> {
-  const source = resolvePostSource(arg, ctx.dir, ctx.warn);
+  const source = resolvePostSource(arg, ctx.dir, ctx.warn, ctx.extraDirs);
   if (source.kind === 'file') return { posts: [await loadPost(source.path)], folder: false };
   const posts: Post[] = [];
   for (const path of listPostFiles(source.path)) {
@@ -70,6 +83,12 @@ export async function loadPosts(arg: string | undefined, ctx: Context): Promise<
     }
   }
   return { posts, folder: true };
+}
+
+/** The summary cache of a folder of `count` posts, when it is big enough to keep one and caching is on. */
+export function openFolderCache(dir: string, count: number, ctx: Context): SummaryCache | null {
+  if (!ctx.cacheDir || BUILD_ID === null || count < MIN_POSTS_TO_CACHE) return null;
+  return SummaryCache.open(ctx.cacheDir, dir, BUILD_ID, ctx.clock().getTime());
 }
 
 export interface FilterOptions {

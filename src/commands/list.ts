@@ -5,22 +5,20 @@ import { existsSync } from 'node:fs';
 import { listPostFiles, isFolder, noPostsError } from '../load/posts-dir.js';
 import { readPostBytesSync } from '../load/read-post.js';
 import { summarizePostBytes } from '../load/summary.js';
-import { MIN_POSTS_TO_CACHE, SummaryCache } from '../load/summary-cache.js';
-import { BUILD_ID } from '../build-info.js';
 import { renderJson, type PostSummaryJson } from '../render/json.js';
 import { renderPostList } from '../render/post-list.js';
 import { messages } from '../i18n.js';
-import type { Context, Outcome } from './context.js';
+import { openFolderCache, type Context, type Outcome } from './context.js';
 import { showName } from '../sanitize.js';
 
 export async function runList(folder: string | undefined, ctx: Context): Promise<Outcome> {
   const dir = folder ?? ctx.dir;
   if (!isFolder(dir)) throw existsSync(dir) ? notAFolder(dir) : new InputError(`${showName(dir)}: no such folder (expected a folder of posts)`);
-  const paths = listPostFiles(dir);
+  if (folder === undefined) ctx.usingSamples?.();
+  const paths = listPostFiles(dir, folder === undefined ? ctx.extraDirs : []);
   // As for `postview` on the same folder: exit 2, naming what a post file is.
   if (paths.length === 0) throw noPostsError(dir);
-  const cache =
-    ctx.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SummaryCache.open(ctx.cacheDir, dir, BUILD_ID, ctx.clock().getTime()) : null;
+  const cache = openFolderCache(dir, paths.length, ctx);
   const summaries: PostSummaryJson[] = [];
   for (const path of paths) {
     try {

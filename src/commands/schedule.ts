@@ -2,23 +2,41 @@
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { formatClock, parseClockTime, CLOCK_FORMS } from '../parse/time.js';
-import { sessionsOnDate } from '../query/days.js';
-import { findNow } from '../query/now.js';
+import { addDays, dayNumber, MAX_DAY, pickDay } from '../query/days.js';
+import { shortPostName } from '../parse/post.js';
+import { findNow, type NowResult } from '../query/now.js';
+import { readSessionsOf } from '../load/folder-sessions.js';
 import { renderJson, sessionToJson } from '../render/json.js';
 import { renderNow } from '../render/now.js';
 import { renderTimeline } from '../render/timeline.js';
 import type { Session } from '../types.js';
 import type { Context, FilterOptions, Outcome } from './context.js';
-import { collectSessions } from './tracks.js';
+import { collectSessions, type SessionRow } from './tracks.js';
 
 export async function runTimeline(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
-  // Breaks are drawn too (dimmed), so the day keeps its shape.
-  const { rows, message } = await collectSessions(arg, { ...options, all: true }, ctx);
+  // Breaks are drawn too (dimmed), so the day keeps its shape. The timeline
+  // draws times and titles: speakers are read only to filter by them.
+  const { rows, message } = await collectSessions(arg, { ...options, all: true }, ctx, false);
   const text = renderTimeline(rows, ctx.render);
   return text === '' ? { stdout: '', code: 1, message } : { stdout: text, code: 0, pageable: true };
 }
 
-export async function runNow(arg: string | undefined, options: FilterOptions & { time?: string }, ctx: Context): Promise<Outcome> {
+export interface NowOptions extends FilterOptions {
+  time?: string;
+  /** A day of the post(s): "2" for Day 2. */
+  day?: string;
+  /** The calendar date to ask about (YYYY-MM-DD). */
+  date?: string;
+}
+
+/**
+ * What is on and what is next, on one day: --day N, else --date, else the
+ * clock's date when no --time is given (a post none of whose days it is
+ * falls back to the time of day alone). A post of several days and no day
+ * known is asked about (exit 2), or left out of a folder with one warning.
+ */
+export async function runNow(arg: string | undefined, options: NowOptions, ctx: Context): Promise<Outcome> {
+  const say = messages(ctx.lang);
   // `now --at 14:00` reads as "what is on at 14:00", which is --time; --at is
   // the filter "sessions in progress at", which would silently hide the rest.
   if (options.at !== undefined) throw new UsageError(`now: --at filters sessions; to ask what is on at ${options.at}, use --time ${options.at}`);
@@ -30,24 +48,63 @@ export async function runNow(arg: string | undefined, options: FilterOptions & {
     today = localDate(clock);
   } else {
     const parsed = parseClockTime(options.time);
-    if (parsed === null) throw new UsageError(messages(ctx.lang).badTime('time', options.time, CLOCK_FORMS));
+    if (parsed === null) throw new UsageError(say.badTime('time', options.time, CLOCK_FORMS));
     minutes = parsed;
   }
-  const collected = await collectSessions(arg, options, ctx);
-  const { where, message } = collected;
-  // By the clock, a conference day picks its own day's sessions (day N = post date + N - 1).
-  const dated = collected.rows.map((r) => ({ ...r, postDate: r.from.date }));
-  const rows = today === null ? dated : sessionsOnDate(dated, today);
+  const day = options.day === undefined ? null : parseDay(options.day, ctx);
+  if (options.date !== undefined && addDays(options.date, 0) === null) throw new UsageError(say.badDate(options.date));
+  const collected = await collectSessions(arg, options, ctx, false);
+  const { where, message, folder } = collected;
+  const dated = collected.rows.map((r) => ({ ...r, postDate: r.from.date, postKey: r.from.path }));
+  const picked = pickDay(dated, { day, date: options.date ?? today, strict: options.date !== undefined });
+  if (picked.undecided.length > 0) {
+    const days = picked.undecided.slice(0, 3).map((u) => `${folder ? `${shortPostName(u.post)}: ` : ''}days ${u.days.join(', ')}`).join('; ');
+    if (!folder) throw new UsageError(say.severalDays(picked.undecided[0]!.post, picked.undecided[0]!.days.map((d) => `Day ${d}`).join(', ')));
+    ctx.warn(say.postsLeftOut(picked.undecided.length, days));
+  }
+  const rows = picked.rows;
   const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
-  const result = findNow(rows.map((r) => r.session), minutes);
+  const found = findNow(rows.map((r) => r.session), minutes);
+  // The day shown: the current session's, else the next one's.
+  const shownRow = rows.find((r) => r.session === (found.current ?? found.next));
+  const shownDay = shownRow ? dayNumber(shownRow.session) : null;
+  const shownDate = shownRow && shownRow.postDate !== null ? addDays(shownRow.postDate, dayNumber(shownRow.session) - 1) : null;
+  const result = resolveSpeakers(found, rows, postOf);
   const nothing = result.current === null && result.next === null;
   const code = rows.length > 0 && !nothing ? 0 : 1;
-  const why = message ?? (nothing ? messages(ctx.lang).nothingNow(where, formatClock(minutes)) : undefined);
+  const why = message ?? (nothing ? say.nothingNow(where, formatClock(minutes)) : undefined);
   if (ctx.json) {
     const json = (s: Session | null) => (s === null ? null : sessionToJson(s, postOf.get(s)));
-    return { stdout: renderJson({ time: formatClock(minutes), current: json(result.current), next: json(result.next) }), code, message: why };
+    return { stdout: renderJson({ time: formatClock(minutes), day: shownDay, date: shownDate, current: json(result.current), next: json(result.next) }), code, message: why };
   }
-  return { stdout: rows.length > 0 ? renderNow(result, minutes, ctx.render) : '', code, message: why };
+  const posts = folder ? { current: postName(postOf.get(result.current!)), next: postName(postOf.get(result.next!)) } : undefined;
+  return { stdout: rows.length > 0 ? renderNow(result, minutes, ctx.render, posts) : '', code, message: why };
+}
+
+function postName(path: string | undefined): string | undefined {
+  return path === undefined ? undefined : shortPostName(path);
+}
+
+function parseDay(value: string, ctx: Context): number {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_DAY)) throw new UsageError(messages(ctx.lang).badDay(value, MAX_DAY));
+  return n;
+}
+
+/** The sessions found, their speakers read when they were not yet (new sessions, entered in `postOf`). */
+function resolveSpeakers(result: NowResult, rows: readonly SessionRow[], postOf: Map<Session, string | undefined>): NowResult {
+  const rowOf = new Map(rows.map((r) => [r.session, r]));
+  const resolve = (session: Session | null): Session | null => {
+    const row = session && rowOf.get(session);
+    if (!session || !row || row.resolved) return session;
+    const full = readSessionsOf(row.from.path, new Set([session.index])).find((s) => s.index === session.index);
+    if (!full) return session;
+    const resolved = { ...session, speakers: full.speakers, speakerText: full.speakerText };
+    postOf.set(resolved, row.post);
+    return resolved;
+  };
+  const current = resolve(result.current);
+  return { current, next: result.next === result.current ? current : resolve(result.next) };
 }
 
 /** The clock's local date, "YYYY-MM-DD". */

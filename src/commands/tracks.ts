@@ -1,7 +1,7 @@
 // `tracks`: the sessions as a table (or an iCalendar file); `track <which>`: one session in full.
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n.js';
-import { buildSessionTest } from '../query/filter.js';
+import { buildSessionTest, isFiltering } from '../query/filter.js';
 import { addDays, dayNumber } from '../query/days.js';
 import { selectSessions } from '../query/select.js';
 import { renderIcs, type IcsEvent } from '../render/ics.js';
@@ -9,7 +9,10 @@ import { renderJson, sessionToJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { formatTimeSpan, renderSessionTable, type TableRow } from '../render/table.js';
 import type { Post } from '../types.js';
-import { bodyOptions, describeFilter, loadOnePost, loadPosts, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
+import { bodyOptions, describeFilter, loadOnePost, loadPost, openFolderCache, resolveSource, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
+import { listPostFiles } from '../load/posts-dir.js';
+import { readFolderSessions, type SessionNeeds } from '../load/folder-sessions.js';
+import { foldNeedles } from '../query/mentions.js';
 import { isCalendarDate } from '../parse/dates.js';
 
 export interface TracksOptions extends FilterOptions {
@@ -17,27 +20,58 @@ export interface TracksOptions extends FilterOptions {
   date?: string;
 }
 
-/** The sessions of a post or of every post in a folder that pass the filters. */
-export async function collectSessions(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<{ rows: (TableRow & { from: Post })[]; where: string; message?: string }> {
-  const test = buildSessionTest(parseFilterOptions(options, ctx.lang));
-  const { posts, folder } = await loadPosts(arg, ctx);
-  const rows: (TableRow & { from: Post })[] = [];
-  for (const post of posts) {
-    for (const session of post.sessions) if (test(session)) rows.push(folder ? { session, post: post.path, from: post } : { session, from: post });
+/** Where a session came from: enough to date it and name its post. */
+export type PostRef = Pick<Post, 'path' | 'title' | 'date'>;
+
+export interface SessionRow extends TableRow {
+  from: PostRef;
+  /** False when its speakers were not read (they were not needed). */
+  resolved: boolean;
+}
+
+/**
+ * The sessions of a post or of every post in a folder that pass the filters.
+ * A folder is read a post at a time, only as far as needed: with `speakers`
+ * false, a session's speakers are read only for a --speaker filter.
+ */
+export async function collectSessions(arg: string | undefined, options: FilterOptions, ctx: Context, speakers = true): Promise<{ rows: SessionRow[]; where: string; folder: boolean; message?: string }> {
+  const filter = parseFilterOptions(options, ctx.lang);
+  const test = buildSessionTest(filter);
+  const source = resolveSource(arg, ctx);
+  const rows: SessionRow[] = [];
+  const folder = source.kind === 'folder';
+  if (source.kind === 'file') {
+    const post = await loadPost(source.path);
+    for (const session of post.sessions) if (test(session)) rows.push({ session, from: post, resolved: true });
+  } else {
+    const paths = listPostFiles(source.path);
+    const needles = foldNeedles(filter.speakers);
+    const keep = buildSessionTest({ ...filter, speakers: [] });
+    const needs: SessionNeeds = { speakers: needles.length > 0 ? 'mentioned' : speakers ? 'all' : 'none', needles, keep, keepsAll: !isFiltering({ ...filter, speakers: [] }) };
+    const cache = openFolderCache(source.path, paths.length, ctx);
+    readFolderSessions(paths, cache, needs, ctx.warn, (post) => {
+      post.sessions.forEach((session, k) => {
+        if (test(session)) rows.push({ session, post: post.path, from: post, resolved: post.resolved[k]! });
+      });
+    });
+    cache?.save();
   }
-  const where = folder ? (arg ?? ctx.dir) : (posts[0]?.path ?? '');
+  const where = folder ? source.path : (rows[0]?.from.path ?? source.path);
   const filtered = describeFilter(options);
   const say = messages(ctx.lang);
   const message = rows.length > 0 ? undefined : filtered ? say.noSessionMatches(where, filtered) : say.noSessions(where);
-  return { rows, where, message };
+  return { rows, where, folder, message };
 }
 
 export async function runTracks(arg: string | undefined, options: TracksOptions, ctx: Context): Promise<Outcome> {
   if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(messages(ctx.lang).badDate(options.date));
-  const { rows, message } = await collectSessions(arg, options, ctx);
-  const code = rows.length > 0 ? 0 : 1;
   if (options.ics && ctx.json) throw new UsageError('--ics and --json: choose one (--ics writes a calendar, --json the sessions as data)');
-  if (options.ics) return { stdout: rows.length > 0 ? renderIcs(toEvents(rows, options.date, ctx), { now: ctx.clock() }) : '', code, message };
+  const { rows, message, folder } = await collectSessions(arg, options, ctx);
+  const code = rows.length > 0 ? 0 : 1;
+  if (options.ics) {
+    const events = rows.length > 0 ? toEvents(rows, options.date, ctx, folder) : [];
+    return { stdout: events.length > 0 ? renderIcs(events, { now: ctx.clock() }) : '', code: events.length > 0 ? 0 : 1, message };
+  }
   if (ctx.json) return { stdout: renderJson(rows.map((r) => sessionToJson(r.session, r.post))), code, message };
   return { stdout: rows.length > 0 ? renderSessionTable(rows, ctx.render) : '', code, message, pageable: true };
 }
@@ -46,12 +80,24 @@ export async function runTracks(arg: string | undefined, options: TracksOptions,
  * Each session on its calendar day: the post's date (or --date) is its first
  * day; a session under "Day 2" / "2일차" falls that many days later.
  */
-function toEvents(rows: readonly (TableRow & { from: Post })[], dateOption: string | undefined, ctx: Context): IcsEvent[] {
-  return rows.map(({ session, from }) => {
+function toEvents(rows: readonly SessionRow[], dateOption: string | undefined, ctx: Context, folder: boolean): IcsEvent[] {
+  const events: IcsEvent[] = [];
+  const failed = new Set<string>();
+  for (const { session, from } of rows) {
     const first = from.date ?? dateOption;
     if (!first) throw new UsageError(messages(ctx.lang).noDate(from.path));
-    return { session, date: addDays(first, dayNumber(session) - 1), post: { path: from.path, title: from.title } };
-  });
+    const date = addDays(first, dayNumber(session) - 1);
+    if (date !== null) {
+      events.push({ session, date, post: { path: from.path, title: from.title } });
+      continue;
+    }
+    // An impossible date or day: in a folder, one warning for the post, and the others still go out.
+    const why = messages(ctx.lang).badCalendarDay(from.path, session.day ?? 'Day 1', first);
+    if (!folder) throw new UsageError(why);
+    if (!failed.has(from.path)) ctx.warn(why);
+    failed.add(from.path);
+  }
+  return events.filter((e) => !failed.has(e.post.path));
 }
 
 /** One session chosen among the talks (and the breaks too with `all`). */

@@ -2,7 +2,7 @@
 // Synchronous on purpose: a CLI reads one folder, and node:fs/promises costs
 // ~1 ms of start-up to load.
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { parseFrontMatter } from './front-matter.js';
 import { extractDate, extractTitle } from '../parse/post.js';
@@ -22,17 +22,52 @@ export function noPostsError(dir: string): InputError {
 /** Enough for any front matter; the body is not needed to find or list a post. */
 const HEAD_BYTES = 16 * 1024;
 
-/** --dir, else $POSTVIEW_DIR, else ./posts when it exists, else the posts shipped with postview. */
-export function resolvePostsDir(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string, shipped: string): string {
-  if (option) return option;
-  if (env.POSTVIEW_DIR) return env.POSTVIEW_DIR;
-  const local = join(cwd, 'posts');
-  try {
-    if (existsSync(local) && statSync(local).isDirectory()) return 'posts';
-  } catch {
-    // unreadable ./posts: use the shipped ones
+export interface PostsDir {
+  dir: string;
+  /** More folders whose posts count as the posts folder's (a Jekyll site's _drafts with --drafts). */
+  extra: string[];
+  /** The posts shipped with postview, for want of any other. */
+  sample: boolean;
+}
+
+/**
+ * --dir, else $POSTVIEW_DIR, else ./posts when it exists, else the posts of
+ * the blog `cwd` is in (detectSitePosts), else the posts shipped with postview.
+ */
+export function resolvePostsDir(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string, shipped: string, drafts = false): PostsDir {
+  if (option) return { dir: option, extra: [], sample: false };
+  if (env.POSTVIEW_DIR) return { dir: env.POSTVIEW_DIR, extra: [], sample: false };
+  if (isFolder(join(cwd, 'posts'))) return { dir: 'posts', extra: [], sample: false };
+  return detectSitePosts(cwd, drafts) ?? { dir: shipped, extra: [], sample: true };
+}
+
+const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
+/**
+ * The posts folder of the Jekyll or Hugo site that `cwd` is in, at its root
+ * or in any folder below it: a Jekyll site's `_posts` (and `_drafts` with
+ * `drafts`); a Hugo site's (a `content` folder beside a Hugo config)
+ * `content/posts`, else `content/blog`, else `content`. Null when none.
+ */
+export function detectSitePosts(cwd: string, drafts = false): PostsDir | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const jekyll = join(dir, '_posts');
+    if (isFolder(jekyll)) {
+      const draftsDir = join(dir, '_drafts');
+      return { dir: jekyll, extra: drafts && isFolder(draftsDir) ? [draftsDir] : [], sample: false };
+    }
+    const content = join(dir, 'content');
+    if (isFolder(content) && HUGO_CONFIGS.some((name) => existsSync(join(dir, name)))) {
+      const posts = ['posts', 'blog'].map((name) => join(content, name)).find(isFolder) ?? content;
+      return { dir: posts, extra: [], sample: false };
+    }
+    if (dirname(dir) === dir) return null;
   }
-  return shipped;
+}
+
+/** True when something (a file, a folder) is at `path`. */
+export function pathExists(path: string): boolean {
+  return existsSync(path);
 }
 
 export function isFolder(path: string): boolean {
@@ -43,28 +78,50 @@ export function isFolder(path: string): boolean {
   }
 }
 
-/** The post files of a folder (not its subfolders), sorted by name. */
-export function listPostFiles(dir: string): string[] {
+/** Folders that hold no posts of a site: tools, builds, version control. Dot folders are skipped too. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '_site', 'public', 'vendor']);
+/** Hugo's list pages of a section, not posts. */
+const LIST_PAGE = /^_index\./;
+/** Deeper than any site's content; keeps a looping or hostile tree finite. */
+const MAX_DEPTH = 16;
+
+/**
+ * The post files of a folder and its subfolders (Hugo page bundles:
+ * content/posts/x/index.md), sorted by path; `extra` folders' posts too.
+ * Skips dot folders and SKIPPED_FOLDERS, and follows no folder link.
+ */
+export function listPostFiles(dir: string, extra: readonly string[] = []): string[] {
+  const files: string[] = [];
+  walk(dir, 0, files, true);
+  for (const more of extra) walk(more, 0, files, false);
+  return files.sort();
+}
+
+function walk(dir: string, depth: number, files: string[], mustRead: boolean): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    throw fileError(dir, error);
+    if (mustRead) throw fileError(dir, error);
+    return; // a subfolder that cannot be read holds no posts we can show
   }
   // join(dir, name) for a plain file name is this prefix plus the name
   // ("posts/", "" for ".", "/" for "/"), without normalising each path anew.
   const prefix = join(dir, 'x').slice(0, -1);
-  const files: string[] = [];
   let lossy = false;
   for (const e of entries) {
-    if (!POST_FILE.test(e.name) || e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(e.name) && depth < MAX_DEPTH) walk(prefix + e.name, depth + 1, files, false);
+      continue;
+    }
+    if (!POST_FILE.test(e.name) || LIST_PAGE.test(e.name)) continue;
     if (e.name.includes('\ufffd')) lossy = true;
     // A link counts when it leads to a file: one to a pipe or a device
     // (/dev/zero) would hang the whole folder, a dangling one is skipped.
     if (e.isFile() || (e.isSymbolicLink() && isRegularFile(prefix + e.name))) files.push(prefix + e.name);
   }
   if (lossy) rememberRawNames(dir, prefix);
-  return files.sort();
 }
 
 /**
@@ -135,9 +192,9 @@ export function matchPosts(heads: readonly PostHead[], query: string): PostHead[
 }
 
 /** Reads the heads of a folder's posts; a broken post is reported through `warn` and skipped. */
-export function readPostHeads(dir: string, warn: (message: string) => void): PostHead[] {
+export function readPostHeads(dir: string, warn: (message: string) => void, extra: readonly string[] = []): PostHead[] {
   const heads: PostHead[] = [];
-  for (const path of listPostFiles(dir)) {
+  for (const path of listPostFiles(dir, extra)) {
     try {
       heads.push(readPostHead(path));
     } catch (error) {
@@ -154,7 +211,7 @@ export type PostSource = { kind: 'file'; path: string } | { kind: 'folder'; path
  * words of a post's file name or title in the posts folder. No argument:
  * the newest post there.
  */
-export function resolvePostSource(arg: string | undefined, dir: string, warn: (message: string) => void): PostSource {
+export function resolvePostSource(arg: string | undefined, dir: string, warn: (message: string) => void, extra: readonly string[] = []): PostSource {
   if (arg === '-') return { kind: 'file', path: '-' };
   if (arg !== undefined && arg !== '') {
     try {
@@ -168,7 +225,7 @@ export function resolvePostSource(arg: string | undefined, dir: string, warn: (m
   if (!isFolder(dir)) {
     throw new InputError(arg ? `${showName(arg)}: no such file, and the posts folder ${showName(dir)} does not exist` : `${showName(dir)}: posts folder does not exist (expected a folder of .md posts; set --dir or POSTVIEW_DIR)`);
   }
-  const heads = readPostHeads(dir, warn);
+  const heads = readPostHeads(dir, warn, extra);
   if (arg === undefined || arg === '') {
     const newest = pickNewest(heads);
     if (!newest) throw noPostsError(dir);

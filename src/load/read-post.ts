@@ -7,8 +7,15 @@ import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync,
 import { InputError } from '../errors.js';
 import { hasControls, showControls, showName } from '../sanitize.js';
 
-/** Larger than any blog post; keeps a mistaken path from eating memory. */
-export const MAX_POST_BYTES = 32 * 1024 * 1024;
+/**
+ * Larger than any blog post (they run to tens of KB; 1 MB is a book). marked
+ * keeps about 250 bytes of tokens per byte of a dense post (a list of
+ * one-word items, a table of short rows): 4 MB of such a post took up to
+ * 1.03 GB, 3 MB about 0.75 GB, growing linearly, so 32 MB would need some
+ * 8 GB. 3 MB keeps every command under 1 GB whatever the post holds, and
+ * keeps a mistaken path from eating memory.
+ */
+export const MAX_POST_BYTES = 3 * 1024 * 1024;
 
 export interface PostText {
   /** The path as the user gave it, or "-" for stdin. */

@@ -84,9 +84,17 @@ function readFlowList(text: string): Scalar[] | undefined {
   return items;
 }
 
-/** js-yaml trims spaces around a plain scalar, and no other white space (not U+3000, not NBSP). */
+/**
+ * js-yaml trims spaces around a plain scalar, and no other white space (not
+ * U+3000, not NBSP). A loop, not / +$/: that expression reads every run of
+ * spaces inside the text to its end (a value of 98,000 spaces took 22 s).
+ */
 function trimSpaces(text: string): string {
-  return text.replace(/^ +| +$/g, '');
+  let from = 0;
+  let to = text.length;
+  while (from < to && text.charCodeAt(from) === 0x20) from++;
+  while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+  return from === 0 && to === text.length ? text : text.slice(from, to);
 }
 
 /** One scalar with no trailing spaces, or undefined when js-yaml could read it differently. */

@@ -20,6 +20,7 @@ import type { PostSummaryJson } from '../render/json.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { fsPath, readPostBytesSync } from './read-post.js';
 import { summarizePostBytes } from './summary.js';
+import { isSessionsText, readSessionsText, renderSessionsText, type CachedSessions } from './session-cache.js';
 
 /** Folders with fewer posts are read in full every time. */
 export const MIN_POSTS_TO_CACHE = 500;
@@ -40,10 +41,16 @@ export type CachedSummary = Omit<PostSummaryJson, 'path'>;
 export interface CacheEntry {
   stamp: FileStamp;
   summary: CachedSummary;
+  /**
+   * The post's sessions, once a command that covers a folder has read them:
+   * JSON text (see session-cache.ts), read only when asked for, so that `list`
+   * does not pay for them.
+   */
+  sessions?: string;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags]. */
-type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[]];
+/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' data)]. */
+type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown?];
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
 export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
@@ -66,15 +73,18 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
   if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries)) return entries;
   for (const row of file.entries as unknown[]) {
     if (!isRow(row)) return new Map();
-    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags] = row;
-    entries.set(name, { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions, categories, tags } });
+    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row;
+    const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions, categories, tags } };
+    if (data !== undefined) entry.sessions = data as string;
+    entries.set(name, entry);
   }
   return entries;
 }
 
 function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || row.length !== 11) return false;
-  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags] = row as unknown[];
+  if (!Array.isArray(row) || (row.length !== 11 && row.length !== 12)) return false;
+  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row as unknown[];
+  if (row.length === 12 && !isSessionsText(data)) return false;
   const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
   const isTexts = (x: unknown) => Array.isArray(x) && x.length <= 1_000 && x.every(isText);
@@ -88,8 +98,10 @@ function isRow(row: unknown): row is Row {
 /** The text of a cache file holding `entries`. */
 export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): string {
   const rows: Row[] = [];
-  for (const [name, { stamp, summary }] of entries) {
-    rows.push([name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions, summary.categories ?? [], summary.tags ?? []]);
+  for (const [name, { stamp, summary, sessions }] of entries) {
+    const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions, summary.categories ?? [], summary.tags ?? []];
+    if (sessions !== undefined) row.push(sessions);
+    rows.push(row);
   }
   return JSON.stringify({ format: FORMAT, build, entries: rows });
 }
@@ -101,6 +113,17 @@ export function cacheBuildOf(buildId: string): string {
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** The stamp of the file at `path`, or null when it cannot be stat'ed (reading it will say what is wrong). */
+function readStamp(path: string): FileStamp | null {
+  let stats: Stats;
+  try {
+    stats = statSync(fsPath(path));
+  } catch {
+    return null;
+  }
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
 
 /** True when a file last changed long enough before `now` that a later change will show in its times. */
@@ -136,13 +159,7 @@ export class SummaryCache {
   /** The summary of the post at `path` (errors are thrown as summarizePostBytes throws them). */
   summarize(path: string): PostSummaryJson {
     const name = basename(path);
-    let stats: Stats | undefined;
-    try {
-      stats = statSync(fsPath(path));
-    } catch {
-      // reading it will say what is wrong
-    }
-    const stamp: FileStamp | null = stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
+    const stamp = readStamp(path);
     const cached = this.previous.get(name);
     if (stamp && cached && sameStamp(stamp, cached.stamp)) {
       this.next.set(name, cached);
@@ -157,6 +174,28 @@ export class SummaryCache {
     }
     this.changed = true;
     return summary;
+  }
+
+  /**
+   * The sessions of the post at `path` as `read` leaves them: it gets the
+   * cached ones when the post is unchanged (else null) and returns what to
+   * keep, the same object when nothing changed. Errors pass through, and a
+   * post that fails is not kept.
+   */
+  withSessions<T extends { summary: CachedSummary; sessions: CachedSessions }>(path: string, read: (cached: { summary: CachedSummary; sessions: CachedSessions } | null) => T): T {
+    const name = basename(path);
+    const stamp = readStamp(path);
+    const previous = this.previous.get(name);
+    const sessions = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? readSessionsText(previous.sessions, previous.summary.sessions) : null;
+    const cached = sessions && { summary: previous!.summary, sessions };
+    const result = read(cached);
+    if (cached && result.sessions === cached.sessions) {
+      this.next.set(name, previous!);
+      return result;
+    }
+    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: renderSessionsText(result.sessions) });
+    this.changed = true;
+    return result;
   }
 
   /** Writes the cache when it changed; a cache that cannot be written is simply not kept. */

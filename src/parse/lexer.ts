@@ -11,10 +11,12 @@
 //   expression is never compiled: a post without HTML never pays for marked's
 //   largest expressions. Each guard only states what the rule's own expression
 //   requires of its first characters (see test/unit/parse/lexer.test.ts).
+// - marked's inline text and url rules look for an email address ahead at
+//   every token, which is quadratic on long runs of punctuation; they are
+//   run through email-runs.ts, which gives the same tokens in linear time.
 import { Lexer, Tokenizer, type Links, type Token, type Tokens } from 'marked';
+import { EmailRuns, textRuleWithoutEmail, textTokenLength } from './email-runs.js';
 
-const UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/;
-const BLANK_LINE = /\n[ \t]*(?:\n|$)/;
 const URL_START = /^[A-Za-z0-9._+-]/;
 
 /** The character after up to three spaces, where a block's mark must be. */
@@ -24,18 +26,51 @@ function blockMark(src: string): string {
   return src.charAt(i);
 }
 
+/**
+ * Whether a line of = or - comes before the first blank line, after the
+ * first line: only then can a setext heading start here. Reads no further
+ * than that line, so a post of many short blocks costs what it is long.
+ */
+function underlinedBeforeBlank(src: string): boolean {
+  for (let from = src.indexOf('\n') + 1; from > 0 && from <= src.length; ) {
+    let to = src.indexOf('\n', from);
+    if (to === -1) to = src.length;
+    let i = from;
+    while (i < to && i - from < 3 && src.charCodeAt(i) === 0x20) i++;
+    const mark = src.charCodeAt(i);
+    if (mark === 0x3d || mark === 0x2d) {
+      while (i < to && src.charCodeAt(i) === mark) i++;
+      while (i < to && (src.charCodeAt(i) === 0x20 || src.charCodeAt(i) === 0x09)) i++;
+      if (i === to) return true;
+    } else {
+      // A blank line (only spaces and tabs) ends the paragraph.
+      let j = from;
+      while (j < to && (src.charCodeAt(j) === 0x20 || src.charCodeAt(j) === 0x09)) j++;
+      if (j === to) return false;
+    }
+    from = to + 1;
+  }
+  return false;
+}
+
 /** The first character of the second line, after up to three spaces ("" when there is none). */
 function secondLineMark(src: string): string {
   const end = src.indexOf('\n');
   return end === -1 ? '' : blockMark(src.slice(end + 1, end + 5));
 }
 
+/** One inline text being lexed: its "@"s, and what is left of it (marked's loop variable). */
+interface InlineFrame {
+  runs: EmailRuns;
+  rest: string;
+}
+
 class PostTokenizer extends Tokenizer {
+  /** The inline texts being lexed, innermost last (emphasis and links lex their content inside). */
+  readonly inline: InlineFrame[] = [];
+
   override lheading(src: string): Tokens.Heading | undefined {
-    const end = src.search(BLANK_LINE);
-    const block = end === -1 ? src : src.slice(0, end + 1);
-    if (!UNDERLINE.test(block)) return undefined;
-    return super.lheading(src);
+    return underlinedBeforeBlank(src) ? super.lheading(src) : undefined;
   }
 
   // Blocks: " {0,3}" then the mark.
@@ -74,6 +109,9 @@ class PostTokenizer extends Tokenizer {
 
   // Inline: the mark is the first character.
   override escape(src: string): Tokens.Escape | undefined {
+    // marked tries this rule first on every token: what is left of the text.
+    const frame = this.inline.at(-1);
+    if (frame) frame.rest = src;
     return src[0] === '\\' ? super.escape(src) : undefined;
   }
   override tag(src: string): Tokens.Tag | undefined {
@@ -101,11 +139,41 @@ class PostTokenizer extends Tokenizer {
     return src[0] === '<' ? super.autolink(src) : undefined;
   }
   override url(src: string): Tokens.Link | undefined {
-    return URL_START.test(src) ? super.url(src) : undefined;
+    if (!URL_START.test(src)) return undefined;
+    const at = this.position(src);
+    return at === null || at.frame.runs.mayBeUrl(at.offset, src.length) ? super.url(src) : undefined;
+  }
+  override inlineText(src: string): Tokens.Text | undefined {
+    const at = this.position(src);
+    const noEmail = textRuleWithoutEmail(this.rules.inline.text);
+    const length = at && noEmail ? textTokenLength(at.frame.runs, at.offset, src.length, noEmail) : null;
+    return super.inlineText(length === null || length === src.length ? src : src.slice(0, length));
+  }
+
+  /** Where `src` (what is left of the innermost inline text, or the start of it) begins in that text; null when unknown. */
+  private position(src: string): { frame: InlineFrame; offset: number } | null {
+    const frame = this.inline.at(-1);
+    if (!frame || src.length > frame.rest.length) return null;
+    const offset = frame.runs.text.length - frame.rest.length;
+    return offset >= 0 && frame.runs.text.charCodeAt(offset) === src.charCodeAt(0) ? { frame, offset } : null;
+  }
+}
+
+class PostLexer extends Lexer {
+  constructor(private readonly postTokenizer: PostTokenizer) {
+    super({ gfm: true, tokenizer: postTokenizer });
+  }
+  override inlineTokens(src: string, tokens?: Token[]): Token[] {
+    this.postTokenizer.inline.push({ runs: new EmailRuns(src), rest: src });
+    try {
+      return super.inlineTokens(src, tokens);
+    } finally {
+      this.postTokenizer.inline.pop();
+    }
   }
 }
 
 /** The block and inline tokens of a Markdown body (GFM). */
 export function lexMarkdown(markdown: string): Token[] {
-  return new Lexer({ gfm: true, tokenizer: new PostTokenizer() }).lex(markdown);
+  return new PostLexer(new PostTokenizer()).lex(markdown);
 }

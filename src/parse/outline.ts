@@ -28,7 +28,6 @@ import { lexBody } from './post.js';
 
 const HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
 const ATX_OPEN = /^ {0,3}#{1,6}[ \t]+/;
-const ATX_CLOSE = /(?:^|[ \t]+)#+[ \t]*$/;
 /** Characters that may start inline markup or an entity (or end a heading oddly). */
 const MARKUP = /[\\`*_~[\]<>&!]|#[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -92,6 +91,8 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
   let html: string | null = null;
   let beforeFrom = 0;
   let beforeTo = 0;
+  // Where the current run of non-blank lines began: a setext heading's text may span all of it.
+  let paragraphFrom = 0;
   for (let from = 0; from <= content.length; ) {
     let to = content.indexOf('\n', from);
     if (to === -1) to = content.length;
@@ -104,6 +105,7 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
     // Most lines are prose: their first mark rules out every shape below
     // without a regular expression or a substring.
     const first = firstMark(content, lineFrom, to);
+    if (first === -1) paragraphFrom = to + 1;
     if (html !== null) {
       if (html === '' ? first === -1 : lineText(lineFrom, to).toLowerCase().includes(html)) html = null;
       // A heading or a time inside what may be HTML (or a paragraph a tag could not interrupt): the full lex decides.
@@ -147,8 +149,10 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
     if (otherShapes || !SHAPE_MARKS.has(first)) continue;
     if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
     else if (headerFrom < headerTo && (first === EQUALS || first === DASH) && isUnderline(content, lineFrom, to, first)) {
-      // "Keynote (13:00 - 13:40)" over "===": a setext heading that may be a session.
-      otherShapes = CLOCK.test(lineText(headerFrom, headerTo));
+      // "Keynote (13:00 - 13:40)" over "===": a setext heading that may be a session. Its text is
+      // every line since the last blank one; each is read once, as the next paragraph starts here.
+      otherShapes = CLOCK.test(lineText(Math.min(paragraphFrom, headerFrom), headerTo));
+      paragraphFrom = to + 1;
     } else if (headerFrom < headerTo && mayBeDelimiterRow(content, lineFrom, to)) {
       // A table's delimiter row under a header that may name a time column.
       otherShapes = TABLE_DELIMITER.test(content.slice(lineFrom, to)) && TIME_HEADER.test(lineText(headerFrom, headerTo));
@@ -202,7 +206,25 @@ function mayBeDelimiterRow(content: string, from: number, to: number): boolean {
 /** The text of the first "# " heading, markup dropped; null when none. */
 export function firstH1(outline: Outline): string | null {
   const line = outline.headings.find((l) => /^ {0,3}#[ \t]/.test(l));
-  return line === undefined ? null : line.replace(ATX_OPEN, '').replace(ATX_CLOSE, '').replace(/[*_`]/g, '').trim() || null;
+  return line === undefined ? null : dropClosingHashes(line.replace(ATX_OPEN, '')).replace(/[*_`]/g, '').trim() || null;
+}
+
+const isBlank = (code: number) => code === 0x20 || code === 0x09;
+
+/**
+ * "Title ##" -> "Title": what `/(?:^|[ \t]+)#+[ \t]*$/` removes, in one pass
+ * from the end (that expression reads every run of blanks in the line to its
+ * end: a 195 KB heading took `list` 87 s).
+ */
+function dropClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && text.charCodeAt(hashes - 1) === 0x23) hashes--;
+  if (hashes === end) return text; // no closing #
+  if (hashes > 0 && !isBlank(text.charCodeAt(hashes - 1))) return text; // "C#"
+  while (hashes > 0 && isBlank(text.charCodeAt(hashes - 1))) hashes--;
+  return text.slice(0, hashes);
 }
 
 /** The text of the first "# " heading of a body, markup dropped; null when none. */

@@ -1,5 +1,5 @@
 // Text -> Post: front matter, marked's tokens, sections and sessions. Pure.
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Post } from '../types.js';
@@ -114,6 +114,20 @@ function names(value: unknown): string[] {
   if (typeof value === 'string') return value.split(/[\s,]+/).filter((v) => v !== '').map(htmlText);
   const single = stringField(value);
   return single === null ? [] : [single];
+}
+
+/** A page bundle's file (content/posts/rust-day/index.md): the post is named by its folder. */
+const BUNDLE_INDEX = /^_?index\.[^.]+$/;
+
+/**
+ * A post's short name, to tell it apart in a list: "posts/2016-05-17-aws-summit.md"
+ * -> "aws-summit", "content/posts/2024-03-09-rust-day/index.md" -> "rust-day".
+ */
+export function shortPostName(path: string): string {
+  const name = basename(path);
+  if (!BUNDLE_INDEX.test(name)) return titleFromPath(path);
+  const folder = basename(dirname(path));
+  return folder.replace(FILE_DATE, '') || folder || titleFromPath(path);
 }
 
 /** "posts/2016-05-17-aws-summit.md" -> "aws-summit". */

@@ -6,8 +6,10 @@ import { HANGUL_RE, isBareName, readsAsPerson, startsLikePerson } from './names.
 // A label at the start of a line, with an optional list marker and bold/italic around the label:
 //   "Speaker: Jane", "- **발표자**: 홍길동", "**Speakers：** A & B", "연사 : 김철수"
 // "발표자료: …" (slides) and "Speaker Deck: …" are not labels: the colon must follow the label.
+// Each run of white space is read whole ("(?!\s)"): two "\s*" side by side
+// otherwise try every split of a long run (quadratic).
 const LABEL_RE =
-  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(\*\*|__|\*|_)?\s*(?:speakers?|presenters?|발표자|강연자|연사|발표)\s*\1?\s*[:：]\s*\1?(.*)$/iu;
+  /^\s*(?!\s)(?:[-*+]\s+(?!\s)|\d+[.)]\s+(?!\s))?(\*\*|__|\*|_)?\s*(?:speakers?|presenters?|발표자|강연자|연사|발표)\s*(?!\s)\1?\s*[:：]\s*(?!\s)\1?(.*)$/iu;
 // "Speaker - Rosa Diaz", "발표자 — 홍길동": a dash after the label (not after "발표", which starts titles).
 const DASH_LABEL_RE = /^\s*(?:[-*+]\s+)?(\*\*|__)?(?:speakers?|presenters?|발표자|강연자|연사)\1? [-–—] (.*)$/iu;
 // "by Jane Doe, Acme" / "By 홍길동"; what follows must read as a name ("by the way" is prose).
@@ -51,7 +53,8 @@ function clean(text: string): string {
   while (to > from && EDGE_TRAIL.has(t[to - 1]!)) to--;
   let dots = to;
   while (dots > from && t[dots - 1] === '.') dots--;
-  if (dots < to && !ABBREVIATION_END.test(t.slice(Math.max(from, dots - 8), dots))) to = dots;
+  // All trailing dots go, but one stays after an abbreviation ("Acme Inc.").
+  if (dots < to) to = ABBREVIATION_END.test(t.slice(Math.max(from, dots - 8), dots)) ? dots + 1 : dots;
   return t.slice(from, to).trim();
 }
 

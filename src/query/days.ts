@@ -1,5 +1,8 @@
-// Which calendar day a session falls on, for `now` by the clock and for --ics.
+// Which calendar day a session falls on, for `now` and for --ics.
 import type { Session } from '../types.js';
+
+/** Day numbers past this are not a conference's days ("## Day 999999999"). */
+export const MAX_DAY = 10_000;
 
 /** The day a session falls on, counted from 1: "Day 2", "2일차" and "둘째 날" are 2; weekdays and dates count in the post's order; no day is 1. */
 export function dayNumber(session: Session): number {
@@ -8,20 +11,52 @@ export function dayNumber(session: Session): number {
   return Number.isFinite(n) && n >= 1 ? n : 1;
 }
 
-/** "YYYY-MM-DD" plus `days`. */
-export function addDays(date: string, days: number): string {
+/** "YYYY-MM-DD" plus `days`; null when `date` is no real date or the sum is not a date postview can write. */
+export function addDays(date: string, days: number): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isInteger(days) || Math.abs(days) > MAX_DAY) return null;
   const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) return null;
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const year = d.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? d.toISOString().slice(0, 10) : null;
+}
+
+/** Which day `now` asks about: a day number (--day), a date (--date, or the clock's), or neither. */
+export interface DayQuery {
+  day: number | null;
+  date: string | null;
+  /** The date was given (--date): only sessions on it count. From the clock, a post none of whose days it is falls back to the time of day. */
+  strict: boolean;
+}
+
+export interface DayRow {
+  session: Session;
+  postDate: string | null;
+  /** Names the post the session is in. */
+  postKey: string;
 }
 
 /**
- * The sessions taking place on `today` ("YYYY-MM-DD"): day N of a post dated
- * D falls on D + N - 1. When `today` is none of a post's days (or the post
- * has no date), all of its sessions are kept and the clock time alone decides.
+ * The sessions of one day, so that `now` never pairs one day's session with
+ * another day's. With a day number, that day of every post. With a date, the
+ * sessions on it (day N of a post dated D falls on D + N - 1); from the clock,
+ * when no post has sessions on it, as without a date. Without either, a post
+ * of one day keeps its sessions and a post of several days is `undecided`
+ * (left out: the caller asks which day).
  */
-export function sessionsOnDate<T extends { session: Session; postDate: string | null }>(rows: readonly T[], today: string): T[] {
-  const onToday = (row: T) => row.postDate !== null && addDays(row.postDate, dayNumber(row.session) - 1) === today;
-  const postsToday = new Set(rows.filter(onToday).map((row) => row.postDate));
-  return rows.filter((row) => !postsToday.has(row.postDate) || onToday(row));
+export function pickDay<T extends DayRow>(rows: readonly T[], query: DayQuery): { rows: T[]; undecided: { post: string; days: number[] }[] } {
+  if (query.day !== null) return { rows: rows.filter((r) => dayNumber(r.session) === query.day), undecided: [] };
+  if (query.date !== null) {
+    const onDate = rows.filter((r) => r.postDate !== null && addDays(r.postDate, dayNumber(r.session) - 1) === query.date);
+    if (onDate.length > 0 || query.strict) return { rows: onDate, undecided: [] };
+  }
+  const days = new Map<string, Set<number>>();
+  for (const r of rows) {
+    let set = days.get(r.postKey);
+    if (!set) days.set(r.postKey, (set = new Set()));
+    set.add(dayNumber(r.session));
+  }
+  const undecided = [...days].filter(([, set]) => set.size > 1).map(([post, set]) => ({ post, days: [...set].sort((a, b) => a - b) }));
+  const left = new Set(undecided.map((u) => u.post));
+  return { rows: rows.filter((r) => !left.has(r.postKey)), undecided };
 }

@@ -94,7 +94,8 @@ function renderStacked(columns: readonly Column[], cells: string[][], cellWidths
       .join(GAP);
     const title = wrapText(cells[flex]![r]!, room).split('\n').map((line) => styled(flex, line, r));
     const leadLines = beside ? [] : packCells(lead.map((i) => styled(i, cells[i]![r]!, r)).filter((cell) => cell !== ''), width);
-    const lines = beside ? [`${leadText}${GAP}${title[0] ?? ''}`.trimEnd(), ...title.slice(1).map((line) => margin + line)] : [...leadLines, ...title.map((line) => margin + line)];
+    const first = lead.length > 0 ? `${leadText}${GAP}${title[0] ?? ''}` : (title[0] ?? '');
+    const lines = beside ? [first.trimEnd(), ...title.slice(1).map((line) => margin + line)] : [...leadLines, ...title.map((line) => margin + line)];
     const after = columns
       .map((c, i) => ({ c, i, text: cells[i]![r]! }))
       .filter(({ i, text }) => i > flex && text !== '')

@@ -13,10 +13,9 @@ export function hasLanguageCode(tokens: readonly Token[]): boolean {
   while (stack.length > 0) {
     const token = stack.pop()!;
     if (token.type === 'code' && typeof token.lang === 'string' && token.lang.trim() !== '') return true;
-    const children = (token as { tokens?: Token[] }).tokens;
-    if (children) stack.push(...children);
-    const items = (token as { items?: Token[] }).items;
-    if (items) stack.push(...items);
+    // One by one: push(...list) overflows the stack on a list of 150,000 items.
+    for (const child of (token as { tokens?: Token[] }).tokens ?? []) stack.push(child);
+    for (const item of (token as { items?: Token[] }).items ?? []) stack.push(item);
   }
   return false;
 }

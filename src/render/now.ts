@@ -18,24 +18,30 @@ export function formatDuration(minutes: number, lang: RenderOptions['lang'] = 'e
  * speakers and a hint computed from `minutes` ("ends in 25 min", "started 5
  * min ago", "in 10 min"). Too narrow for a readable title: a block each.
  */
-export function renderNow(result: NowResult, minutes: number, options: RenderOptions): string {
+export function renderNow(result: NowResult, minutes: number, options: RenderOptions, posts?: { current?: string; next?: string }): string {
   const chalk = new Chalk({ level: options.colorLevel });
   const w = words(options.lang ?? 'en');
   const rows = [
-    { label: w.now, session: result.current, hint: result.current ? currentHint(result.current, minutes, options) : '', none: w.nothingNow },
-    { label: w.next, session: result.next, hint: result.next ? w.startsIn(formatDuration(toMinutes(result.next.start ?? '') - minutes, options.lang)) : '', none: w.nothingNext },
+    { label: w.now, session: result.current, hint: result.current ? currentHint(result.current, minutes, options) : '', none: w.nothingNow, post: posts?.current },
+    { label: w.next, session: result.next, hint: result.next ? w.startsIn(formatDuration(toMinutes(result.next.start ?? '') - minutes, options.lang)) : '', none: w.nothingNext, post: posts?.next },
   ];
   const empty = rows.map((row) => row.session === null);
   const cell = (get: (session: Session) => string) => rows.map((row) => (row.session ? get(row.session) : ''));
   const columns: Column[] = [
     { name: '', cells: rows.map((row) => row.label), style: (s) => chalk.bold(s) },
     { name: '', cells: cell((session) => [session.day ?? '', formatTimeSpan(session)].filter(Boolean).join(' ')), style: (s) => chalk.cyan(s) },
-    { name: '', cells: rows.map((row) => (row.session ? (row.session.room ? `${row.session.room} · ${row.session.title}` : row.session.title) : row.none)), flexible: true, style: (s, r) => (empty[r] ? chalk.dim(s) : s) },
+    { name: '', cells: rows.map((row) => (row.session ? titleOf(row.session, row.post) : row.none)), flexible: true, style: (s, r) => (empty[r] ? chalk.dim(s) : s) },
     { name: '', cells: cell((session) => formatSpeakers(session.speakers, session.speakerText)), maxShare: 0.25, style: (s) => chalk.green(s) },
     { name: '', cells: rows.map((row) => (row.session && row.hint ? `[${row.hint}]` : '')), style: (s) => chalk.dim(s) },
   ];
   // A column empty in both rows (no speakers, nothing now) takes no room.
   return renderColumns(columns.filter((c) => c.flexible || c.cells.some(Boolean)), options.width, chalk, { header: false });
+}
+
+/** "Room · Title"; in a folder, the post first: "jsconf-recap: Keynote". */
+function titleOf(session: Session, post: string | undefined): string {
+  const title = session.room ? `${session.room} · ${session.title}` : session.title;
+  return post ? `${post}: ${title}` : title;
 }
 
 function currentHint(session: Session, minutes: number, options: RenderOptions): string {

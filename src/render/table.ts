@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { RenderOptions, Session, Speaker } from '../types.js';
 import { renderColumns, type Column } from './columns.js';
 import { words } from '../i18n.js';
+import { shortPostName } from '../parse/post.js';
 
 export interface TableRow {
   session: Session;
@@ -28,7 +29,8 @@ export function renderSessionTable(rows: readonly TableRow[], options: RenderOpt
   const chalk = new Chalk({ level: options.colorLevel });
   const names = words(options.lang ?? 'en').columns;
   const columns: Column[] = [{ name: names.number, cells: rows.map((r) => String(r.session.index)), align: 'right', style: (s) => chalk.dim(s) }];
-  if (rows.some((r) => r.post)) columns.push({ name: names.post, cells: rows.map((r) => r.post ?? ''), maxShare: 0.2 });
+  // The post by its short name (the full path is in the JSON).
+  if (rows.some((r) => r.post)) columns.push({ name: names.post, cells: rows.map((r) => (r.post ? shortPostName(r.post) : '')), maxShare: 0.2 });
   if (rows.some((r) => r.session.day)) columns.push({ name: names.day, cells: rows.map((r) => r.session.day ?? ''), maxShare: 0.15 });
   columns.push({ name: names.time, cells: rows.map((r) => formatTimeSpan(r.session)), style: (s) => chalk.cyan(s) });
   columns.push({ name: names.title, cells: rows.map((r) => r.session.title), flexible: true });

@@ -271,7 +271,7 @@ describe('clear errors: one line naming the file or value, exit 2, no stack trac
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 'a'));
     try {
       for (const args of [['show', big], ['tracks', big, '--json'], ['sections', big]]) {
-        expectUserError(await timed(args), /fifty\.md: 50\.0 MB is larger than a post can be \(at most 32 MB\)/);
+        expectUserError(await timed(args), /fifty\.md: 50\.0 MB is larger than a post can be \(at most 3 MB\)/);
       }
       const dir = join(TMP, 'fifty-folder');
       mkdirSync(dir);
@@ -286,8 +286,8 @@ describe('clear errors: one line naming the file or value, exit 2, no stack trac
   }, SLOW_TEST);
 
   it('more than a post on stdin', async () => {
-    const run = await timed(['show', '-'], { input: Buffer.alloc(33 * 1024 * 1024, 'a') });
-    expectUserError(run, /<stdin>: more than 32 MB is larger than a post can be/);
+    const run = await timed(['show', '-'], { input: Buffer.alloc(4 * 1024 * 1024, 'a') });
+    expectUserError(run, /<stdin>: more than 3 MB is larger than a post can be/);
   }, SLOW_TEST);
 });
 

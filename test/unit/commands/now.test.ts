@@ -12,8 +12,8 @@ const context = (clock: Date): Context => ({
   clock: () => clock,
 });
 
-async function nowAt(clock: Date, time?: string) {
-  const outcome = await runNow(`${FIXTURES}days.md`, time ? { time } : {}, context(clock));
+async function nowAt(clock: Date, time?: string, more: { day?: string; date?: string } = {}) {
+  const outcome = await runNow(`${FIXTURES}days.md`, { ...(time ? { time } : {}), ...more }, context(clock));
   return JSON.parse(outcome.stdout) as { current: { title: string; day: string } | null; next: { title: string; day: string } | null };
 }
 
@@ -29,8 +29,25 @@ describe('now by the clock on a multi-day post', () => {
     expect((await nowAt(new Date(2024, 8, 14, 11, 10))).current?.title).toBe('Writing Docs People Actually Read');
   });
 
-  it('with --time, or on another date, only the clock time decides', async () => {
-    expect((await nowAt(new Date(2024, 8, 15, 8, 0), '10:30')).current?.day).toBe('Day 1');
-    expect((await nowAt(new Date(2030, 0, 1, 10, 30))).current?.day).toBe('Day 1');
+  it('with --time, or on another date, asks which day instead of mixing days', async () => {
+    await expect(nowAt(new Date(2024, 8, 15, 8, 0), '10:30')).rejects.toThrow(/several days \(Day 1, Day 2\); say which with --day N or --date/);
+    await expect(nowAt(new Date(2030, 0, 1, 10, 30))).rejects.toThrow(/--day N or --date/);
+  });
+
+  it('between two sessions of Day 2, next is Day 2\'s, never Day 1\'s', async () => {
+    const result = await nowAt(new Date(2030, 0, 1), '10:50', { day: '2' });
+    expect(result.current).toBeNull();
+    expect(result.next).toMatchObject({ day: 'Day 2', title: 'Funding Maintainers' });
+    expect(await nowAt(new Date(2030, 0, 1), '10:50', { date: '2024-09-15' })).toEqual(result);
+  });
+
+  it('names the day and its date in JSON', async () => {
+    const result = (await nowAt(new Date(2030, 0, 1), '10:30', { day: '2' })) as unknown as { day: number; date: string };
+    expect(result.day).toBe(2);
+    expect(result.date).toBe('2024-09-15');
+  });
+
+  it.each(['0', '99999999', 'two'])('refuses --day %s', async (day) => {
+    await expect(nowAt(new Date(2030, 0, 1), '10:30', { day })).rejects.toThrow(/--day: invalid day/);
   });
 });

@@ -40,6 +40,7 @@ describe('countSessions agrees with parsePost', () => {
     ['a session heading holding U+2028', '### 13:00 - 13:40 Title\u2028more\n\n### 14:00 - 14:40 Real\n'],
     ['a session heading holding U+2029', '### 13:00 - 13:40 Title\u2029more\n'],
     ['a setext heading with a time after its title', 'Keynote (13:00 - 13:40)\n===\n'],
+    ['a setext heading of two lines with the time on the first', 'Keynote (13:00 - 13:40)\n| a | b |\n=====\n'],
     ['an HTML heading with a time', '<h3>13:00 - 13:40 Talk</h3>\n'],
     // Issue 11: breaks are not counted, logs and elapsed times are not sessions.
     ['a break among talks', '### 12:00 - 13:00 점심 시간\n\n### 13:00 - 13:40 발표\n'],

@@ -96,3 +96,12 @@ describe('wide enough for a 20-column title: one line per session, as before', (
     for (const mark of ['(', '[']) expect(columnOf(now!, mark)).toBe(columnOf(next!, mark));
   });
 });
+
+describe('at 20 columns', () => {
+  it('list: a post with no date and no category starts its title at the margin, within the width', () => {
+    const title = 'x'.repeat(60) + ' end';
+    const out = renderPostList([{ path: 'a.md', title, date: null, category: null, sessions: 0 }], at(20));
+    expectFits(out, 20);
+    expect(out.split('\n')[0]).toBe('x'.repeat(20));
+  });
+});

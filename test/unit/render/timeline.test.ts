@@ -120,10 +120,10 @@ describe('renderTimeline', () => {
     expect(out).not.toContain('∥');
   });
 
-  it('draws each post as its own block when rows come from several posts', () => {
+  it('draws each post as its own block, named by its short name, when rows come from several posts', () => {
     const rows = [...rowsOf([session('10:00', '11:00')], 'posts/a.md'), ...rowsOf([session('10:00', '11:00')], 'posts/b.md')];
     const headings = strip(renderTimeline(rows, PLAIN)).trimEnd().split('\n\n').map((b) => b.split('\n')[0]);
-    expect(headings).toEqual(['posts/a.md  10:00–11:00', 'posts/b.md  10:00–11:00']);
+    expect(headings).toEqual(['a  10:00–11:00', 'b  10:00–11:00']); // each post by its short name
   });
 
   it('extends the axis past midnight', () => {

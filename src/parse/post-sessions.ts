@@ -1,0 +1,190 @@
+// A post's sessions without lexing all of it, for commands that cover a whole
+// folder. Pure: text in, sessions out.
+//
+// The sessions always come from extractSessions, as in parsePost; what
+// changes is the tokens it is given. In a post whose outline is plain (no
+// schedule table, no timed lines, no heading that holds only a time; see
+// parse/outline.ts), each session is one heading with a time, and its body
+// (the lines up to the next heading) decides only its speakers. So the body
+// is cut into regions at its headings (parse/regions.ts), every heading line
+// is lexed, and a region's body is lexed only when the caller asks for it
+// (`wantsBody`). A session whose body was not lexed has its time, title, room
+// and day but no speakers yet (`resolved` false).
+//
+// Every post this cannot read that way is lexed in full: a post that may hold
+// sessions some other way, a body that cannot be cut safely, or tokens that
+// do not come out as expected. Lexed bodies are checked: the sessions must
+// keep their number, times, titles, rooms and days, else the post is lexed in
+// full. test/unit/parse/post-sessions.test.ts compares the two ways on every
+// fixture and on generated posts.
+import type { Token, Tokens } from 'marked';
+import { parseFrontMatter } from '../load/front-matter.js';
+import type { FrontMatter, Session } from '../types.js';
+import { lexMarkdown } from './lexer.js';
+import { limitNesting } from './nesting.js';
+import { scanOutline } from './outline.js';
+import { extractDate, extractTitle, parsePost } from './post.js';
+import { splitRegions, type Region } from './regions.js';
+import { headingTitle } from './sections.js';
+import { sessionHeadingKind } from './session-heading.js';
+import { extractSessions } from './sessions.js';
+
+export interface PostSessions {
+  title: string;
+  date: string | null;
+  frontMatter: FrontMatter;
+  /** The sessions, without their tokens. */
+  sessions: Session[];
+  /** Per session: true when its speakers are known (its body was read). */
+  resolved: boolean[];
+  /** Per session: the Markdown of its region (heading and body), for deciding whether to read it; null when resolved. */
+  regionText: (number: number) => string | null;
+}
+
+/**
+ * The sessions of a post's text. `wantsBody(session, regionText)` is asked
+ * for each session found from the headings alone; answer true to have its
+ * speakers read ('all': every session's). A post read in full has every
+ * session resolved, and `wantsBody` is not asked.
+ */
+export function parsePostSessions(text: string, path: string, wantsBody: ((session: Session, regionText: string) => boolean) | 'all'): PostSessions {
+  const { frontMatter, content } = parseFrontMatter(text, path);
+  // Every body wanted: lexing the post whole costs less than lexing its headings first.
+  const quick = wantsBody === 'all' ? null : readQuickly(content, wantsBody);
+  if (quick === null) return inFull(text, path, frontMatter);
+  return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result };
+}
+
+function inFull(text: string, path: string, frontMatter: FrontMatter): PostSessions {
+  const post = parsePost(text, path);
+  const sessions = post.sessions.map(withoutTokens);
+  return { title: post.title, date: post.date, frontMatter, sessions, resolved: sessions.map(() => true), regionText: () => null };
+}
+
+export function withoutTokens(session: Session): Session {
+  return { ...session, tokens: [] };
+}
+
+type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved' | 'regionText'> };
+
+function readQuickly(content: string, wantsBody: (session: Session, regionText: string) => boolean): Quick | null {
+  if (scanOutline(content).otherShapes) return null;
+  const regions = splitRegions(content);
+  if (regions === null) return null;
+  const headed = regions.filter((r) => r.heading !== null);
+  const headings = lexHeadings(headed);
+  if (headings === null) return null;
+  let firstH1: string | null = null;
+  for (const token of headings) {
+    const title = headingTitle(token);
+    // Its talks are written under it: the body decides how many sessions there are.
+    if (sessionHeadingKind(title) === 'timeOnly') return null;
+    if (firstH1 === null && token.depth === 1) firstH1 = title;
+  }
+  const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));
+  const light = extractSessions(headings);
+  const text = (region: Region) => content.slice(region.from, region.to);
+  const wanted = new Set<Region>();
+  for (const session of light) {
+    const region = regionOf.get(session.tokens[0]!);
+    if (region === undefined) return null;
+    if (wantsBody(session, text(region))) wanted.add(region);
+  }
+  let sessions = light;
+  if (wanted.size > 0) {
+    const tokens: Token[] = [];
+    const heads = new Map<Token, Region>();
+    headings.forEach((token, k) => {
+      const region = headed[k]!;
+      if (!wanted.has(region)) {
+        tokens.push(token);
+        heads.set(token, region);
+        return;
+      }
+      const lexed = lexMarkdown(limitNesting(text(region)));
+      const head = lexed[0];
+      if (head?.type !== 'heading' || (head as Tokens.Heading).depth !== region.depth) return;
+      heads.set(head, region);
+      tokens.push(...lexed);
+    });
+    if (heads.size !== headings.length) return null;
+    sessions = extractSessions(tokens);
+    if (!sameShape(light, sessions, regionOf, heads)) return null;
+  }
+  const regionsOf = sessions.map((s) => regionOf.get(light[s.index - 1]!.tokens[0]!)!);
+  return {
+    firstH1,
+    result: {
+      sessions: sessions.map(withoutTokens),
+      resolved: regionsOf.map((r) => wanted.has(r)),
+      regionText: (n) => (wanted.has(regionsOf[n]!) ? null : text(regionsOf[n]!)),
+    },
+  };
+}
+
+/** The heading lines lexed together, one heading token each, else null. */
+function lexHeadings(regions: readonly Region[]): Tokens.Heading[] | null {
+  if (regions.length === 0) return [];
+  const tokens = lexMarkdown(regions.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
+  if (tokens.length !== regions.length) return null;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]!.type !== 'heading' || (tokens[k] as Tokens.Heading).depth !== regions[k]!.depth) return null;
+  }
+  return tokens as Tokens.Heading[];
+}
+
+/** The sessions found with bodies are the ones found from headings alone, in the same regions, save their speakers. */
+function sameShape(light: readonly Session[], full: readonly Session[], lightRegion: ReadonlyMap<Token, Region>, fullRegion: ReadonlyMap<Token, Region>): boolean {
+  if (light.length !== full.length) return false;
+  return light.every((a, k) => {
+    const b = full[k]!;
+    return (
+      lightRegion.get(a.tokens[0]!) === fullRegion.get(b.tokens[0]!) &&
+      a.index === b.index && a.day === b.day && a.start === b.start && a.end === b.end && a.title === b.title && a.room === b.room
+    );
+  });
+}
+
+/** A heading's region of a post, for `search`: where it sits and, when asked for, its tokens. */
+export interface PostPart {
+  /** Titles from the top section down to this one; [] for the text before the first heading. */
+  path: string[];
+  /** The region's Markdown. */
+  text: string;
+  /** Its tokens (the heading first), when `wants` asked for them; else null. */
+  tokens: Token[] | null;
+}
+
+/**
+ * A post's regions (parse/regions.ts) with their section paths, lexing only
+ * those `wants` asks for (it sees each region's Markdown). Null when the body
+ * cannot be cut safely: the caller parses the post in full.
+ */
+export function parsePostParts(text: string, path: string, wants: (regionText: string) => boolean): { title: string; date: string | null; parts: PostPart[] } | null {
+  const { frontMatter, content } = parseFrontMatter(text, path);
+  const regions = splitRegions(content);
+  if (regions === null) return null;
+  const headed = regions.filter((r) => r.heading !== null);
+  const headings = lexHeadings(headed);
+  if (headings === null) return null;
+  const titles = new Map(headed.map((r, k) => [r, headingTitle(headings[k]!)]));
+  const open: { depth: number; title: string }[] = [];
+  const parts: PostPart[] = [];
+  let firstH1: string | null = null;
+  for (const region of regions) {
+    const title = titles.get(region);
+    if (title !== undefined) {
+      while (open.length > 0 && open[open.length - 1]!.depth >= region.depth) open.pop();
+      open.push({ depth: region.depth, title });
+      if (firstH1 === null && region.depth === 1) firstH1 = title;
+    }
+    const markdown = content.slice(region.from, region.to);
+    let tokens: Token[] | null = null;
+    if (wants(markdown)) {
+      tokens = lexMarkdown(limitNesting(markdown));
+      if (title !== undefined && (tokens[0]?.type !== 'heading' || headingTitle(tokens[0] as Tokens.Heading) !== title)) return null;
+    }
+    parts.push({ path: open.map((o) => o.title), text: markdown, tokens });
+  }
+  return { title: extractTitle(frontMatter, firstH1, path), date: extractDate(frontMatter, path), parts };
+}

@@ -1,0 +1,195 @@
+// parsePostSessions (headings first, bodies only when asked) against the
+// full parse, generically: whatever extractSessions finds in a post, the
+// quick way must find the same sessions, with the same fields, on every
+// fixture, every sample post and random posts built from many shapes.
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../../src/errors.js';
+import { decodePost } from '../../../src/load/read-post.js';
+import { parsePost } from '../../../src/parse/post.js';
+import { parsePostSessions, withoutTokens } from '../../../src/parse/post-sessions.js';
+import { splitRegions } from '../../../src/parse/regions.js';
+import { buildSessionTest, NO_FILTER } from '../../../src/query/filter.js';
+import { foldNeedles, mayMention } from '../../../src/query/mentions.js';
+import type { Session } from '../../../src/types.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(`${ROOT}${dir}`, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(md|markdown)$/.test(e.name))
+    .map((e) => `${e.parentPath}/${e.name}`);
+}
+
+const POSTS = [...filesUnder('test/fixtures'), ...filesUnder('posts')];
+
+function read(path: string): string | null {
+  try {
+    return decodePost(readFileSync(path), path);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
+
+/** The full parse's sessions without tokens, or the error it throws. */
+function fullSessions(text: string, path: string): Session[] | string {
+  try {
+    return parsePost(text, path).sessions.map(withoutTokens);
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
+}
+
+function quick(text: string, path: string, wants: ((s: Session, region: string) => boolean) | 'all') {
+  try {
+    return parsePostSessions(text, path, wants);
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
+}
+
+const heading = (s: Session) => ({ index: s.index, day: s.day, start: s.start, end: s.end, title: s.title, room: s.room });
+
+/** The quick way agrees with the full parse: resolved sessions in full, the others but for their speakers. */
+function expectAgreement(text: string, path: string, wants: ((s: Session, region: string) => boolean) | 'all'): void {
+  const full = fullSessions(text, path);
+  const got = quick(text, path, wants);
+  if (typeof full === 'string' || typeof got === 'string') {
+    expect(got).toEqual(full);
+    return;
+  }
+  expect(got.sessions.map(heading)).toEqual(full.map(heading));
+  got.sessions.forEach((s, k) => {
+    if (got.resolved[k]) expect(s).toEqual(full[k]);
+  });
+  expect(got.title).toBe(parsePost(text, path).title);
+}
+
+describe('parsePostSessions agrees with parsePost', () => {
+  it.each(POSTS)('%s', (path) => {
+    const text = read(path);
+    if (text === null) return;
+    expectAgreement(text, path, () => true);
+    expectAgreement(text, path, 'all');
+    expectAgreement(text, path, () => false);
+    expectAgreement(text, path, (s) => s.index % 2 === 0);
+    const all = quick(text, path, () => true);
+    if (typeof all !== 'string') expect(all.resolved.every(Boolean)).toBe(true);
+  });
+
+  it('reads the speakers of only the sessions asked for, in a post of plain headings', () => {
+    const text = '## Day 1\n\n### 09:00 - 09:40 One\n\n- 김철수 백엔드 개발자, 예시회사\n\n### 10:00 - 10:40 Two\n\n- Jane Doe, Acme\n';
+    const got = parsePostSessions(text, 'x.md', (s) => s.index === 2);
+    expect(got.resolved).toEqual([false, true]);
+    expect(got.sessions[0]!.speakers).toEqual([]);
+    expect(got.sessions[1]!.speakers.map((p) => p.name)).toEqual(['Jane Doe']);
+    expect(got.sessions.map((s) => s.day)).toEqual(['Day 1', 'Day 1']);
+  });
+});
+
+// Random posts from pieces of many shapes, including the ones the quick way
+// must hand to the full parse (tables, timed lines, HTML, link definitions,
+// setext headings, fences, headings in lists, headings with only a time).
+const PIECES = [
+  '## Day 1', '## 2일차', '# Conference notes', '### 09:00 - 09:40 Opening keynote', '### 10:00~10:40 | Room A | 데이터 파이프라인',
+  '#### [세션 1] 14:00 - 14:40 Rust in production', '### 15:00 - 15:40 **Bold** talk &amp; more', '### 16:00', '### 17:00 ~',
+  '### 좋았던 점', '###', '## Day 2', '### 13:00 - 13:40 Talk with [link](http://x.test/a) title',
+  '- 양승도 솔루션즈 아키텍트, 아마존 웹서비스', '- Jeff Barr, Chief Evangelist, AWS', '발표자: 김현수 시니어 엔지니어, 넥슨',
+  '- **Speaker**: Jane Doe, Acme', '- 대규모 트래픽 처리 경험 - 홍길동님', '- nested\n  - deeper\n    - deepest',
+  'A paragraph that is long enough to be a sentence about the talk and what was said.', '짧은 줄', 'by Jane Roe, Example Corp',
+  '```\n# not a heading\n### 09:00 - 10:00 in code\n```', '~~~js\nconst x = 1;\n~~~', '    ### indented code 10:00 - 11:00',
+  '| 시간 | 제목 | 발표자 |\n| --- | --- | --- |\n| 10:00 | 키노트 | 홍길동 |', '- 13:00 - 13:40 First - 홍길동님\n- 13:50 - 14:30 Second - Jane Doe',
+  '<div>\n### 11:00 - 11:40 inside html\n</div>', '<!-- comment -->', '[ref]: http://x.test', 'Setext title 10:00 - 10:30\n---',
+  '- item\n  ### 12:00 - 12:30 heading in a list', '  ### 12:00 - 12:30 indented heading', '> quote\n### 18:00 - 18:40 after quote',
+  '***', 'Line one  \nSpeaker: 이영희 CTO, 데일리호텔', '1. **응답 시간** - 빠름', '&#50577;승도 엔티티', '양**승도** 굵게',
+  '- &#50577;승도 아키텍트, 예시회사', '- 양**승도** 아키텍트', '- <b>Ja</b>ne Doe, Acme', '- [Jeff](http://x.test) Barr, AWS', '- Ja\\ne Roe, Example',
+];
+
+const postArbitrary = fc
+  .tuple(fc.boolean(), fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }), fc.array(fc.constantFrom('\n', '\n\n'), { minLength: 14, maxLength: 14 }))
+  .map(([front, pieces, gaps]) => (front ? '---\ntitle: Generated\ndate: 2024-05-01\n---\n' : '') + pieces.map((p, k) => p + gaps[k]).join(''));
+
+// Recaps: session headings, each with a speaker line (some with the name
+// hidden behind markup or an entity) and some lines of notes.
+const SPEAKER_LINES = [
+  '- 양승도 솔루션즈 아키텍트, 아마존 웹서비스', '- &#50577;승도 아키텍트, 예시회사', '- 양**승도** 아키텍트', '발표자: 양승도',
+  '- <b>Ja</b>ne Doe, Acme', '- [Jeff](http://x.test) Barr, AWS', '- Jeff Barr, Chief Evangelist, AWS', '- Ja\\ne Roe, Example',
+  '- ＪＡＮＥ Doe', `- ${'양승도'.normalize('NFD')} 엔지니어`, '- Jane\n  Doe, Acme', 'by Jane Roe, Example Corp', '- 김현수 시니어 엔지니어, 넥슨',
+];
+const recapArbitrary = fc
+  .array(fc.tuple(fc.constantFrom('### 09:00 - 09:40 Talk', '### 10:00 ~ 10:40 | Room A | 발표', '## Day 2', '### 좋았던 점'), fc.constantFrom(...SPEAKER_LINES), fc.constantFrom('', '- note about **AWS**', 'A sentence of notes.')), { maxLength: 8 })
+  .map((sessions) => sessions.map((parts) => parts.join('\n\n')).join('\n\n') + '\n');
+
+describe('parsePostSessions agrees with parsePost on generated posts', () => {
+  it('whichever bodies are asked for', () => {
+    fc.assert(
+      fc.property(postArbitrary, fc.func(fc.boolean()), (text, pick) => {
+        expectAgreement(text, 'gen.md', () => true);
+        expectAgreement(text, 'gen.md', () => false);
+        expectAgreement(text, 'gen.md', (s) => pick(s.index));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never skips a body that holds a speaker the filter would keep (mayMention)', () => {
+    fc.assert(
+      fc.property(fc.oneof(postArbitrary, recapArbitrary), fc.constantFrom('양승도', 'jeff barr', 'JANE', '김현수', 'ｊａｎｅ', '양승도'.normalize('NFD'), 'acme', 'Roe'), (text, name) => {
+        const full = fullSessions(text, 'gen.md');
+        if (typeof full === 'string') return;
+        const test = buildSessionTest({ ...NO_FILTER, speakers: [name] });
+        const needles = foldNeedles([name]);
+        const got = quick(text, 'gen.md', (s, region) => mayMention(region, needles));
+        if (typeof got === 'string') return;
+        // Every session the full parse keeps is resolved (its body was read) and kept the same.
+        full.forEach((s, k) => {
+          if (test(s)) {
+            expect(got.resolved[k]).toBe(true);
+            expect(got.sessions[k]).toEqual(s);
+          }
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('parsePostSessions agrees with parsePost on the bench\'s generated recaps', () => {
+  it('a two-day sample and 60 kB of sessions, shaped like the 10,000-post folder', async () => {
+    // @ts-expect-error: a plain ES module of the bench, without types
+    const { bigPost, samplePost } = (await import('../../../scripts/bench/inputs.mjs')) as { bigPost: (bytes: number, seed?: number) => string; samplePost: () => string };
+    // bigPost pads itself with an HTML comment (read in full): without it, the quick way is taken.
+    const big = bigPost(60_000, 3);
+    expect(parsePostSessions(big.replace(/<!--[^]*-->\n$/, ''), 'bench.md', () => false).resolved.some((r) => !r)).toBe(true);
+    for (const text of [samplePost(), big, big.replace(/<!--[^]*-->\n$/, '')]) {
+      expectAgreement(text, 'bench.md', () => true);
+      expectAgreement(text, 'bench.md', () => false);
+      expectAgreement(text, 'bench.md', (s) => s.index % 3 === 0);
+    }
+  });
+});
+
+describe('splitRegions', () => {
+  it('cuts at heading lines outside fences', () => {
+    const text = 'intro\n# A\nbody\n```\n# code\n```\n## B\n';
+    expect(splitRegions(text)!.map((r) => [r.heading, text.slice(r.from, r.to)])).toEqual([
+      [null, 'intro\n'],
+      ['# A', '# A\nbody\n```\n# code\n```\n'],
+      ['## B', '## B\n'],
+    ]);
+  });
+
+  it.each([
+    ['an HTML block', '<div>\n# A\n</div>'],
+    ['a link definition', '[a]: http://x\n# A'],
+    ['a setext heading', 'Title\n===\n# A'],
+    ['an indented heading', '- item\n  # A'],
+    ['an indented fence', '- item\n\n  ```\n# A\n  ```'],
+  ])('refuses %s', (_, text) => {
+    expect(splitRegions(text)).toBeNull();
+  });
+});

@@ -1,0 +1,92 @@
+import { parsePost } from '../../../src/parse/post.js';
+import { groupSpeakers, personKey } from '../../../src/query/people.js';
+import { searchPost, searchWords } from '../../../src/query/search.js';
+import { excerpt } from '../../../src/render/search.js';
+import type { Session, Speaker } from '../../../src/types.js';
+
+const talk = (title: string, speakers: Speaker[], postDate: string | null = '2016-05-17') => ({
+  session: { index: 1, day: null, start: '10:00', end: null, title, room: null, speakers, speakerText: null, tokens: [], kind: 'talk', links: [], dayNumber: null } as Session,
+  postDate,
+});
+const person = (name: string, org: string | null = null): Speaker => ({ name, role: null, org });
+
+describe('groupSpeakers', () => {
+  it.each([
+    ['spacing', 'Jeff  Barr', 'Jeff Barr'],
+    ['case', 'JEFF BARR', 'jeff barr'],
+    ['Unicode form', '양승도'.normalize('NFD'), '양승도'],
+    ['spaces inside a Hangul name', '양 승도', '양승도'],
+  ])('takes names that differ only by %s as one person', (_, a, b) => {
+    expect(personKey(a)).toBe(personKey(b));
+    const people = groupSpeakers([talk('One', [person(a)]), talk('Two', [person(b)])]);
+    expect(people).toHaveLength(1);
+    expect(people[0]!.talks).toHaveLength(2);
+  });
+
+  it('lists most talks first, with organisations (most seen first) and years', () => {
+    const people = groupSpeakers([
+      talk('A', [person('박선용', '아마존 웹서비스')], '2016-05-17'),
+      talk('B', [person('박선용', '아마존 웹서비스'), person('김기완', 'AWS')], '2017-04-18'),
+      talk('C', [person('박선용', 'Example')], '2019-01-02'),
+    ]);
+    expect(people.map((p) => [p.name, p.talks.length, p.orgs, p.years])).toEqual([
+      ['박선용', 3, ['아마존 웹서비스', 'Example'], ['2016', '2017', '2019']],
+      ['김기완', 1, ['AWS'], ['2017']],
+    ]);
+  });
+
+  it('keeps only people matching --speaker, not everyone on a matching session', () => {
+    const people = groupSpeakers([talk('B', [person('박선용'), person('김기완', 'AWS')])], ['aws']);
+    expect(people.map((p) => p.name)).toEqual(['김기완']);
+  });
+});
+
+describe('searchPost', () => {
+  const post = parsePost(
+    '---\ntitle: Recap\n---\n\nIntro about **Lambda**.\n\n## 강연 트랙\n\n### 13:50 - 14:30 서버리스\n\n- 김기완\n- AWS 서비스를 쓰는 사례\n\n## 마무리\n\nNothing here.\n',
+    'posts/2016-05-17-recap.md',
+  );
+  const sections = (query: string[]) => searchPost(post, searchWords(query)).map((h) => h.section.join(' › '));
+
+  it('finds the section whose own text holds every word, with its path', () => {
+    expect(sections(['서비스', 'aws'])).toEqual(['강연 트랙 › 13:50 - 14:30 서버리스']);
+  });
+
+  it('matches case-insensitively, whatever the Unicode form, inside words (Korean particles)', () => {
+    expect(sections(['LAMBDA'])).toEqual(['']);
+    expect(sections(['서비스'.normalize('NFD')])).toEqual(['강연 트랙 › 13:50 - 14:30 서버리스']);
+    expect(sections(['ＡＷＳ'])).toEqual(['강연 트랙 › 13:50 - 14:30 서버리스']);
+  });
+
+  it('falls back to the whole post when the words are in different sections, and finds nothing when one is missing', () => {
+    expect(sections(['lambda', '서비스'])).toEqual(['']);
+    expect(sections(['lambda', 'kubernetes'])).toEqual([]);
+  });
+
+  it('cuts an excerpt around the word, within the width', () => {
+    const text = 'x\n' + 'a '.repeat(40) + 'the Lambda part of a long line that goes on and on';
+    const cut = excerpt(text, ['lambda'], 30);
+    expect(cut).toMatch(/^….*Lambda/);
+    expect(cut.length).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('searchPostText (sections lexed only when they may match) agrees with searchPost', () => {
+  it('on generated posts and words', async () => {
+    const fc = (await import('fast-check')).default;
+    const { searchPostText } = await import('../../../src/query/search.js');
+    const { foldText } = await import('../../../src/query/mentions.js');
+    const pieces = ['# Title', '## 강연 트랙', '### 13:50 - 14:30 Lambda 서버리스', '- AWS 서비스를 쓰는 사례', 'Intro about **Lambda** and &amp; more', '```\nlambda in code\n```',
+      '| a | b |\n| - | - |\n| AWS | 서비스 |', '<div>html AWS</div>', '[Lambda](http://aws.test) link', '> quote 서비스', 'Plain line', '### Notes'];
+    const post = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((p) => p.join('\n\n') + '\n');
+    const query = fc.subarray(['lambda', '서비스', 'aws', 'AWS서비스', 'html', 'notes'], { minLength: 1, maxLength: 2 });
+    fc.assert(
+      fc.property(post, query, (text, typed) => {
+        const words = searchWords(typed);
+        const simple = (hits: ReturnType<typeof searchPost>) => hits.map((h) => [h.section, h.text]);
+        expect(simple(searchPostText(text, 'p.md', words, words.map(foldText)))).toEqual(simple(searchPost(parsePost(text, 'p.md'), words)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
