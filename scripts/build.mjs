@@ -63,9 +63,8 @@ const sharedCore = {
     }));
   },
 };
-await build({
-  entryPoints: [`${browseDir}run.ts`],
-  outfile: `${root}dist/browse.cjs`,
+/** How the bundles loaded on demand (the UI, the HTML reader) are built. */
+const chunk = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -73,6 +72,11 @@ await build({
   minify: process.env.POSTVIEW_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
+};
+await build({
+  ...chunk,
+  entryPoints: [`${browseDir}run.ts`],
+  outfile: `${root}dist/browse.cjs`,
   plugins: [sharedCore],
 });
 
@@ -143,17 +147,7 @@ await build({
 // htmlparser2 and the entities table in a bundle of their own, required by
 // src/html-lib.ts only when a post holds HTML or a rare entity: the start-up
 // of every other post neither reads nor compiles them.
-await build({
-  entryPoints: [`${root}scripts/build/html-lib-entry.mjs`],
-  outfile: `${root}dist/html-lib.cjs`,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: process.env.POSTVIEW_NO_MINIFY !== '1',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await build({ ...chunk, entryPoints: [`${root}scripts/build/html-lib-entry.mjs`], outfile: `${root}dist/html-lib.cjs` });
 
 // The man page, dist/postview.1, from the same commander program as the
 // help (src/man.ts): bundled in memory and run once.
