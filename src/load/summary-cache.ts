@@ -26,7 +26,7 @@ import { isSessionsText, readSessionsText, renderSessionsText, type CachedSessio
 export const MIN_POSTS_TO_CACHE = 500;
 /** Changes this recent may share a timestamp with a later one. */
 const SETTLE_MS = 3000;
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What identifies one version of a file, as stat tells it. */
 export interface FileStamp {
@@ -49,8 +49,8 @@ export interface CacheEntry {
   sessions?: string;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, (sessions' data)]. */
-type Row = [string, number, number, number, number, string, string | null, string | null, number, unknown?];
+/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' data)]. */
+type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown?];
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
 export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
@@ -73,8 +73,8 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
   if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries)) return entries;
   for (const row of file.entries as unknown[]) {
     if (!isRow(row)) return new Map();
-    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, data] = row;
-    const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions } };
+    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row;
+    const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions, categories, tags } };
     if (data !== undefined) entry.sessions = data as string;
     entries.set(name, entry);
   }
@@ -82,14 +82,16 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
 }
 
 function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || (row.length !== 9 && row.length !== 10)) return false;
-  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, data] = row as unknown[];
-  if (row.length === 10 && !isSessionsText(data)) return false;
+  if (!Array.isArray(row) || (row.length !== 11 && row.length !== 12)) return false;
+  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row as unknown[];
+  if (row.length === 12 && !isSessionsText(data)) return false;
   const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
+  const isTexts = (x: unknown) => Array.isArray(x) && x.length <= 1_000 && x.every(isText);
   return (
     isText(name) && isNumber(size) && isNumber(mtimeMs) && isNumber(ctimeMs) && isNumber(ino) && isText(title) &&
-    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0
+    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
+    isTexts(categories) && isTexts(tags)
   );
 }
 
@@ -97,7 +99,7 @@ function isRow(row: unknown): row is Row {
 export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): string {
   const rows: Row[] = [];
   for (const [name, { stamp, summary, sessions }] of entries) {
-    const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions];
+    const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions, summary.categories ?? [], summary.tags ?? []];
     if (sessions !== undefined) row.push(sessions);
     rows.push(row);
   }
@@ -165,7 +167,10 @@ export class SummaryCache {
     }
     const summary = summarizePostBytes(readPostBytesSync(path), path);
     if (stamp && isSettled(stamp, this.now)) {
-      this.next.set(name, { stamp, summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions } });
+      this.next.set(name, {
+        stamp,
+        summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions, categories: summary.categories, tags: summary.tags },
+      });
     }
     this.changed = true;
     return summary;

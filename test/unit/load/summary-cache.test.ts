@@ -10,7 +10,7 @@ import {
 
 const entry = (title: string, sessions = 2): CacheEntry => ({
   stamp: { size: 120, mtimeMs: 1_700_000_000_000.5, ctimeMs: 1_700_000_000_001, ino: 42 },
-  summary: { title, date: '2016-05-17', category: null, sessions },
+  summary: { title, date: '2016-05-17', category: null, sessions, categories: ['Blogging', 'Tutorial'], tags: ['jekyll'] },
 });
 
 describe('the summary cache file', () => {
