@@ -5,5 +5,7 @@ import { base } from './jest.config.js';
 export default {
   ...base,
   roots: ['<rootDir>/test/slow'],
+  // base leaves test/slow out of `npm test`; here it is all there is.
+  testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 600000,
 };
