@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { readCacheFile, writeCacheFile } from '../../../src/load/cache-file.js';
 import { readPostBytesSync } from '../../../src/load/read-post.js';
 import { summarizePostBytes } from '../../../src/load/summary.js';
+import { readFolderSessions, type FolderPost, type SessionNeeds } from '../../../src/load/folder-sessions.js';
+import { parsePost } from '../../../src/parse/post.js';
 import {
   cacheBuildOf, isSettled, parseSummaryCache, renderSummaryCache, sameStamp, summaryCacheFile, SummaryCache, type CacheEntry,
 } from '../../../src/load/summary-cache.js';
@@ -120,5 +122,47 @@ describe('SummaryCache', () => {
     const cache = SummaryCache.open(join(root, 'not-a-folder', 'cache'), dir, 'b1', later());
     expect(summarizeAll(cache)).toEqual([fresh('a.md'), fresh('b.md')]);
     expect(() => cache.save()).not.toThrow();
+  });
+  describe('with sessions', () => {
+    const needs: SessionNeeds = { speakers: 'all', needles: [], keep: () => true, keepsAll: true };
+    const titles = (open: () => SummaryCache) => {
+      const cache = open();
+      const seen: string[][] = [];
+      readFolderSessions(['a.md', 'b.md'].map((name) => join(dir, name)), cache, needs, () => {}, (p: FolderPost) => seen.push(p.sessions.map((s) => s.title)));
+      cache.save();
+      return seen;
+    };
+    const full = () => ['a.md', 'b.md'].map((name) => parsePost(readPostBytesSync(join(dir, name)).toString(), name).sessions.map((s) => s.title));
+    const open = () => SummaryCache.open(cacheDir, dir, 'b1', later());
+    const file = () => summaryCacheFile(cacheDir, dir)!;
+    const edit = (change: (data: { strings: unknown[]; entries: unknown[][] }) => void) => {
+      const data = JSON.parse(readCacheFile(file())!);
+      change(data);
+      writeCacheFile(file(), JSON.stringify(data));
+    };
+
+    it('answers from the cache, and keeps an unchanged post\'s sessions when the file is written anew', () => {
+      expect(titles(open)).toEqual(full());
+      edit((data) => (data.strings = data.strings.map((s) => (s === 'Talk 1' ? 'cached talk' : s))));
+      expect(titles(open)).toEqual([['Talk 0', 'cached talk'], ['Talk 0']]);
+      // b.md changes: the file is written with a new table; a.md's sessions still come from the cache.
+      writeFileSync(join(dir, 'b.md'), post('B', 3));
+      expect(titles(open)).toEqual([['Talk 0', 'cached talk'], ['Talk 0', 'Talk 1', 'Talk 2']]);
+      expect(titles(open)).toEqual([['Talk 0', 'cached talk'], ['Talk 0', 'Talk 1', 'Talk 2']]);
+    });
+
+    it.each([
+      ['cells cut short', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[9] as unknown[]).pop())],
+      ['a place past the table', (data: { strings: unknown[]; entries: unknown[][] }) => (data.strings = data.strings.slice(0, 1))],
+      ['a number in the table', (data: { strings: unknown[]; entries: unknown[][] }) => (data.strings[0] = 7)],
+      ['cells that are no list', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[9] = '1,2'))],
+    ])('reads the posts again when the file holds %s', (_, change) => {
+      titles(open);
+      edit((data) => {
+        data.strings = data.strings.map((s) => (typeof s === 'string' && s.startsWith('Talk') ? `${s}!` : s));
+        change(data);
+      });
+      expect(titles(open)).toEqual(full());
+    });
   });
 });
