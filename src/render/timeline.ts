@@ -7,7 +7,7 @@ import { sessionSpan } from '../query/filter.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions, Session } from '../types.js';
 import { MIN_FLEXIBLE } from './columns.js';
-import { displayWidth, pad, truncate, wrapText } from './wrap.js';
+import { displayWidth, truncate, wrapText } from './wrap.js';
 
 export interface TimelineRow {
   session: Session;
@@ -68,12 +68,18 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
 /** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
 function groupBlocks(rows: readonly TimelineRow[]): Block[] {
   const blocks = new Map<string, Block>();
+  let last: Block | undefined;
   for (const { session, post } of rows) {
     const span = sessionSpan(session);
     if (span === null || Number.isNaN(span.start)) continue;
-    const key = `${post ?? ''}\u0000${session.day ?? ''}`;
-    let block = blocks.get(key);
-    if (!block) blocks.set(key, (block = { post, day: session.day, items: [] }));
+    // Rows come a post at a time, a day at a time: most go to the block of the row before.
+    let block = last !== undefined && last.post === post && last.day === session.day ? last : undefined;
+    if (!block) {
+      const key = `${post ?? ''}\u0000${session.day ?? ''}`;
+      block = blocks.get(key);
+      if (!block) blocks.set(key, (block = { post, day: session.day, items: [] }));
+      last = block;
+    }
     const open = session.end === null || Number.isNaN(span.end);
     block.items.push({ session, start: span.start, end: open ? span.start + 1 : span.end, open, overlaps: false });
   }
@@ -165,7 +171,8 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
     const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
     const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
     const text = titleOf(item.session);
-    const head = `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark}`;
+    // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
+    const head = `${formatClock(item.start)} ${bar} ${mark}`;
     const dim = (line: string) => (pause ? chalk.dim(line) : line);
     if (stacked) return [trimSpacesEnd(head), ...wrapText(text, width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
     const shown = titleWidth > 0 ? dim(truncate(text, titleWidth)) : '';
