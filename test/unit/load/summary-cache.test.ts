@@ -25,14 +25,21 @@ describe('the summary cache file', () => {
 
   it.each([
     ['not JSON', '{'],
-    ['another format', JSON.stringify({ format: 2, build: 'b', entries: [] })],
-    ['entries not a list', JSON.stringify({ format: 1, build: 'b', entries: {} })],
-    ['a short row', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null]] })],
-    ['a negative count', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, -1]] })],
-    ['a title that is no text', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, { x: 1 }, null, null, 1]] })],
+    ['another format (1: sessions as JSON texts)', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0]] })],
+    ['no table of strings', JSON.stringify({ format: 2, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0]] })],
+    ['a table of strings holding a number', JSON.stringify({ format: 2, build: 'b', strings: ['a', 1], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0]] })],
+    ['sessions that are no list', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, '[]']] })],
+    ['entries not a list', JSON.stringify({ format: 2, build: 'b', strings: [], entries: {} })],
+    ['a short row', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null]] })],
+    ['a negative count', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, -1]] })],
+    ['a title that is no text', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, { x: 1 }, null, null, 1]] })],
     ['null', 'null'],
   ])('is ignored when it holds %s', (_name, text) => {
     expect(parseSummaryCache(text, 'b').size).toBe(0);
+  });
+
+  it('reads a well-formed file of this format (so the refusals above are not for some other reason)', () => {
+    expect(parseSummaryCache(JSON.stringify({ format: 2, build: 'b', strings: ['a'], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [0]]] }), 'b').size).toBe(1);
   });
 
   it('compares stamps field by field, and trusts only changes old enough to show in the times', () => {
