@@ -17,36 +17,44 @@ const { Script } = require('node:vm');
 require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 
 const dist = join(__dirname, '..', 'dist');
-const file = join(dist, 'postview.cjs');
-
 // A fresh clone has no dist/ yet (the package ships it, built by `prepack`):
 // build it once, so `npm install && npx postview` works without an install
 // script, which npm would warn about when the package is installed.
-if (!existsSync(file) && existsSync(join(__dirname, '..', 'scripts', 'build.mjs'))) {
+if (!existsSync(join(dist, 'postview.cjs')) && existsSync(join(__dirname, '..', 'scripts', 'build.mjs'))) {
   const built = require('node:child_process').spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) {
     process.stderr.write('postview: building dist/ failed; run `npm install`, then `npm run build`\n');
     process.exit(70);
   }
 }
-const cacheFile = join(dist, 'postview.cache');
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  // no cache yet: compile as usual
+
+/** Runs dist/NAME.cjs through its code cache, dist/NAME.cache (written at exit when missing or rejected). */
+function load(name) {
+  const file = join(dist, `${name}.cjs`);
+  const cacheFile = join(dist, `${name}.cache`);
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // no cache yet: compile as usual
+  }
+  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        const temporary = `${cacheFile}.${process.pid}`;
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cacheFile);
+      } catch {
+        // a read-only install: run without a cache
+      }
+    });
+  }
+  const module_ = { exports: {} };
+  script.runInThisContext()(module_.exports, require, module_, file, dist);
+  return module_.exports;
 }
-const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-if (cachedData === undefined || script.cachedDataRejected) {
-  process.once('exit', () => {
-    try {
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, script.createCachedData());
-      renameSync(temporary, cacheFile);
-    } catch {
-      // a read-only install: run without a cache
-    }
-  });
-}
-const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, require, module_, file, dist);
+
+// Bundles loaded on demand (dist/html-lib.cjs, see src/html-lib.ts) come through the same cache.
+globalThis[Symbol.for('postview.loadBundle')] = load;
+load('postview');

@@ -63,9 +63,8 @@ const sharedCore = {
     }));
   },
 };
-await build({
-  entryPoints: [`${browseDir}run.ts`],
-  outfile: `${root}dist/browse.cjs`,
+/** How the bundles loaded on demand (the UI, the HTML reader) are built. */
+const chunk = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -73,6 +72,11 @@ await build({
   minify: process.env.POSTVIEW_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
+};
+await build({
+  ...chunk,
+  entryPoints: [`${browseDir}run.ts`],
+  outfile: `${root}dist/browse.cjs`,
   plugins: [sharedCore],
 });
 
@@ -121,7 +125,13 @@ await build({
   plugins: [startup, browseLoader],
   // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
   external: ['marked-terminal'],
-  define: { __POSTVIEW_ENTRY__: 'true', __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()), 'import.meta.url': '__pvModuleUrl' },
+  define: {
+    __POSTVIEW_ENTRY__: 'true',
+    __VERSION__: JSON.stringify(version),
+    __BUILD_ID__: JSON.stringify(buildId()),
+    __HTML_LIB__: JSON.stringify('html-lib'),
+    'import.meta.url': '__pvModuleUrl',
+  },
   // js-yaml 3 asks for esprima at import (through a variable, so the bundler
   // cannot see it) only to support the !!js/function type, which runs code and
   // which postview never enables: refuse it, which also saves loading 300 kB.
@@ -133,6 +143,11 @@ await build({
     ].join(' '),
   },
 });
+
+// htmlparser2 and the entities table in a bundle of their own, required by
+// src/html-lib.ts only when a post holds HTML or a rare entity: the start-up
+// of every other post neither reads nor compiles them.
+await build({ ...chunk, entryPoints: [`${root}scripts/build/html-lib-entry.mjs`], outfile: `${root}dist/html-lib.cjs` });
 
 // The man page, dist/postview.1, from the same commander program as the
 // help (src/man.ts): bundled in memory and run once.
@@ -164,3 +179,12 @@ const warm = spawnSync(process.execPath, [`${root}bin/postview.cjs`, 'show', `${
 if (warm.status !== 0) {
   console.error('build: the warm-up run failed; dist/postview.cache was not written (postview works without it, only slower)');
 }
+
+// The HTML bundle's code cache: one show of a post with HTML, entities and a table.
+rmSync(`${root}dist/html-lib.cache`, { force: true });
+const warmHtml = spawnSync(process.execPath, [`${root}bin/postview.cjs`, 'show', '-', '--color', 'always', '--width', '80', '--no-pager'], {
+  cwd: root,
+  input: '<h2>Title</h2>\n\n<p align="center"><b>bold</b> &amp; <i>it</i><br><a href="https://example.com">link</a> &frac34;</p>\n\n<table><tr><th>a</th></tr><tr><td>1</td></tr></table>\n\nText <kbd>x</kbd>.\n',
+  stdio: ['pipe', 'ignore', 'inherit'],
+});
+if (warmHtml.status !== 0) console.error('build: the HTML warm-up run failed; dist/html-lib.cache was not written');

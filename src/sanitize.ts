@@ -3,6 +3,7 @@
 // itself: these helpers turn C0/C1 controls, bidi controls and invisible
 // characters into visible text. Newline and tab survive in text; in a name
 // or an argument echoed in a message, a line feed shows as "⏎".
+import { loadHtmlLib } from './html-lib.js';
 
 /**
  * C0 and C1 controls (not newline or tab); bidi embeddings, overrides and
@@ -54,6 +55,7 @@ export function showName(name: string): string {
   return showControls(name.replace(/\r\n?|\n/g, '\u23ce')).replace(/\t/g, '\u2409');
 }
 
+/** The common few, decoded without loading the full HTML5 table (src/html-lib.ts). */
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
   copy: '©', reg: '®', trade: '™', hellip: '…', mdash: '—', ndash: '–',
@@ -76,7 +78,7 @@ export function decodeEntities(text: string): string {
       if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[body] ?? whole;
+    return NAMED_ENTITIES[body] ?? loadHtmlLib().decodeHTMLStrict(whole);
   });
   return showControls(decoded);
 }

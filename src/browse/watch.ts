@@ -42,7 +42,8 @@ export async function runWatch(arg: string | undefined, ctx: Context, fixedWidth
     process.stdout.write(tty ? CLEAR + text : text);
   };
 
-  await draw();
+  // Watching starts before the first drawing: a save made while it is drawn
+  // is then seen as a change, not taken for the state the watcher started from.
   return new Promise<number>((resolve, reject) => {
     let drawing = Promise.resolve();
     const redraw = () => {
@@ -69,5 +70,6 @@ export async function runWatch(arg: string | undefined, ctx: Context, fixedWidth
     if (tty && !fixedWidth) process.stdout.on('resize', onResize);
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    redraw();
   });
 }

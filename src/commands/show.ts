@@ -3,7 +3,7 @@ import { messages } from '../i18n.js';
 import { buildSessionTest, isFiltering } from '../query/filter.js';
 import { postToJson, renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { renderPostHeader } from '../render/post.js';
+import { renderPost, renderPostHeader } from '../render/post.js';
 import { bodyOptions, describeFilter, loadOnePost, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
 
 export async function runShow(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
@@ -11,7 +11,7 @@ export async function runShow(arg: string | undefined, options: FilterOptions, c
   const post = await loadOnePost(arg, ctx);
   if (!isFiltering(filter)) {
     if (ctx.json) return { stdout: renderJson(postToJson(post)), code: 0 };
-    return { stdout: renderPostHeader(post, ctx.render) + renderMarkdown(post.tokens, bodyOptions(post.tokens, ctx)), code: 0, pageable: true };
+    return { stdout: renderPost(post, bodyOptions(post.tokens, ctx)), code: 0, pageable: true };
   }
   const sessions = post.sessions.filter(buildSessionTest(filter));
   const message = sessions.length === 0 ? messages(ctx.lang).noSessionMatches(post.path, describeFilter(options)) : undefined;

@@ -9,7 +9,7 @@
 // an unchanged post whose cached sessions answer the question is not read.
 import { InputError } from '../errors.js';
 import { parsePostSessions } from '../parse/post-sessions.js';
-import { extractCategory } from '../parse/post.js';
+import { extractCategories, extractCategory, extractTags } from '../parse/post.js';
 import { mayMention } from '../query/mentions.js';
 import type { Session } from '../types.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
@@ -97,7 +97,17 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
   if (needs.speakers === 'mentioned' && resolved.some((r) => !r)) absent = [...needs.needles, ...absent.filter((a) => !needs.needles.includes(a))].slice(0, MAX_ABSENT);
   return {
     // Copied too: a title cut from the text would keep the whole post alive for as long as its sessions are shown.
-    summary: JSON.parse(JSON.stringify({ title: parsed.title, date: parsed.date, category: extractCategory(parsed.frontMatter), sessions: list.length })) as CachedSummary,
+    // All that `list` shows of the post: the cache answers `list` with it too.
+    summary: JSON.parse(
+      JSON.stringify({
+        title: parsed.title,
+        date: parsed.date,
+        category: extractCategory(parsed.frontMatter),
+        sessions: list.length,
+        categories: extractCategories(parsed.frontMatter),
+        tags: extractTags(parsed.frontMatter),
+      }),
+    ) as CachedSummary,
     sessions: { list, resolved, absent },
   };
 }

@@ -26,7 +26,7 @@ import { decodeSessions, encodeSessions, isStringTable, MAX_CELLS, type CachedSe
 export const MIN_POSTS_TO_CACHE = 500;
 /** Changes this recent may share a timestamp with a later one. */
 const SETTLE_MS = 3000;
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What identifies one version of a file, as stat tells it. */
 export interface FileStamp {
@@ -49,8 +49,8 @@ export interface CacheEntry {
   sessions?: StoredSessions | CachedSessions;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, (sessions' cells)]. */
-type Row = [string, number, number, number, number, string, string | null, string | null, number, unknown[]?];
+/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' cells)]. */
+type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown[]?];
 
 /** The file: texts of all sessions in one table, each post's sessions as numbers (session-cache.ts). */
 interface CacheData {
@@ -82,8 +82,8 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
   const strings = file.strings;
   for (const row of file.entries as unknown[]) {
     if (!isRow(row)) return new Map();
-    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, cells] = row;
-    const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions } };
+    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, cells] = row;
+    const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions, categories, tags } };
     if (cells !== undefined) entry.sessions = { cells, strings };
     entries.set(name, entry);
   }
@@ -91,14 +91,16 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
 }
 
 function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || (row.length !== 9 && row.length !== 10)) return false;
-  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, data] = row as unknown[];
-  if (row.length === 10 && !(Array.isArray(data) && data.length <= MAX_CELLS)) return false;
+  if (!Array.isArray(row) || (row.length !== 11 && row.length !== 12)) return false;
+  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row as unknown[];
+  if (row.length === 12 && !(Array.isArray(data) && data.length <= MAX_CELLS)) return false;
   const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
+  const isTexts = (x: unknown) => Array.isArray(x) && x.length <= 1_000 && x.every(isText);
   return (
     isText(name) && isNumber(size) && isNumber(mtimeMs) && isNumber(ctimeMs) && isNumber(ino) && isText(title) &&
-    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0
+    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
+    isTexts(categories) && isTexts(tags)
   );
 }
 
@@ -113,7 +115,7 @@ export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, bui
     return place;
   };
   for (const [name, { stamp, summary, sessions }] of entries) {
-    const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions];
+    const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions, summary.categories ?? [], summary.tags ?? []];
     // Sessions kept from the file are decoded (and so checked) again: the table they point into is written anew.
     const decoded = sessions === undefined ? null : 'cells' in sessions ? decodeSessions(sessions, summary.sessions) : sessions;
     const cells = decoded && encodeSessions(decoded, intern);
@@ -185,7 +187,10 @@ export class SummaryCache {
     }
     const summary = summarizePostBytes(readPostBytesSync(path), path);
     if (stamp && isSettled(stamp, this.now)) {
-      this.next.set(name, { stamp, summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions } });
+      this.next.set(name, {
+        stamp,
+        summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions, categories: summary.categories, tags: summary.tags },
+      });
     }
     this.changed = true;
     return summary;

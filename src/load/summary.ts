@@ -14,7 +14,7 @@
 import { parseFrontMatter, frontMatterLength } from './front-matter.js';
 import { decodePost, refuseBinary } from './read-post.js';
 import { countInFull, countOutlineSessions, firstH1, scanOutline } from '../parse/outline.js';
-import { extractCategory, extractDate, extractTitle } from '../parse/post.js';
+import { extractCategories, extractCategory, extractDate, extractTags, extractTitle } from '../parse/post.js';
 import { hasControls, showControls } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
 import type { PostSummaryJson } from '../render/json.js';
@@ -47,7 +47,15 @@ export function summarizePostText(text: string, path: string): PostSummaryJson {
 }
 
 function summary(path: string, frontMatter: FrontMatter, h1: string | null, sessions: number): PostSummaryJson {
-  return { path, title: extractTitle(frontMatter, h1, path), date: extractDate(frontMatter, path), category: extractCategory(frontMatter), sessions };
+  return {
+    path,
+    title: extractTitle(frontMatter, h1, path),
+    date: extractDate(frontMatter, path),
+    category: extractCategory(frontMatter),
+    sessions,
+    categories: extractCategories(frontMatter),
+    tags: extractTags(frontMatter),
+  };
 }
 
 /** Decoded text made safe as decodePost makes it: controls shown. */

@@ -24,6 +24,7 @@ import { readTitle } from './session-lines.js';
 import { isNoiseTitle, NOISE_HINT } from './session-noise.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
+import { lexBody } from './post.js';
 
 const HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
 const ATX_OPEN = /^ {0,3}#{1,6}[ \t]+/;
@@ -125,6 +126,11 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
         continue;
       }
     }
+    if (first === EQUALS && headerFrom < headerTo && SETEXT_H1.test(content.slice(lineFrom, to))) {
+      // "Title\n=====": a setext H1, the line above is its text (the post's title when it comes first).
+      const above = lineText(headerFrom, headerTo);
+      if (above.trim() !== '' && !HEADING.test(above) && headings[headings.length - 1] !== above) headings.push('# ' + above.trim());
+    }
     if (first === HASH && matchesAt(HEADING_START_AT, content, lineFrom)) {
       const text = lineText(lineFrom, to);
       if (HEADING.test(text)) headings.push(text);
@@ -161,6 +167,7 @@ const EQUALS = 0x3d;
 const DASH = 0x2d;
 /** What marked's expressions also end a line at (U+2028, U+2029), and a carriage return. */
 const LINE_SEPARATOR = /[\u2028\u2029\r]/;
+const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 /** Marks a timed line (TIMED_LINE_AT) or a table's delimiter row can start with, after blanks. */
@@ -288,7 +295,7 @@ function plainHeadingTitle(line: string): string {
 /** White space that collapsing would change: anything but a single space. */
 const LOOSE_SPACE = /[^\S ]| {2}/;
 
-/** How many talks a body holds, by lexing it in full as parsePost does. */
+/** How many talks a body holds, by lexing it in full as parsePost does (templates, footnotes and HTML read). */
 export function countInFull(content: string): number {
-  return extractSessions(lexMarkdown(limitNesting(content))).filter((s) => s.kind === 'talk').length;
+  return extractSessions(lexBody(limitNesting(content))).filter((s) => s.kind === 'talk').length;
 }

@@ -7,14 +7,18 @@ import { extractSections, flattenSections } from './sections.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 import { lexMarkdown } from './lexer.js';
-import { showName } from '../sanitize.js';
+import { expandTemplates, hasTemplates } from './templates.js';
+import { extractFootnoteDefinitions, hasFootnotes, linkFootnotes } from './footnotes.js';
+import { extractHtml, hasHtml } from './html.js';
+import { decodeEntities, showName } from '../sanitize.js';
 import { isCalendarDate } from './dates.js';
+import type { Token } from 'marked';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
 export function parsePost(text: string, path: string): Post {
   const { frontMatter, content } = parseFrontMatter(text, path);
-  const tokens = lexPostBody(content, path);
+  const tokens = lexPostBody(content, path, frontMatter);
   const sections = extractSections(tokens);
   const firstH1 = flattenSections(sections).find((s) => s.level === 1);
   return {
@@ -29,9 +33,9 @@ export function parsePost(text: string, path: string): Post {
   };
 }
 
-function lexPostBody(content: string, path: string) {
+function lexPostBody(content: string, path: string, frontMatter: FrontMatter): Token[] {
   try {
-    return lexMarkdown(limitNesting(content));
+    return lexBody(limitNesting(content), frontMatter);
   } catch (error) {
     // Nesting that limitNesting did not foresee can still overflow marked's stack.
     if (error instanceof RangeError) throw new InputError(`${showName(path)}: too deeply nested to read (${error.message}); expected an ordinary Markdown post`);
@@ -39,9 +43,34 @@ function lexPostBody(content: string, path: string) {
   }
 }
 
-/** Front matter `title`, else the first H1, else the file name. */
+/**
+ * A body as tokens, with what a site generator would have resolved already
+ * resolved: Jekyll/Hugo templates (parse/templates.ts), footnotes
+ * (parse/footnotes.ts) and HTML (parse/html.ts, whose parser is loaded only
+ * for a body that holds HTML).
+ */
+export function lexBody(markdown: string, frontMatter: FrontMatter = {}): Token[] {
+  let body = hasTemplates(markdown) ? expandTemplates(markdown, frontMatter) : markdown;
+  let definitions: Map<string, string> | null = null;
+  if (hasFootnotes(body)) ({ body, definitions } = extractFootnoteDefinitions(body));
+  const withHtml = (tokens: Token[]) => (hasHtml(tokens) ? extractHtml(tokens) : tokens);
+  const tokens = withHtml(lexMarkdown(body));
+  if (definitions) linkFootnotes(tokens, definitions, (md) => withHtml(lexMarkdown(md)));
+  return tokens;
+}
+
+/** Front matter `title`, else the first H1, else the file name. HTML in a title shows as its text. */
 export function extractTitle(frontMatter: FrontMatter, firstH1: string | null, path: string): string {
-  return stringField(frontMatter.title) ?? firstH1 ?? titleFromPath(path);
+  const field = stringField(frontMatter.title);
+  return (field === null ? null : htmlText(field)) || firstH1 || titleFromPath(path);
+}
+
+/** Text with its HTML tags and comments gone and its entities decoded ("<i class=x>Intro</i> &amp; more" -> "Intro & more"). */
+export function htmlText(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  // A tag is a name, then white space and attributes, or nothing: "<U+202E>" (how a bidi control is shown) is not one.
+  const bare = text.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '');
+  return decodeEntities(bare).replace(/\s+/g, ' ').trim();
 }
 
 function stringField(value: unknown): string | null {
@@ -68,6 +97,23 @@ export function extractCategory(frontMatter: FrontMatter): string | null {
   if (Array.isArray(many)) return stringField(many[0]);
   if (typeof many === 'string') return stringField(many.split(/[\s,]+/)[0]);
   return null;
+}
+
+/** Every category: `category` and `categories` (a list, or a string of names split at spaces and commas, as Jekyll does). */
+export function extractCategories(frontMatter: FrontMatter): string[] {
+  return [...new Set([...names(frontMatter.category), ...names(frontMatter.categories)])];
+}
+
+/** Every tag: `tags` and `tag`, as lists or strings. */
+export function extractTags(frontMatter: FrontMatter): string[] {
+  return [...new Set([...names(frontMatter.tags), ...names(frontMatter.tag)])];
+}
+
+function names(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(stringField).filter((v): v is string => v !== null).map(htmlText);
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter((v) => v !== '').map(htmlText);
+  const single = stringField(value);
+  return single === null ? [] : [single];
 }
 
 /** A page bundle's file (content/posts/rust-day/index.md): the post is named by its folder. */

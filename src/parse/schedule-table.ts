@@ -28,7 +28,8 @@ const COLUMNS: [Column, RegExp][] = [
 function cellLines(cell: Tokens.TableCell): string[] {
   const lines: string[] = [''];
   for (const token of cell.tokens) {
-    if (token.type === 'html' && /^<br\s*\/?>$/iu.test(token.raw.trim())) lines.push('');
+    // A <br> is a `br` token once parse/html.ts has read the cell's HTML.
+    if (token.type === 'br' || (token.type === 'html' && /^<br\s*\/?>$/iu.test(token.raw.trim()))) lines.push('');
     else lines[lines.length - 1] += extractPlainText([token]);
   }
   return lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '' && !/^[-–—]$/u.test(line));

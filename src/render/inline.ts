@@ -1,14 +1,19 @@
 // Inline tokens (what marked puts inside paragraphs, headings, list items
 // and table cells) as one styled string. "\n" in the result is a hard break
 // (br); soft line breaks become spaces so the caller can re-wrap freely.
-import type { ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Token, Tokens } from 'marked';
 import { cleanUrl, decodeEntities, INVISIBLE_PICTURE, showControls } from '../sanitize.js';
+import type { FootnoteRefToken } from '../parse/footnotes.js';
+import type { EmbedToken, StyleToken } from '../parse/html.js';
+import { displayWidth, truncate } from './wrap.js';
 
 export interface InlineContext {
   chalk: ChalkInstance;
   /** Write links as OSC 8 hyperlinks. */
   hyperlinks: boolean;
+  /** Footnote references met so far, in order (their notes are printed after the text). */
+  footnotes?: FootnoteRefToken[];
 }
 
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp']);
@@ -22,9 +27,9 @@ export function renderInline(tokens: readonly Token[] | undefined, ctx: InlineCo
   return out;
 }
 
-/** Token text that marked leaves entity-encoded, as plain one-line text. */
+/** Token text that marked leaves entity-encoded, as plain one-line text (a soft line break and the blanks around it are one space). */
 export function inlineText(text: string): string {
-  return decodeEntities(text).replace(/[\t\n]/g, ' ');
+  return decodeEntities(text).replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\t/g, ' ');
 }
 
 function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {
@@ -41,8 +46,11 @@ function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {
       return c.bold(renderInline((token as Tokens.Strong).tokens, ctx, inLink));
     case 'em':
       return c.italic(renderInline((token as Tokens.Em).tokens, ctx, inLink));
-    case 'del':
-      return c.strikethrough(renderInline((token as Tokens.Del).tokens, ctx, inLink));
+    case 'del': {
+      // Without colour the stroke would vanish: the Markdown markers stay.
+      const inner = renderInline((token as Tokens.Del).tokens, ctx, inLink);
+      return c.level > 0 ? c.strikethrough(inner) : `~~${inner}~~`;
+    }
     case 'codespan':
       // Code spans are literal in CommonMark: marked does not decode them.
       return c.yellow(showControls((token as Tokens.Codespan).text).replace(/[\t\n]/g, ' '));
@@ -58,9 +66,28 @@ function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {
       return link(renderInline(t.tokens, ctx, true), t.href, ctx);
     }
     case 'image': {
+      // Alt text is plain text: emphasis, links and images inside show their text only.
       const t = token as Tokens.Image;
-      const label = '🖼 ' + (inlineText(t.text).trim() || 'image');
+      const alt = t.tokens ? plainInline(t.tokens, ctx) : inlineText(t.text);
+      const label = '🖼 ' + (alt.replace(/\s+/g, ' ').trim() || 'image');
       return inLink ? label : link(label, t.href, ctx);
+    }
+    case 'html_embed': {
+      const t = token as unknown as EmbedToken;
+      return embedLine(t, ctx);
+    }
+    case 'html_style': {
+      const t = token as unknown as StyleToken;
+      const inner = renderInline(t.tokens, ctx, inLink);
+      if (t.style === 'underline') return c.underline(inner);
+      if (t.style === 'mark') return c.inverse(inner);
+      if (t.style === 'dim') return c.dim(inner);
+      return inner;
+    }
+    case 'footnote_ref': {
+      const t = token as unknown as FootnoteRefToken;
+      if (ctx.footnotes && !ctx.footnotes.some((f) => f.id === t.id)) ctx.footnotes.push(t);
+      return c.cyan(t.text);
     }
     default: {
       // Extensions or future token types: their content, else their source.
@@ -70,6 +97,35 @@ function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {
       return showControls(typeof t.raw === 'string' ? t.raw : '').replace(/[\t\n]/g, ' ');
     }
   }
+}
+
+/** Inline tokens as plain text: no styles, no link targets (footnotes referenced are still noted). */
+function plainInline(tokens: readonly Token[], ctx: InlineContext): string {
+  let out = '';
+  for (const token of tokens) {
+    const t = token as Tokens.Generic;
+    if (token.type === 'codespan') out += showControls(t.text as string);
+    else if (token.type === 'footnote_ref') out += renderOne(token, { ...ctx, chalk: new Chalk({ level: 0 }) }, true);
+    else if (token.type === 'image') out += t.tokens ? plainInline(t.tokens as Token[], ctx) : inlineText(t.text as string);
+    else if (Array.isArray(t.tokens)) out += plainInline(t.tokens as Token[], ctx);
+    else if (token.type === 'br') out += ' ';
+    else if (typeof t.text === 'string') out += inlineText(t.text);
+  }
+  return out;
+}
+
+/** "▶ YouTube video https://…": a symbol, the kind, the URL (a link when links are on). */
+export function embedLine(t: EmbedToken, ctx: InlineContext, width?: number): string {
+  const c = ctx.chalk;
+  const url = cleanUrl(t.url.trim());
+  const head = `${t.symbol} ${c.bold(t.kind)}`;
+  if (!url) return head;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const shown = width === undefined ? url : truncate(url, Math.max(1, width - displayWidth(`${t.symbol} ${t.kind} `)));
+  // As for links: a URL showing a bidi control or an invisible character is never a link target.
+  const target = ctx.hyperlinks && scheme && LINK_SCHEMES.has(scheme) && !INVISIBLE_PICTURE.test(url) ? `\x1b]8;;${asciiUrl(url)}\x1b\\${c.blue.underline(shown)}\x1b]8;;\x1b\\` : c.blue.underline(shown);
+  const line = `${head} ${target}`;
+  return width === undefined ? line : truncate(line, width);
 }
 
 /** A link as OSC 8 (web and mail schemes only) or as "text (url)". */

@@ -17,6 +17,9 @@ export interface PostSummaryJson {
   date: string | null;
   category: string | null;
   sessions: number;
+  /** Every category (`category` and `categories`) and every tag (`tags` and `tag`); absent in summaries made without them. */
+  categories?: string[];
+  tags?: string[];
 }
 
 export function sessionToJson(session: Session, post?: string): SessionJson {

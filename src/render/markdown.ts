@@ -5,7 +5,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Token, Tokens } from 'marked';
 import type { RenderOptions } from '../types.js';
 import { showControls } from '../sanitize.js';
-import { inlineText, renderInline, type InlineContext } from './inline.js';
+import { embedLine, inlineText, renderInline, type InlineContext } from './inline.js';
+import type { FootnoteRefToken } from '../parse/footnotes.js';
+import type { EmbedToken } from '../parse/html.js';
 import { displayWidth, pad, wrapText, type Align } from './wrap.js';
 
 /** Nesting beyond this many containers is drawn flat (no more indent). */
@@ -38,9 +40,32 @@ interface Env {
   options: RenderOptions;
 }
 
+/** Blocks as terminal lines; the notes of the footnotes referenced follow, in order of first reference. */
 export function renderMarkdown(tokens: Token[], options: RenderOptions): string {
   const c = new Chalk({ level: options.colorLevel });
-  const env: Env = { c, color: options.colorLevel > 0, ic: { chalk: c, hyperlinks: options.hyperlinks }, options };
+  const footnotes: FootnoteRefToken[] = [];
+  const env: Env = { c, color: options.colorLevel > 0, ic: { chalk: c, hyperlinks: options.hyperlinks, footnotes }, options };
+  const body = renderBlocks(tokens, env);
+  if (footnotes.length === 0) return body;
+  return body + '\n' + renderFootnotes(footnotes, env);
+}
+
+/** Each note as "¹ text", its later lines indented under the text; notes may reference further notes. */
+function renderFootnotes(footnotes: FootnoteRefToken[], env: Env): string {
+  const lines: string[] = [env.c.dim('─'.repeat(Math.min(8, env.options.textWidth)))];
+  // Rendering a note may add the notes it references: the list grows as it is walked.
+  for (let k = 0; k < footnotes.length; k++) {
+    const next = footnotes[k]!;
+    const mark = next.text + ' ';
+    const indent = ' '.repeat(displayWidth(mark));
+    const inner = { ...env.options, textWidth: Math.max(1, env.options.textWidth - indent.length), width: Math.max(1, env.options.width - indent.length) };
+    const text = renderBlocks(next.def, { ...env, options: inner }).replace(/\n+$/, '');
+    text.split('\n').forEach((line, i) => lines.push(i === 0 ? env.c.cyan(next.text) + ' ' + line : line ? indent + line : ''));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function renderBlocks(tokens: readonly Token[], env: Env): string {
   const root: Box = { first: '', rest: '', restWidth: 0, width: 0, pending: false, up: null, depth: 0, lists: 0 };
   const out: string[] = [];
   let gap: string | null = null;
@@ -132,7 +157,8 @@ function leaf(token: Token, box: Box, env: Env): string[] {
     case 'paragraph':
     case 'text': {
       const t = token as Tokens.Text;
-      const text = wrapText(t.tokens ? renderInline(t.tokens, ic) : inlineText(t.text), avail);
+      // Line breaks at the end of a paragraph (an HTML <br>) draw nothing.
+      const text = wrapText((t.tokens ? renderInline(t.tokens, ic) : inlineText(t.text)).replace(/\n+$/, ''), avail);
       return text === '' ? [] : text.split('\n');
     }
     case 'heading':
@@ -149,6 +175,8 @@ function leaf(token: Token, box: Box, env: Env): string[] {
     }
     case 'hr':
       return [c.dim('─'.repeat(avail))];
+    case 'html_embed':
+      return [embedLine(token as unknown as EmbedToken, ic, avail)];
     case 'html':
       return codeLines((token as Tokens.HTML).text).map((l) => c.dim(l));
     case 'table':

@@ -14,10 +14,17 @@ export function renderPostList(posts: readonly PostSummaryJson[], options: Rende
     [
       { name: names.date, cells: posts.map((p) => p.date ?? ''), style: styled((s) => chalk.cyan(s)) },
       { name: names.title, cells: posts.map((p) => p.title), flexible: true },
-      { name: names.category, cells: posts.map((p) => p.category ?? ''), maxShare: 0.2, style: styled((s) => chalk.dim(s)) },
+      { name: names.category, cells: posts.map(categoryCell), maxShare: 0.2, style: styled((s) => chalk.dim(s)) },
       { name: names.sessions, cells: posts.map((p) => String(p.sessions)), align: 'right' },
     ],
     options.width,
     chalk,
   );
+}
+
+/** Every category, then every tag: "Blogging, Tutorial #jekyll". */
+function categoryCell(post: PostSummaryJson): string {
+  const categories = post.categories ?? (post.category ? [post.category] : []);
+  const tags = (post.tags ?? []).map((t) => `#${t}`);
+  return [categories.join(', '), ...tags].filter((s) => s !== '').join(' ');
 }

@@ -1,19 +1,41 @@
 // A post's header and its section tree, for the terminal.
 import { Chalk } from 'chalk';
+import type { Token, Tokens } from 'marked';
 import type { Post, RenderOptions, Section } from '../types.js';
 import { showControls } from '../sanitize.js';
+import { extractCategories, extractTags } from '../parse/post.js';
+import { headingTitle } from '../parse/sections.js';
+import { renderMarkdown } from './markdown.js';
 import { displayWidth, truncate, wrapText } from './wrap.js';
 
-/** Title, then category · date · tags; layout and other plumbing keys are not shown. */
+/** A whole post: its header, then its body. */
+export function renderPost(post: Post, options: RenderOptions): string {
+  return renderPostHeader(post, options) + renderMarkdown(bodyTokens(post), options);
+}
+
+/**
+ * The body's tokens, without the H1 the header already shows: a post without
+ * a front-matter title takes its title from its first H1, and when that H1
+ * opens the body it would otherwise print twice.
+ */
+export function bodyTokens(post: Post): Token[] {
+  const first = post.tokens.findIndex((t) => t.type !== 'space');
+  const token = post.tokens[first];
+  if (!token || token.type !== 'heading' || (token as Tokens.Heading).depth !== 1) return post.tokens;
+  if (headingTitle(token as Tokens.Heading) !== post.title) return post.tokens;
+  return post.tokens.slice(first + 1);
+}
+
+/** Title, then categories · date · tags; layout and other plumbing keys are not shown. */
 export function renderPostHeader(post: Post, options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
   const title = wrapText(showControls(post.title), options.textWidth);
   const meta: string[] = [];
-  if (post.category) meta.push(post.category);
+  const categories = extractCategories(post.frontMatter);
+  if (categories.length > 0) meta.push(categories.join(', '));
   if (post.date) meta.push(post.date);
-  const tags = post.frontMatter.tags;
-  if (Array.isArray(tags) && tags.length > 0) meta.push(tags.map((t) => `#${String(t)}`).join(' '));
-  else if (typeof tags === 'string' && tags.trim()) meta.push(tags.trim().split(/[\s,]+/).map((t) => `#${t}`).join(' '));
+  const tags = extractTags(post.frontMatter);
+  if (tags.length > 0) meta.push(tags.map((t) => `#${t}`).join(' '));
   const author = post.frontMatter.author;
   if (typeof author === 'string' && author.trim()) meta.unshift(author.trim());
   const rule = '━'.repeat(Math.min(options.textWidth, Math.max(10, ...title.split('\n').map(displayWidth))));

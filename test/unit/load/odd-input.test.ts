@@ -69,7 +69,7 @@ describe('a file name that is not valid UTF-8', () => {
     const posts = join(dir, 'posts');
     expect(listPostFiles(posts)).toEqual([join(posts, 'bad-��-name.md')]);
     const listed = JSON.parse((await runList(posts, ctx())).stdout) as Array<{ path: string; title: string; sessions: number }>;
-    expect(listed).toEqual([{ path: join(posts, 'bad-��-name.md'), title: 'Still read', date: '2024-01-02', category: null, sessions: 1 }]);
+    expect(listed).toEqual([{ path: join(posts, 'bad-��-name.md'), title: 'Still read', date: '2024-01-02', category: null, sessions: 1, categories: [], tags: [] }]);
     const sessions = JSON.parse((await runTracks(posts, {}, ctx())).stdout) as Array<{ title: string; post: string }>;
     expect(sessions.map((s) => [s.title, s.post])).toEqual([['A talk', join(posts, 'bad-��-name.md')]]);
   });

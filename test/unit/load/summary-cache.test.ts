@@ -12,7 +12,7 @@ import {
 
 const entry = (title: string, sessions = 2): CacheEntry => ({
   stamp: { size: 120, mtimeMs: 1_700_000_000_000.5, ctimeMs: 1_700_000_000_001, ino: 42 },
-  summary: { title, date: '2016-05-17', category: null, sessions },
+  summary: { title, date: '2016-05-17', category: null, sessions, categories: ['Blogging', 'Tutorial'], tags: ['jekyll'] },
 });
 
 describe('the summary cache file', () => {
@@ -25,21 +25,21 @@ describe('the summary cache file', () => {
 
   it.each([
     ['not JSON', '{'],
-    ['another format (1: sessions as JSON texts)', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0]] })],
-    ['no table of strings', JSON.stringify({ format: 2, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0]] })],
-    ['a table of strings holding a number', JSON.stringify({ format: 2, build: 'b', strings: ['a', 1], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0]] })],
-    ['sessions that are no list', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, '[]']] })],
-    ['entries not a list', JSON.stringify({ format: 2, build: 'b', strings: [], entries: {} })],
-    ['a short row', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null]] })],
-    ['a negative count', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, -1]] })],
-    ['a title that is no text', JSON.stringify({ format: 2, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, { x: 1 }, null, null, 1]] })],
+    ['another format (2: sessions as JSON texts)', JSON.stringify({ format: 2, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], []]] })],
+    ['no table of strings', JSON.stringify({ format: 3, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], []]] })],
+    ['a table of strings holding a number', JSON.stringify({ format: 3, build: 'b', strings: ['a', 1], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], []]] })],
+    ['sessions that are no list', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], [], '[]']] })],
+    ['entries not a list', JSON.stringify({ format: 3, build: 'b', strings: [], entries: {} })],
+    ['a short row', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null]] })],
+    ['a negative count', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, -1, [], []]] })],
+    ['a title that is no text', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, { x: 1 }, null, null, 1, [], []]] })],
     ['null', 'null'],
   ])('is ignored when it holds %s', (_name, text) => {
     expect(parseSummaryCache(text, 'b').size).toBe(0);
   });
 
   it('reads a well-formed file of this format (so the refusals above are not for some other reason)', () => {
-    expect(parseSummaryCache(JSON.stringify({ format: 2, build: 'b', strings: ['a'], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [0]]] }), 'b').size).toBe(1);
+    expect(parseSummaryCache(JSON.stringify({ format: 3, build: 'b', strings: ['a'], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], [], [0]]] }), 'b').size).toBe(1);
   });
 
   it('compares stamps field by field, and trusts only changes old enough to show in the times', () => {
@@ -158,11 +158,18 @@ describe('SummaryCache', () => {
       expect(titles(open)).toEqual([['Talk 0', 'cached talk'], ['Talk 0', 'Talk 1', 'Talk 2']]);
     });
 
+    it('leaves `list` the same summary as reading the post gives, categories and tags included', () => {
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: A\ncategories: [alpha, beta]\ntags: [x]\n---\n### 10:00 - 10:40 Talk\n`);
+      titles(open);
+      expect(open().summarize(join(dir, 'a.md'))).toEqual(fresh('a.md'));
+      expect(fresh('a.md').categories).toEqual(['alpha', 'beta']);
+    });
+
     it.each([
-      ['cells cut short', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[9] as unknown[]).pop())],
+      ['cells cut short', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[11] as unknown[]).pop())],
       ['a place past the table', (data: { strings: unknown[]; entries: unknown[][] }) => (data.strings = data.strings.slice(0, 1))],
       ['a number in the table', (data: { strings: unknown[]; entries: unknown[][] }) => (data.strings[0] = 7)],
-      ['cells that are no list', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[9] = '1,2'))],
+      ['cells that are no list', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[11] = '1,2'))],
     ])('reads the posts again when the file holds %s', (_, change) => {
       titles(open);
       edit((data) => {

@@ -35,7 +35,7 @@ describe('summarizePostBytes', () => {
   it('counts what parsePost finds, and takes the title from the front matter or the first # heading', () => {
     const text = '---\ntitle: "후기"\ndate: 2016-05-17\n---\n# 본문 제목\n\n### 13:00 - 13:40 발표 하나\n\n### 14:00 - 14:40 발표 둘\n';
     const summary = summarizePostBytes(Buffer.from(text), 'x.md');
-    expect(summary).toEqual({ path: 'x.md', title: '후기', date: '2016-05-17', category: null, sessions: 2 });
+    expect(summary).toEqual({ path: 'x.md', title: '후기', date: '2016-05-17', category: null, sessions: 2, categories: [], tags: [] });
     expect(summary.sessions).toBe(parsePost(text, 'x.md').sessions.length);
     expect(summarizePostBytes(Buffer.from('# 본문 *제목*\n'), 'y.md').title).toBe('본문 제목');
   });

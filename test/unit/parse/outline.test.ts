@@ -30,6 +30,8 @@ describe('countSessions agrees with parsePost', () => {
     ['a setext heading with a time', '13:00 - 13:40 A\n-----\n'],
     ['one timed line', '- 13:00 A\n'],
     ['times in prose only', '발표는 13:00에 시작했다.\n'],
+    ['HTML headings', '<h2>트랙</h2>\n\n<h3>13:00 - 13:40 A</h3>\n\n<h3>14:00 - 14:40 <b>B</b></h3>\n'],
+    ['a Hugo figure and footnotes around headings', '{{< figure src="x.png" >}}\n\n### 13:00 - 13:40 A[^1]\n\n[^1]: note\n'],
     // Issue 15: headings list counted and show/tracks did not see.
     ['a session heading inside an HTML comment', '<!--\n### 13:00 - 13:40 Hidden\n-->\n\n### 14:00 - 14:40 Real\n'],
     ['a session heading inside a <div>', '<div>\n### 13:00 - 13:40 Inside\n</div>\n\n### 14:00 - 14:40 Real\n'],
@@ -52,7 +54,7 @@ describe('countSessions agrees with parsePost', () => {
 
 describe('countSessions agrees with parsePost on any mix of shapes', () => {
   const lines = [
-    '### 13:00 - 13:40 A', '### 14:00', '## Day 1', '- B - 홍길동님', '- 15:00 C', '- **16:00** D | Jane Doe', '| 시간 | 주제 |', '|---|---|',
+    '### 13:00 - 13:40 A', '<h3>13:10 - 13:50 H</h3>', '### 14:00', '## Day 1', '- B - 홍길동님', '- 15:00 C', '- **16:00** D | Jane Doe', '| 시간 | 주제 |', '|---|---|',
     '| 13:00 | T |', '시간 | 주제', '--- | ---', '13:00 | X', '```', '', '**Title**', '김철수 | 예시 개발자', '13:00 - 13:40 Setext', '-----',
     '> | Time | Title |', '> |---|---|', '  - 17:00 nested', '1. [ ] 18:00 task', 'plain text', '<b>13:00</b> html', '| TIME | TALK |', '| :-: | --- |',
     '| 9:00 AM | Y |', '    | Time | Title |', '###  13:00  -  13:40   Double spaced', '### 13:00\u3000-\u300013:40\u3000Ideographic', '### 14:00 - 14:40\tTab',

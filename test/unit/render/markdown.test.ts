@@ -65,8 +65,9 @@ describe('headings', () => {
 describe('inline', () => {
   it('leaves no markdown syntax behind', () => {
     const out = render('**bold *and italic* `code`** __strong__ _em_ ~~gone~~ [text](https://x.test/p) ![pic](https://x.test/i.png) \\*lit\\*', { textWidth: 200 });
-    expect(out).not.toMatch(/\*\*|__|`|~~|\]\(/);
-    expect(out).toBe('bold and italic code strong em gone text (https://x.test/p) 🖼 pic (https://x.test/i.png) *lit*\n');
+    expect(out).not.toMatch(/\*\*|__|`|\]\(/);
+    // Without colour a strike-through keeps its ~~markers~~: a stroke would vanish.
+    expect(out).toBe('bold and italic code strong em ~~gone~~ text (https://x.test/p) 🖼 pic (https://x.test/i.png) *lit*\n');
   });
 
   it('styles nested combinations', () => {
