@@ -16,10 +16,12 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const option = (name) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : undefined; };
 if (flag('--help') || flag('-h')) {
-  console.log('usage: node scripts/bench.mjs [--rounds N] [--quick] [--json]\n' +
+  console.log('usage: node scripts/bench.mjs [--rounds N] [--quick] [--json] [--only ID,...]\n' +
     '  --rounds N  rounds for every case (default 15 fast, 10 for the big and hostile posts)\n' +
     '  --quick     smoke run: 3 rounds (1 for the big and hostile posts), one memory sample\n  --json      also print the results as JSON\n' +
-    '  --memory time|python|preload|none  how to read peak RSS (default: the first that works, in that order)');
+    '  --memory time|python|preload|none  how to read peak RSS (default: the first that works, in that order)\n' +
+    '  --only ID,...  only the cases whose id starts with one of these (and those they are measured against),\n' +
+    '                 e.g. --only tracksDir,timelineDir,nowDir');
   process.exit(0);
 }
 const quick = flag('--quick');
@@ -107,6 +109,14 @@ const cases = [
   { id: 'wide', label: 'timeline with COLUMNS=100000', pv: true, env: { COLUMNS: '100000' }, cmd: () => [node, here('bin/postview.cjs'), 'timeline', sample, '--color', 'never', '--no-pager'],
     time: [{ ref: 'tracks', max: 2 }], mem: { ref: 'node' } },
 ];
+// --only: the cases asked for, and the ones their targets refer to.
+const only = argv.includes('--only') ? String(argv[argv.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
+if (only) {
+  const wanted = new Set(cases.filter((c) => only.some((prefix) => c.id.startsWith(prefix))).map((c) => c.id));
+  if (wanted.size === 0) { console.error(`--only: no case id starts with ${only.join(' or ')}`); process.exit(2); }
+  for (const c of cases) if (wanted.has(c.id)) for (const t of [...(c.time ?? []), c.mem ?? {}]) if (t.ref) wanted.add(t.ref);
+  cases.splice(0, cases.length, ...cases.filter((c) => wanted.has(c.id)));
+}
 for (const c of cases) { c.groups ??= ['fast']; c.samples = []; c.rss = []; }
 const byId = Object.fromEntries(cases.map((c) => [c.id, c]));
 

@@ -24,7 +24,8 @@ const CONTROLS =
  * less shows it.
  */
 export function showControls(text: string): string {
-  return text.replace(CONTROLS, pictureOf);
+  // Most texts hold none: one look with the plain class is cheaper than the replace (no lookarounds).
+  return MAYBE_CONTROLS.test(text) ? text.replace(CONTROLS, pictureOf) : text;
 }
 
 function pictureOf(ch: string): string {

@@ -55,7 +55,8 @@ export async function runNow(arg: string | undefined, options: NowOptions, ctx: 
   if (options.date !== undefined && addDays(options.date, 0) === null) throw new UsageError(say.badDate(options.date));
   const collected = await collectSessions(arg, options, ctx, false);
   const { where, message, folder } = collected;
-  const dated = collected.rows.map((r) => ({ ...r, postDate: r.from.date, postKey: r.from.path }));
+  // Written out, not spread: a folder makes tens of thousands of rows.
+  const dated = collected.rows.map((r) => ({ session: r.session, post: r.post, from: r.from, resolved: r.resolved, postDate: r.from.date, postKey: r.from.path }));
   const picked = pickDay(dated, { day, date: options.date ?? today, strict: options.date !== undefined });
   if (picked.undecided.length > 0) {
     const days = picked.undecided.slice(0, 3).map((u) => `${folder ? `${shortPostName(u.post)}: ` : ''}days ${u.days.join(', ')}`).join('; ');

@@ -9,7 +9,7 @@
 // an unchanged post whose cached sessions answer the question is not read.
 import { InputError } from '../errors.js';
 import { parsePostSessions } from '../parse/post-sessions.js';
-import { extractCategory } from '../parse/post.js';
+import { extractCategories, extractCategory, extractTags } from '../parse/post.js';
 import { mayMention } from '../query/mentions.js';
 import type { Session } from '../types.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
@@ -41,10 +41,13 @@ export interface FolderPost {
  * that fails to read is one `warn`ing; the others go on.
  */
 export function readFolderSessions(paths: readonly string[], cache: SummaryCache | null, needs: SessionNeeds, warn: (message: string) => void, visit: (post: FolderPost) => void): void {
+  // Texts seen in the sessions read so far: days, times, rooms and speakers repeat from post to post, and are kept once.
+  const texts = new Map<string, string>();
+  const readPost = (path: string, prior: CachedSessions | null, mayskip: boolean) => readSessions(path, needs, prior, mayskip, texts);
   for (const path of paths) {
     let read: { summary: CachedSummary; sessions: CachedSessions } | null;
     try {
-      read = cache ? cache.withSessions(path, (cached) => (cached && answers(cached.sessions, needs) ? cached : readPost(path, needs, cached?.sessions ?? null, false)!)) : readPost(path, needs, null, true);
+      read = cache ? cache.withSessions(path, (cached) => (cached && answers(cached.sessions, needs) ? cached : readPost(path, cached?.sessions ?? null, false)!)) : readPost(path, null, true);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       warn(error.message);
@@ -74,7 +77,7 @@ function answers(cached: CachedSessions, needs: SessionNeeds): boolean {
  * file) already knows. With `mayskip`, a post that surely holds none of the
  * needles is skipped (null): nothing is cached then, so nothing is lost.
  */
-function readPost(path: string, needs: SessionNeeds, prior: CachedSessions | null, mayskip: boolean): { summary: CachedSummary; sessions: CachedSessions } | null {
+function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions | null, mayskip: boolean, texts: Map<string, string>): { summary: CachedSummary; sessions: CachedSessions } | null {
   const text = decodePost(readPostBytesSync(path), path);
   if (mayskip && needs.speakers === 'mentioned' && !mayMention(text, needs.needles)) return null;
   const known = (index: number) => prior !== null && prior.resolved[index - 1] === true;
@@ -87,14 +90,48 @@ function readPost(path: string, needs: SessionNeeds, prior: CachedSessions | nul
   const same = prior !== null && prior.list.length === parsed.sessions.length;
   // Copied through JSON: a string cut from the post's text may keep all of the text alive in V8.
   const fresh = JSON.parse(JSON.stringify(parsed.sessions)) as Session[];
+  for (const session of fresh) shareTexts(session, texts);
   const list = fresh.map((s, k) => (!parsed.resolved[k] && same && prior.resolved[k] ? prior.list[k]! : s));
   const resolved = parsed.resolved.map((r, k) => r || (same && prior.resolved[k] === true));
   let absent = same ? prior.absent : [];
   if (needs.speakers === 'mentioned' && resolved.some((r) => !r)) absent = [...needs.needles, ...absent.filter((a) => !needs.needles.includes(a))].slice(0, MAX_ABSENT);
   return {
-    summary: { title: parsed.title, date: parsed.date, category: extractCategory(parsed.frontMatter), sessions: list.length },
+    // Copied too: a title cut from the text would keep the whole post alive for as long as its sessions are shown.
+    // All that `list` shows of the post: the cache answers `list` with it too.
+    summary: JSON.parse(
+      JSON.stringify({
+        title: parsed.title,
+        date: parsed.date,
+        category: extractCategory(parsed.frontMatter),
+        sessions: list.length,
+        categories: extractCategories(parsed.frontMatter),
+        tags: extractTags(parsed.frontMatter),
+      }),
+    ) as CachedSummary,
     sessions: { list, resolved, absent },
   };
+}
+
+/** Points the texts of `session` at equal ones seen before (kept in `texts`), so each is held once. */
+function shareTexts(session: Session, texts: Map<string, string>): void {
+  const share = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const seen = texts.get(text);
+    if (seen !== undefined) return seen as T;
+    texts.set(text, text);
+    return text;
+  };
+  session.day = share(session.day);
+  session.start = share(session.start);
+  session.end = share(session.end);
+  session.title = share(session.title);
+  session.room = share(session.room);
+  session.speakerText = share(session.speakerText);
+  for (const speaker of session.speakers) {
+    speaker.name = share(speaker.name);
+    speaker.role = share(speaker.role);
+    speaker.org = share(speaker.org);
+  }
 }
 
 /**

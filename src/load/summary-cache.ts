@@ -20,13 +20,13 @@ import type { PostSummaryJson } from '../render/json.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { fsPath, readPostBytesSync } from './read-post.js';
 import { summarizePostBytes } from './summary.js';
-import { isSessionsText, readSessionsText, renderSessionsText, type CachedSessions } from './session-cache.js';
+import { decodeSessions, encodeSessions, isStringTable, MAX_CELLS, type CachedSessions, type StoredSessions } from './session-cache.js';
 
 /** Folders with fewer posts are read in full every time. */
 export const MIN_POSTS_TO_CACHE = 500;
 /** Changes this recent may share a timestamp with a later one. */
 const SETTLE_MS = 3000;
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What identifies one version of a file, as stat tells it. */
 export interface FileStamp {
@@ -43,14 +43,22 @@ export interface CacheEntry {
   summary: CachedSummary;
   /**
    * The post's sessions, once a command that covers a folder has read them:
-   * JSON text (see session-cache.ts), read only when asked for, so that `list`
-   * does not pay for them.
+   * as the file holds them (numbers, see session-cache.ts), decoded and
+   * checked only when asked for; or as a command just read them.
    */
-  sessions?: string;
+  sessions?: StoredSessions | CachedSessions;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' data)]. */
-type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown?];
+/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' cells)]. */
+type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown[]?];
+
+/** The file: texts of all sessions in one table, each post's sessions as numbers (session-cache.ts). */
+interface CacheData {
+  format: number;
+  build: string;
+  strings: string[];
+  entries: Row[];
+}
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
 export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
@@ -69,13 +77,14 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
   } catch {
     return entries;
   }
-  const file = data as { format?: unknown; build?: unknown; entries?: unknown };
-  if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries)) return entries;
+  const file = data as Partial<Record<keyof CacheData, unknown>> | null;
+  if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries) || !isStringTable(file.strings)) return entries;
+  const strings = file.strings;
   for (const row of file.entries as unknown[]) {
     if (!isRow(row)) return new Map();
-    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row;
+    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, cells] = row;
     const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions, categories, tags } };
-    if (data !== undefined) entry.sessions = data as string;
+    if (cells !== undefined) entry.sessions = { cells, strings };
     entries.set(name, entry);
   }
   return entries;
@@ -84,7 +93,7 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
 function isRow(row: unknown): row is Row {
   if (!Array.isArray(row) || (row.length !== 11 && row.length !== 12)) return false;
   const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row as unknown[];
-  if (row.length === 12 && !isSessionsText(data)) return false;
+  if (row.length === 12 && !(Array.isArray(data) && data.length <= MAX_CELLS)) return false;
   const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
   const isTexts = (x: unknown) => Array.isArray(x) && x.length <= 1_000 && x.every(isText);
@@ -98,12 +107,23 @@ function isRow(row: unknown): row is Row {
 /** The text of a cache file holding `entries`. */
 export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): string {
   const rows: Row[] = [];
+  const strings: string[] = [];
+  const places = new Map<string, number>();
+  const intern = (text: string): number => {
+    let place = places.get(text);
+    if (place === undefined) places.set(text, (place = strings.push(text) - 1));
+    return place;
+  };
   for (const [name, { stamp, summary, sessions }] of entries) {
     const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions, summary.categories ?? [], summary.tags ?? []];
-    if (sessions !== undefined) row.push(sessions);
+    // Sessions kept from the file are decoded (and so checked) again: the table they point into is written anew.
+    const decoded = sessions === undefined ? null : 'cells' in sessions ? decodeSessions(sessions, summary.sessions) : sessions;
+    const cells = decoded && encodeSessions(decoded, intern);
+    if (cells) row.push(cells);
     rows.push(row);
   }
-  return JSON.stringify({ format: FORMAT, build, entries: rows });
+  const data: CacheData = { format: FORMAT, build, strings, entries: rows };
+  return JSON.stringify(data);
 }
 
 /** What a cache file must have been written by: this build of postview, on this Unicode version. */
@@ -186,14 +206,15 @@ export class SummaryCache {
     const name = basename(path);
     const stamp = readStamp(path);
     const previous = this.previous.get(name);
-    const sessions = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? readSessionsText(previous.sessions, previous.summary.sessions) : null;
+    const stored = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? previous.sessions : null;
+    const sessions = stored === null ? null : 'cells' in stored ? decodeSessions(stored, previous!.summary.sessions) : stored;
     const cached = sessions && { summary: previous!.summary, sessions };
     const result = read(cached);
     if (cached && result.sessions === cached.sessions) {
       this.next.set(name, previous!);
       return result;
     }
-    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: renderSessionsText(result.sessions) });
+    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: result.sessions });
     this.changed = true;
     return result;
   }

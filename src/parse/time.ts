@@ -106,8 +106,22 @@ export function parseClockTime(value: string): number | null {
 
 /** "13:40" → 820. NaN when the text is not H:MM / HH:MM. */
 export function toMinutes(hhmm: string): number {
+  // "HH:MM" as postview writes it, read without a match object (a folder has tens of thousands).
+  if (hhmm.length === 5 && hhmm.charCodeAt(2) === 0x3a) {
+    const h1 = digit(hhmm, 0);
+    const h2 = digit(hhmm, 1);
+    const m1 = digit(hhmm, 3);
+    const m2 = digit(hhmm, 4);
+    if (h1 >= 0 && h2 >= 0 && m1 >= 0 && m2 >= 0) return (h1 * 10 + h2) * 60 + m1 * 10 + m2;
+  }
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
   return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** The ASCII digit at `at` in `text` as a number, else -1. */
+function digit(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 0x30;
+  return d >= 0 && d <= 9 ? d : -1;
 }
 
 /** 820 → "13:40". Wraps around midnight (1440 → "00:00", -10 → "23:50"); fractions are floored. */

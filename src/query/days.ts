@@ -50,13 +50,21 @@ export function pickDay<T extends DayRow>(rows: readonly T[], query: DayQuery): 
     const onDate = rows.filter((r) => r.postDate !== null && addDays(r.postDate, dayNumber(r.session) - 1) === query.date);
     if (onDate.length > 0 || query.strict) return { rows: onDate, undecided: [] };
   }
-  const days = new Map<string, Set<number>>();
+  // Each post's first day, and its set of days only when it has more than one
+  // (a folder has thousands of posts, most of one day).
+  const first = new Map<string, number>();
+  const several = new Map<string, Set<number>>();
   for (const r of rows) {
-    let set = days.get(r.postKey);
-    if (!set) days.set(r.postKey, (set = new Set()));
-    set.add(dayNumber(r.session));
+    const day = dayNumber(r.session);
+    const seen = first.get(r.postKey);
+    if (seen === undefined) first.set(r.postKey, day);
+    else if (seen !== day) {
+      const set = several.get(r.postKey);
+      if (set) set.add(day);
+      else several.set(r.postKey, new Set([seen, day]));
+    }
   }
-  const undecided = [...days].filter(([, set]) => set.size > 1).map(([post, set]) => ({ post, days: [...set].sort((a, b) => a - b) }));
-  const left = new Set(undecided.map((u) => u.post));
-  return { rows: rows.filter((r) => !left.has(r.postKey)), undecided };
+  if (several.size === 0) return { rows: [...rows], undecided: [] };
+  const undecided = [...first.keys()].filter((post) => several.has(post)).map((post) => ({ post, days: [...several.get(post)!].sort((a, b) => a - b) }));
+  return { rows: rows.filter((r) => !several.has(r.postKey)), undecided };
 }

@@ -26,9 +26,19 @@ export function isFiltering(filter: SessionFilter): boolean {
 export function buildSessionTest(filter: SessionFilter): (session: Session) => boolean {
   const speakers = filter.speakers.map(normalizeForMatch).filter((s) => s !== '');
   const titleWords = filter.title ? normalizeForMatch(filter.title).split(' ').filter(Boolean) : [];
+  // Speaker fields repeat from session to session (a folder of posts makes tens of thousands): each is normalised once.
+  const normalized = new Map<string, string>();
+  const normalize = (field: string): string => {
+    let done = normalized.get(field);
+    if (done === undefined) {
+      if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+      normalized.set(field, (done = normalizeForMatch(field)));
+    }
+    return done;
+  };
   return (session) => {
     if (!filter.breaks && session.kind === 'break') return false;
-    if (speakers.length > 0 && !speakers.some((wanted) => speakerHaystack(session).some((field) => field.includes(wanted)))) return false;
+    if (speakers.length > 0 && !speakers.some((wanted) => speakerFields(session).some((field) => normalize(field).includes(wanted)))) return false;
     if (titleWords.length > 0) {
       const title = normalizeForMatch(session.title);
       if (!titleWords.every((word) => title.includes(word))) return false;
@@ -45,10 +55,14 @@ export function buildSessionTest(filter: SessionFilter): (session: Session) => b
   };
 }
 
-function speakerHaystack(session: Session): string[] {
+/** Normalised speaker fields kept by one session test; past this many it starts afresh. */
+const MAX_REMEMBERED = 50_000;
+
+/** The fields --speaker looks in, as written. */
+function speakerFields(session: Session): string[] {
   const fields = [session.speakerText ?? ''];
   for (const s of session.speakers) fields.push(s.name, s.role ?? '', s.org ?? '');
-  return fields.map(normalizeForMatch);
+  return fields;
 }
 
 /**

@@ -7,7 +7,7 @@ import { sessionSpan } from '../query/filter.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions, Session } from '../types.js';
 import { MIN_FLEXIBLE } from './columns.js';
-import { displayWidth, pad, truncate, wrapText } from './wrap.js';
+import { displayWidth, truncate, wrapText } from './wrap.js';
 
 export interface TimelineRow {
   session: Session;
@@ -59,19 +59,27 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   const titleWidth = options.width - FIXED - barWidth;
   const stacked = titleWidth < MIN_FLEXIBLE && groups.some((block) => block.items.some((item) => displayWidth(titleOf(item.session)) > titleWidth));
   if (stacked) barWidth = Math.max(4, options.width - FIXED);
-  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked));
+  // A folder draws thousands of blocks over the same few hours: each axis is drawn once.
+  const axes = new Map<string, string[]>();
+  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked, axes));
   return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
 }
 
 /** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
 function groupBlocks(rows: readonly TimelineRow[]): Block[] {
   const blocks = new Map<string, Block>();
+  let last: Block | undefined;
   for (const { session, post } of rows) {
     const span = sessionSpan(session);
     if (span === null || Number.isNaN(span.start)) continue;
-    const key = `${post ?? ''}\u0000${session.day ?? ''}`;
-    let block = blocks.get(key);
-    if (!block) blocks.set(key, (block = { post, day: session.day, items: [] }));
+    // Rows come a post at a time, a day at a time: most go to the block of the row before.
+    let block = last !== undefined && last.post === post && last.day === session.day ? last : undefined;
+    if (!block) {
+      const key = `${post ?? ''}\u0000${session.day ?? ''}`;
+      block = blocks.get(key);
+      if (!block) blocks.set(key, (block = { post, day: session.day, items: [] }));
+      last = block;
+    }
     const open = session.end === null || Number.isNaN(span.end);
     block.items.push({ session, start: span.start, end: open ? span.start + 1 : span.end, open, overlaps: false });
   }
@@ -101,10 +109,38 @@ export function markOverlaps(items: Item[]): void {
 /** A session's title as drawn: its room first when known, on one line, controls shown. */
 function titleOf(session: Session): string {
   const { title, room } = session;
-  return showControls(room ? `${room} · ${title}` : title).replace(/\s+/g, ' ').trim();
+  const shown = showControls(room ? `${room} · ${title}` : title);
+  // Spaces are collapsed and trimmed only when there is something to change (most titles have not).
+  return LOOSE_SPACE.test(shown) ? shown.replace(/\s+/g, ' ').trim() : shown;
 }
 
-function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean): string {
+/** White space that collapsing and trimming would change. */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+
+/** `line` without the spaces at its end (what .replace(/ +$/, '') gives, without a regular expression's cost). */
+function trimSpacesEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** The two axis lines (hour labels, ticks) of a block from `axisStart` to `axisEnd`. */
+function renderAxis(axisStart: number, axisEnd: number, barWidth: number, width: number, chalk: ChalkInstance, col: (t: number) => number): string[] {
+  const ticks: string[] = new Array<string>(barWidth).fill('─');
+  const labelLine: string[] = new Array<string>(Math.max(0, width - PREFIX.length)).fill(' ');
+  let free = 0;
+  for (let t = axisStart; t <= axisEnd; t += 60) {
+    const c = col(t);
+    ticks[c] = t === axisStart ? '├' : t === axisEnd ? '┤' : '┼';
+    const text = formatClock(t);
+    if (c < free || c + text.length > labelLine.length) continue;
+    labelLine.splice(c, text.length, ...text);
+    free = c + text.length + 1;
+  }
+  return [PREFIX + chalk.dim(labelLine.join('').trimEnd()), PREFIX + chalk.dim(ticks.join(''))];
+}
+
+function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, axes: Map<string, string[]>): string {
   // A loop, not Math.min(...items): spreading 150,000 arguments overflows the stack.
   let first = Infinity;
   let last = -Infinity;
@@ -121,18 +157,9 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   const range = `${formatClock(axisStart)}–${formatClock(axisEnd)}`;
   const heading = chalk.bold(truncate([...labels, range].join('  '), width));
 
-  const ticks = Array.from({ length: barWidth }, () => '─');
-  const labelLine = Array.from({ length: Math.max(0, width - PREFIX.length) }, () => ' ');
-  let free = 0;
-  for (let t = axisStart; t <= axisEnd; t += 60) {
-    const c = col(t);
-    ticks[c] = t === axisStart ? '├' : t === axisEnd ? '┤' : '┼';
-    const text = formatClock(t);
-    if (c < free || c + text.length > labelLine.length) continue;
-    labelLine.splice(c, text.length, ...text);
-    free = c + text.length + 1;
-  }
-  const axis = [PREFIX + chalk.dim(labelLine.join('').trimEnd()), PREFIX + chalk.dim(ticks.join(''))];
+  const axisKey = `${axisStart}-${axisEnd}`;
+  let axis = axes.get(axisKey);
+  if (axis === undefined) axes.set(axisKey, (axis = renderAxis(axisStart, axisEnd, barWidth, width, chalk, col)));
 
   const titleWidth = width - FIXED - barWidth;
   const lines = block.items.map((item) => {
@@ -144,11 +171,12 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
     const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
     const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
     const text = titleOf(item.session);
-    const head = `${pad(formatClock(item.start), TIME_WIDTH)} ${bar} ${mark}`;
+    // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
+    const head = `${formatClock(item.start)} ${bar} ${mark}`;
     const dim = (line: string) => (pause ? chalk.dim(line) : line);
-    if (stacked) return [head.replace(/ +$/, ''), ...wrapText(text, width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
+    if (stacked) return [trimSpacesEnd(head), ...wrapText(text, width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
     const shown = titleWidth > 0 ? dim(truncate(text, titleWidth)) : '';
-    return `${head} ${shown}`.replace(/ +$/, '');
+    return trimSpacesEnd(`${head} ${shown}`);
   });
   return [heading, ...axis, ...lines].join('\n');
 }

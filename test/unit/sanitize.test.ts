@@ -179,3 +179,23 @@ describe('every output of a post full of them', () => {
     expect((await runList(join(dir, 'posts'), ctx)).stdout).toContain('name\\u202edm.md');
   });
 });
+
+describe('showControls on texts built from a mixed alphabet', () => {
+  // The quick look before the replace must never pass over a character the full expression shows.
+  const CONTROLS_AS_WRITTEN =
+    /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200C\u200E-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+  it('gives what replacing with the full expression gives', () => {
+    const alphabet = ['a', '양', ' ', '\n', '\t', '\u001b', '\u009b', '\u007f', '\u200d', '\u200b', '\u202e', '\ufeff', '\u061c', '\u2066', '\ufe0f', '👩', '💻', '\ud800', '\u2028'];
+    const differ: string[] = [];
+    const walk = (prefix: string): void => {
+      if (prefix.length > 0) {
+        // Each character the expression finds, shown as showControls shows it alone (always through the replace).
+        const full = prefix.replace(CONTROLS_AS_WRITTEN, (ch) => showControls(ch));
+        if (showControls(prefix) !== full) differ.push(prefix);
+      }
+      if ([...prefix].length < 3) for (const ch of alphabet) walk(prefix + ch);
+    };
+    walk('');
+    expect(differ).toEqual([]);
+  });
+});

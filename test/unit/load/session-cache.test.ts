@@ -1,4 +1,7 @@
-import { readSessionsText, renderSessionsText, type CachedSessions } from '../../../src/load/session-cache.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeSessions, encodeSessions, type CachedSessions, type StoredSessions } from '../../../src/load/session-cache.js';
+import { parsePost } from '../../../src/parse/post.js';
 import type { Session } from '../../../src/types.js';
 
 const session = (index: number, extra: Record<string, unknown> = {}): Session => ({
@@ -6,20 +9,67 @@ const session = (index: number, extra: Record<string, unknown> = {}): Session =>
   speakers: [{ name: '양승도', role: '솔루션즈 아키텍트', org: '아마존 웹서비스' }], speakerText: '양승도 솔루션즈 아키텍트, 아마존 웹서비스', tokens: [], kind: 'talk', links: [], dayNumber: null, ...extra,
 });
 
+/** Encodes with a fresh table, as renderSummaryCache does. */
+function store(sessions: CachedSessions): StoredSessions {
+  const strings: string[] = [];
+  const cells = encodeSessions(sessions, (text) => (strings.includes(text) ? strings.indexOf(text) : strings.push(text) - 1));
+  if (cells === null) throw new Error('not encodable');
+  return { cells, strings };
+}
+
+const two: CachedSessions = {
+  list: [session(1), session(3, { kind: 'break', room: 'Hall B', links: [{ text: 'slides', url: 'https://x.test/s' }], dayNumber: 2, speakers: [{ name: 'Jeff Barr', role: null, org: null }] })],
+  resolved: [true, false],
+  absent: ['jeffbarr', '양승도'],
+};
+
 describe('cached sessions', () => {
-  it('come back as they were written, fields sessions may grow included', () => {
-    const sessions: CachedSessions = { list: [session(1), session(2, { kind: 'break', links: [{ text: 'slides', url: 'https://x.test/s' }], dayNumber: 2 })], resolved: [true, false], absent: ['jeffbarr'] };
-    expect(readSessionsText(renderSessionsText(sessions), 2)).toEqual(sessions);
+  it('come back as they were written, every field included', () => {
+    const stored = store(two);
+    expect(decodeSessions(stored, 2)).toEqual(two);
+    // Each text is written once: '양승도' is a name and an absent needle.
+    expect(stored.strings.filter((s) => s === '양승도')).toHaveLength(1);
   });
 
+  it('come back equal to the sessions of every fixture post as parsed in full', () => {
+    const dir = 'test/fixtures';
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      let list: Session[];
+      try {
+        list = parsePost(readFileSync(join(dir, file), 'utf8'), file).sessions.map((s) => ({ ...s, tokens: [] }));
+      } catch {
+        continue; // a fixture of a broken post
+      }
+      const sessions: CachedSessions = { list, resolved: list.map((_, k) => k % 2 === 0), absent: [] };
+      expect([file, decodeSessions(store(sessions), list.length)]).toEqual([file, sessions]);
+    }
+  });
+
+  it('are not cached when a session has a field the format does not know', () => {
+    expect(encodeSessions({ list: [session(1, { track: 'A' })], resolved: [true], absent: [] }, () => 0)).toBeNull();
+    expect(encodeSessions({ list: [session(1, { speakers: [{ name: 'a', role: null, org: null, photo: 'x' }] })], resolved: [true], absent: [] }, () => 0)).toBeNull();
+  });
+
+  const good = store(two);
+  const swap = (at: number, value: unknown): StoredSessions => ({ ...good, cells: good.cells.map((c, i) => (i === at ? value : c)) });
+  const firstSession = 1 + two.absent.length;
   it.each([
-    ['not JSON', '[', 1],
-    ['another count', renderSessionsText({ list: [session(1)], resolved: [true], absent: [] }), 2],
-    ['a number for a title', '[[["d","09:00",null,5,null,[],null]],"1",[]]', 1],
-    ['flags of another length', '[[["d","09:00",null,"t",null,[],null]],"10",[]]', 1],
-    ['a prototype key', '[[["d","09:00",null,"t",null,[],null,{"index":1,"__proto__":{"x":1}}]],"1",[]]', 1],
-    ['a known field among the extra ones', '[[["d","09:00",null,"t",null,[],null,{"index":1,"title":"x"}]],"1",[]]', 1],
-  ])('are refused when %s', (_, text, count) => {
-    expect(readSessionsText(text as string, count as number)).toBeNull();
+    ['another count', good, 3],
+    ['another count (fewer)', good, 1],
+    ['cut short', { ...good, cells: good.cells.slice(0, -1) }, 2],
+    ['cut to nothing', { ...good, cells: [] }, 2],
+    ['cells left over', { ...good, cells: [...good.cells, 0] }, 2],
+    ['a place past the table', swap(good.cells.length - 1, good.strings.length), 2],
+    ['a null title', swap(firstSession + 5 + 3, -1), 2],
+    ['a fraction', swap(firstSession + 1, 1.5), 2],
+    ['a text where a number goes', swap(firstSession, 'x'), 2],
+    ['unknown flags', swap(firstSession, 4), 2],
+    ['an index of 0', swap(firstSession + 1, 0), 2],
+    ['a speaker count past the end', swap(firstSession + 3, 1000), 2],
+    ['too many absent names', swap(0, 17), 2],
+  ])('are refused when %s', (_, stored, count) => {
+    expect(decodeSessions(stored as StoredSessions, count as number)).toBeNull();
   });
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { readCacheFile, writeCacheFile } from '../../../src/load/cache-file.js';
 import { readPostBytesSync } from '../../../src/load/read-post.js';
 import { summarizePostBytes } from '../../../src/load/summary.js';
+import { readFolderSessions, type FolderPost, type SessionNeeds } from '../../../src/load/folder-sessions.js';
+import { parsePost } from '../../../src/parse/post.js';
 import {
   cacheBuildOf, isSettled, parseSummaryCache, renderSummaryCache, sameStamp, summaryCacheFile, SummaryCache, type CacheEntry,
 } from '../../../src/load/summary-cache.js';
@@ -23,14 +25,21 @@ describe('the summary cache file', () => {
 
   it.each([
     ['not JSON', '{'],
-    ['another format', JSON.stringify({ format: 2, build: 'b', entries: [] })],
-    ['entries not a list', JSON.stringify({ format: 1, build: 'b', entries: {} })],
-    ['a short row', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null]] })],
-    ['a negative count', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, -1]] })],
-    ['a title that is no text', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, { x: 1 }, null, null, 1]] })],
+    ['another format (2: sessions as JSON texts)', JSON.stringify({ format: 2, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], []]] })],
+    ['no table of strings', JSON.stringify({ format: 3, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], []]] })],
+    ['a table of strings holding a number', JSON.stringify({ format: 3, build: 'b', strings: ['a', 1], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], []]] })],
+    ['sessions that are no list', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], [], '[]']] })],
+    ['entries not a list', JSON.stringify({ format: 3, build: 'b', strings: [], entries: {} })],
+    ['a short row', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null]] })],
+    ['a negative count', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, -1, [], []]] })],
+    ['a title that is no text', JSON.stringify({ format: 3, build: 'b', strings: [], entries: [['a.md', 1, 2, 3, 4, { x: 1 }, null, null, 1, [], []]] })],
     ['null', 'null'],
   ])('is ignored when it holds %s', (_name, text) => {
     expect(parseSummaryCache(text, 'b').size).toBe(0);
+  });
+
+  it('reads a well-formed file of this format (so the refusals above are not for some other reason)', () => {
+    expect(parseSummaryCache(JSON.stringify({ format: 3, build: 'b', strings: ['a'], entries: [['a.md', 1, 2, 3, 4, 'T', null, null, 0, [], [], [0]]] }), 'b').size).toBe(1);
   });
 
   it('compares stamps field by field, and trusts only changes old enough to show in the times', () => {
@@ -120,5 +129,54 @@ describe('SummaryCache', () => {
     const cache = SummaryCache.open(join(root, 'not-a-folder', 'cache'), dir, 'b1', later());
     expect(summarizeAll(cache)).toEqual([fresh('a.md'), fresh('b.md')]);
     expect(() => cache.save()).not.toThrow();
+  });
+  describe('with sessions', () => {
+    const needs: SessionNeeds = { speakers: 'all', needles: [], keep: () => true, keepsAll: true };
+    const titles = (open: () => SummaryCache) => {
+      const cache = open();
+      const seen: string[][] = [];
+      readFolderSessions(['a.md', 'b.md'].map((name) => join(dir, name)), cache, needs, () => {}, (p: FolderPost) => seen.push(p.sessions.map((s) => s.title)));
+      cache.save();
+      return seen;
+    };
+    const full = () => ['a.md', 'b.md'].map((name) => parsePost(readPostBytesSync(join(dir, name)).toString(), name).sessions.map((s) => s.title));
+    const open = () => SummaryCache.open(cacheDir, dir, 'b1', later());
+    const file = () => summaryCacheFile(cacheDir, dir)!;
+    const edit = (change: (data: { strings: unknown[]; entries: unknown[][] }) => void) => {
+      const data = JSON.parse(readCacheFile(file())!);
+      change(data);
+      writeCacheFile(file(), JSON.stringify(data));
+    };
+
+    it('answers from the cache, and keeps an unchanged post\'s sessions when the file is written anew', () => {
+      expect(titles(open)).toEqual(full());
+      edit((data) => (data.strings = data.strings.map((s) => (s === 'Talk 1' ? 'cached talk' : s))));
+      expect(titles(open)).toEqual([['Talk 0', 'cached talk'], ['Talk 0']]);
+      // b.md changes: the file is written with a new table; a.md's sessions still come from the cache.
+      writeFileSync(join(dir, 'b.md'), post('B', 3));
+      expect(titles(open)).toEqual([['Talk 0', 'cached talk'], ['Talk 0', 'Talk 1', 'Talk 2']]);
+      expect(titles(open)).toEqual([['Talk 0', 'cached talk'], ['Talk 0', 'Talk 1', 'Talk 2']]);
+    });
+
+    it('leaves `list` the same summary as reading the post gives, categories and tags included', () => {
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: A\ncategories: [alpha, beta]\ntags: [x]\n---\n### 10:00 - 10:40 Talk\n`);
+      titles(open);
+      expect(open().summarize(join(dir, 'a.md'))).toEqual(fresh('a.md'));
+      expect(fresh('a.md').categories).toEqual(['alpha', 'beta']);
+    });
+
+    it.each([
+      ['cells cut short', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[11] as unknown[]).pop())],
+      ['a place past the table', (data: { strings: unknown[]; entries: unknown[][] }) => (data.strings = data.strings.slice(0, 1))],
+      ['a number in the table', (data: { strings: unknown[]; entries: unknown[][] }) => (data.strings[0] = 7)],
+      ['cells that are no list', (data: { strings: unknown[]; entries: unknown[][] }) => data.entries.forEach((row) => (row[11] = '1,2'))],
+    ])('reads the posts again when the file holds %s', (_, change) => {
+      titles(open);
+      edit((data) => {
+        data.strings = data.strings.map((s) => (typeof s === 'string' && s.startsWith('Talk') ? `${s}!` : s));
+        change(data);
+      });
+      expect(titles(open)).toEqual(full());
+    });
   });
 });

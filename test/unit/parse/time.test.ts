@@ -122,3 +122,27 @@ describe('toMinutes / formatClock', () => {
     [820.7, '13:40'],
   ])('wraps %d → %s', (minutes, text) => expect(formatClock(minutes)).toBe(text));
 });
+
+describe('toMinutes on five characters', () => {
+  // The quick path for "HH:MM" must read every text as the expression does.
+  const byExpression = (text: string) => {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+    return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
+  };
+  it('agrees with /^(\\d{1,2}):(\\d{2})$/ on every text of 5 characters from a mixed alphabet', () => {
+    const alphabet = ['0', '1', '5', '9', ':', ' ', '/', 'a', '\u0663', '\uff11'];
+    let checked = 0;
+    const differ: string[] = [];
+    const walk = (prefix: string): void => {
+      if (prefix.length === 5) {
+        if (!Object.is(toMinutes(prefix), byExpression(prefix))) differ.push(prefix);
+        checked++;
+        return;
+      }
+      for (const ch of alphabet) walk(prefix + ch);
+    };
+    walk('');
+    expect(checked).toBe(100_000);
+    expect(differ).toEqual([]);
+  });
+});
