@@ -29,7 +29,28 @@ export function renderInline(tokens: readonly Token[] | undefined, ctx: InlineCo
 
 /** Token text that marked leaves entity-encoded, as plain one-line text (a soft line break and the blanks around it are one space). */
 export function inlineText(text: string): string {
-  return decodeEntities(text).replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\t/g, ' ');
+  return joinSoftBreaks(decodeEntities(text)).replace(/\t/g, ' ');
+}
+
+const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t';
+
+/**
+ * Each line break, with the blanks on both sides of it, as one space: what
+ * `replace(/[ \t]*\n[ \t]*\/g, ' ')` gives, in one pass (that expression reads
+ * a long run of blanks again from each of its places: quadratic).
+ */
+function joinSoftBreaks(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
+      let from = 0;
+      let to = line.length;
+      if (i > 0) while (from < to && isBlank(line[from])) from++;
+      if (i < lines.length - 1) while (to > from && isBlank(line[to - 1])) to--;
+      return line.slice(from, to);
+    })
+    .join(' ');
 }
 
 function renderOne(token: Token, ctx: InlineContext, inLink: boolean): string {

@@ -6,6 +6,7 @@ import yaml from 'js-yaml';
 import { parseSimpleYaml } from '../../../src/load/simple-yaml.js';
 import { firstH1 } from '../../../src/parse/outline.js';
 import { findSpeakerLabel, parseSpeakers } from '../../../src/parse/speakers.js';
+import { inlineText } from '../../../src/render/inline.js';
 
 /** The expression firstH1 used to drop closing hashes. */
 const byRegex = (line: string) => line.replace(/^ {0,3}#{1,6}[ \t]+/, '').replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[*_`]/g, '').trim() || null;
@@ -70,5 +71,17 @@ describe('parseSimpleYaml trims values as js-yaml does', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('inlineText joins soft line breaks as the expression it replaces did', () => {
+  const byRegex = (text: string) => text.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\t/g, ' ');
+  it.each([['a \n b'], ['a\t\n\tb'], ['a \n \n b'], ['\n a'], ['a \n'], [' \t '], ['a\n\n\nb']])('%j', (text) => {
+    expect(inlineText(text)).toBe(byRegex(text));
+  });
+  it('random mixes of blanks, line breaks and letters', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(' ', '\t', '\n', 'a', '가'), { maxLength: 30 }).map((cs) => cs.join('')), (text) => {
+      expect(inlineText(text)).toBe(byRegex(text));
+    }));
   });
 });
