@@ -65,6 +65,45 @@ interface InlineFrame {
   rest: string;
 }
 
+// Emphasis and strike-through: for each opening delimiter marked reads every
+// later delimiter of the paragraph until one closes it, so a paragraph dense
+// with delimiters that never close ("#*a#*a…", "#~a#~a…") costs the square of
+// its length. Where a paragraph holds more than DENSE delimiters, each is
+// looked for within the next WINDOW characters only (with LOOKBACK characters
+// before it, which marked reads to tell how it is flanked): an emphasis longer
+// than WINDOW in such a paragraph stays plain text. Other paragraphs, all but
+// hostile ones, get marked's own answer.
+const DENSE = 64;
+const WINDOW = 1000;
+const LOOKBACK = 64;
+let countedSource: string | null = null;
+let countedDelimiters = 0;
+
+function delimiterCount(maskedSrc: string): number {
+  if (maskedSrc !== countedSource) {
+    countedSource = maskedSrc;
+    countedDelimiters = 0;
+    for (let i = 0; i < maskedSrc.length; i++) {
+      const c = maskedSrc.charCodeAt(i);
+      if (c === 0x2a || c === 0x5f || c === 0x7e) countedDelimiters++;
+    }
+  }
+  return countedDelimiters;
+}
+
+function withinWindow<T extends { raw: string }>(src: string, maskedSrc: string, tokenize: (src: string, maskedSrc: string) => T | undefined): T | undefined {
+  if (src.length <= WINDOW || delimiterCount(maskedSrc) <= DENSE) return tokenize(src, maskedSrc);
+  const at = maskedSrc.length - src.length;
+  const from = Math.max(0, at - LOOKBACK);
+  // A run of the same delimiter reaching back past the lookback: marked counts all of it.
+  let runStart = at;
+  while (runStart > from && maskedSrc.charCodeAt(runStart - 1) === src.charCodeAt(0)) runStart--;
+  if (runStart === from && from > 0) return tokenize(src, maskedSrc);
+  const token = tokenize(src.slice(0, WINDOW), maskedSrc.slice(from, at + WINDOW));
+  // A closer at the window's edge may read differently with what follows it: ask again in full.
+  return token !== undefined && token.raw.length > WINDOW - 2 ? tokenize(src, maskedSrc) : token;
+}
+
 class PostTokenizer extends Tokenizer {
   /** The inline texts being lexed, innermost last (emphasis and links lex their content inside). */
   readonly inline: InlineFrame[] = [];
@@ -124,7 +163,8 @@ class PostTokenizer extends Tokenizer {
     return src[0] === '[' || src[0] === '!' ? super.reflink(src, links) : undefined;
   }
   override emStrong(src: string, maskedSrc: string, prevChar = ''): Tokens.Em | Tokens.Strong | undefined {
-    return src[0] === '*' || src[0] === '_' ? super.emStrong(src, maskedSrc, prevChar) : undefined;
+    if (src[0] !== '*' && src[0] !== '_') return undefined;
+    return withinWindow(src, maskedSrc, (s, m) => super.emStrong(s, m, prevChar));
   }
   override codespan(src: string): Tokens.Codespan | undefined {
     return src[0] === '`' ? super.codespan(src) : undefined;
@@ -133,7 +173,8 @@ class PostTokenizer extends Tokenizer {
     return src[0] === ' ' || src[0] === '\\' ? super.br(src) : undefined;
   }
   override del(src: string, maskedSrc: string, prevChar = ''): Tokens.Del | undefined {
-    return src[0] === '~' ? super.del(src, maskedSrc, prevChar) : undefined;
+    if (src[0] !== '~') return undefined;
+    return withinWindow(src, maskedSrc, (s, m) => super.del(s, m, prevChar));
   }
   override autolink(src: string): Tokens.Link | undefined {
     return src[0] === '<' ? super.autolink(src) : undefined;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Lexer } from 'marked';
+import { Lexer, type Tokens } from 'marked';
 import { lexMarkdown } from '../../../src/parse/lexer.js';
 import { FIXTURES } from './fixture.js';
 
@@ -45,5 +45,17 @@ describe('lexMarkdown gives the tokens of marked on any mix of constructs', () =
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('emphasis in paragraphs dense with delimiters is looked for within a window', () => {
+  it('a paragraph with few delimiters keeps an emphasis of any length', () => {
+    const md = `**${'긴 문장 '.repeat(600)}끝**\n`;
+    expect(lexMarkdown(md)).toEqual(plain(md));
+    expect((lexMarkdown(md)[0] as Tokens.Paragraph).tokens[0]!.type).toBe('strong');
+  });
+  it.each([['*a* '], ['~~b~~ '], ['__c__ x '], ['#*a* ~d~ ']])('dense short emphases (%j repeated) give marked\'s tokens', (unit) => {
+    const md = unit.repeat(Math.ceil(4000 / unit.length)) + '\n';
+    expect(lexMarkdown(md)).toEqual(plain(md));
   });
 });
