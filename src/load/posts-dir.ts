@@ -1,14 +1,14 @@
 // The posts folder: where it is, what is in it, and which post a word names.
 // Synchronous on purpose: a CLI reads one folder, and node:fs/promises costs
 // ~1 ms of start-up to load.
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { parseFrontMatter } from './front-matter.js';
 import { extractDate, extractTitle } from '../parse/post.js';
 import { scanFirstH1 } from '../parse/outline.js';
 import { normalizeForMatch } from '../parse/text.js';
-import { decodePost, fileError, fsPath, rememberRawPath } from './read-post.js';
+import { decodePost, fileError, fsPath, openPostFile, rememberRawPath } from './read-post.js';
 import { showName } from '../sanitize.js';
 
 /** The file names read as posts, as messages name them. */
@@ -159,7 +159,7 @@ export function readPostHead(path: string): PostHead {
   let fd: number | undefined;
   try {
     // Non-blocking, and only a regular file: a post swapped for a pipe cannot hang the run.
-    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openPostFile(path);
     if (!fstatSync(fd).isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
     const buffer = Buffer.alloc(HEAD_BYTES);
     const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);

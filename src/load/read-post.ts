@@ -49,7 +49,7 @@ export async function readPost(path: string): Promise<PostText> {
   // for a named pipe (mkfifo) since the folder was listed cannot hang the run.
   let fd: number;
   try {
-    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openPostFile(path);
   } catch (error) {
     throw fileError(path, error);
   }
@@ -115,6 +115,15 @@ function readWholeFile(fd: number, size: number): Buffer {
   return buffer.subarray(0, length);
 }
 
+/**
+ * Opens a post for reading without blocking: a post swapped for a named pipe
+ * since its folder was listed cannot hang the run (the caller then judges the
+ * file by fstat). Throws what openSync throws.
+ */
+export function openPostFile(path: string): number {
+  return openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+}
+
 function tooLarge(path: string, size: number): InputError {
   return new InputError(`${showName(path)}: ${(size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
 }
@@ -147,7 +156,7 @@ export function readPostBytesSync(path: string): Buffer {
   try {
     // Non-blocking, so that a file swapped for a pipe since the folder was
     // listed cannot hang the listing (a device fills the buffer, then is refused).
-    fd = openSync(fsPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openPostFile(path);
     // Most posts fit the shared buffer, and then their size does not matter.
     const buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
     const length = readInto(fd, buffer, 0);
@@ -156,9 +165,7 @@ export function readPostBytesSync(path: string): Buffer {
     if (length < buffer.length) return buffer.subarray(0, length);
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError(`${showName(path)}: not a regular file; expected a post file`);
-    if (info.size > MAX_POST_BYTES) {
-      throw new InputError(`${showName(path)}: ${(info.size / 1048576).toFixed(1)} MB is larger than a post can be (at most ${MAX_POST_BYTES / 1048576} MB)`);
-    }
+    if (info.size > MAX_POST_BYTES) throw tooLarge(path, info.size);
     const whole = Buffer.allocUnsafe(Math.max(info.size, length) + 1);
     buffer.copy(whole, 0, 0, length);
     return whole.subarray(0, Math.min(readInto(fd, whole, length), MAX_POST_BYTES));
