@@ -169,13 +169,12 @@ const page = spawnSync(process.execPath, ['-'], { input: man.outputFiles[0].text
 if (page.status !== 0) throw new Error(`build: the man page could not be made: ${page.stderr}`);
 writeFileSync(`${root}dist/postview.1`, page.stdout);
 
-// The code cache: one show, with colour, of the Korean sample (every stage of
-// the pipeline runs), written by bin/postview.cjs when the cache is missing.
+// The code cache, dist/postview.cache: recorded by scripts/build/warm-cache.cjs
+// from one process that runs `show` and `tracks` of the Korean sample (every
+// stage of the pipeline runs). Without it, bin/postview.cjs writes one after
+// its first run.
 rmSync(`${root}dist/postview.cache`, { force: true });
-const warm = spawnSync(process.execPath, [`${root}bin/postview.cjs`, 'show', `${root}posts/2016-05-17-aws-summit-seoul-2016.md`, '--color', 'always', '--width', '80', '--no-pager'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const warm = spawnSync(process.execPath, [`${root}scripts/build/warm-cache.cjs`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 if (warm.status !== 0) {
   console.error('build: the warm-up run failed; dist/postview.cache was not written (postview works without it, only slower)');
 }

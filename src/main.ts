@@ -251,8 +251,9 @@ function postOf(request: Request): string {
 }
 
 declare const __POSTVIEW_ENTRY__: boolean | undefined;
-// The bundle (scripts/build.mjs) runs the command line; tests import main.
-if (typeof __POSTVIEW_ENTRY__ === 'boolean' && __POSTVIEW_ENTRY__) {
+// The bundle (scripts/build.mjs) runs the command line; tests import main,
+// and so does the build's recording of the code cache (scripts/build/warm-cache.cjs).
+if (typeof __POSTVIEW_ENTRY__ === 'boolean' && __POSTVIEW_ENTRY__ && !(globalThis as Record<symbol, unknown>)[Symbol.for('postview.warmUp')]) {
   main(process.argv).then(
     async (code) => {
       // Exit as soon as the output is out: left to itself, node would first
