@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { asciiOnly } from './build/ascii-only.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -27,6 +28,9 @@ function buildId() {
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+/** Rewrites a bundle as 7-bit ASCII (see build/ascii-only.mjs: V8 then reads it as a one-byte string). */
+const makeAscii = (file) => writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
 
 /** Module swaps that keep work out of start-up (see the files for why). */
 const startup = {
@@ -79,6 +83,7 @@ await build({
   outfile: `${root}dist/browse.cjs`,
   plugins: [sharedCore],
 });
+makeAscii(`${root}dist/browse.cjs`);
 
 /** In the CLI bundle, main.ts's import of the UI becomes: hand over the core modules, then require dist/browse.cjs. */
 const browseLoader = {
@@ -143,11 +148,13 @@ await build({
     ].join(' '),
   },
 });
+makeAscii(`${root}dist/postview.cjs`);
 
 // htmlparser2 and the entities table in a bundle of their own, required by
 // src/html-lib.ts only when a post holds HTML or a rare entity: the start-up
 // of every other post neither reads nor compiles them.
 await build({ ...chunk, entryPoints: [`${root}scripts/build/html-lib-entry.mjs`], outfile: `${root}dist/html-lib.cjs` });
+makeAscii(`${root}dist/html-lib.cjs`);
 
 // The man page, dist/postview.1, from the same commander program as the
 // help (src/man.ts): bundled in memory and run once.
