@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { renderCompletion } from './completion/index.js';
 import { runNow, runTimeline } from './commands/schedule.js';
 import { detectLang, findLangFlag, messages, type Lang } from './i18n.js';
-import { buildProgram, COMMANDS, type Request } from './cli.js';
+import { buildProgram, COMMANDS, plainCommand, type Request } from './cli.js';
 import { runList } from './commands/list.js';
 import { runSearch } from './commands/search.js';
 import { runSpeakers } from './commands/speakers.js';
@@ -216,6 +216,7 @@ export async function main(argv: string[], term: Terminal = detectTerminal(), io
     lang,
     (text) => writeError(translateCommander(explainExtraArguments(oneLineArgs(text.replace(/^error: /, '').trimEnd()), argv), lang)),
     detectScreen(term),
+    plainCommand(argv.slice(2)),
   );
   try {
     await program.parseAsync(argv);
