@@ -1,7 +1,7 @@
 // Speaker lines: "Speaker: Jane Doe, Staff Engineer, Acme", "양승도 솔루션즈 아키텍트, 아마존 웹서비스".
 // Heuristic and forgiving: these functions never throw, and unknown shapes fall back to "all name".
 import type { Speaker } from '../types.js';
-import { HANGUL_RE, isBareName, readsAsPerson, startsLikePerson } from './names.js';
+import { hasHangul, isBareName, readsAsPerson, startsLikePerson } from './names.js';
 
 // A label at the start of a line, with an optional list marker and bold/italic around the label:
 //   "Speaker: Jane", "- **발표자**: 홍길동", "**Speakers：** A & B", "연사 : 김철수"
@@ -65,7 +65,7 @@ function clean(text: string): string {
 function isOneLatinWord(text: string): boolean {
   if (text.length > 100) return false;
   const t = text.trim();
-  return t !== '' && !t.includes(' ') && !HANGUL_RE.test(t);
+  return t !== '' && !t.includes(' ') && !hasHangul(t);
 }
 
 /** Splits on " & ", " and ", " 및 " where both sides read as people, keeping a pair whole when a side would be one Latin word ("Szabi and Zsuzsa Marka"). */
@@ -165,7 +165,7 @@ export function parseSpeaker(text: string): Speaker {
   const segments = plain.split(PART_SPLIT_RE).map(clean).filter(Boolean);
   const words = (segments[0] ?? '').split(' ').filter((w) => w !== '' && !w.startsWith('@'));
   // Hangul: the name is the first word. Latin: every word up to the first Hangul one.
-  const firstHangul = words.findIndex((w) => HANGUL_RE.test(w));
+  const firstHangul = words.findIndex((w) => hasHangul(w));
   const nameLength = firstHangul === 0 ? 1 : firstHangul < 0 ? words.length : firstHangul;
   const joined = clean(words.slice(0, nameLength).join(' ').replace(/님$/, ''));
   const name = /[\p{L}\p{N}]/u.test(joined) ? joined : ''; // punctuation alone is no name
@@ -215,7 +215,7 @@ function parsePiped([head, ...rest]: string[]): Speaker {
       const words = parts[0]!.split(' ');
       // Hangul: one org word; Latin: the words before the first role word ("Acme Staff Engineer").
       const roleAt = words.findIndex((w) => ROLE_START_RE.test(w));
-      const split = roleAt === 0 ? 0 : HANGUL_RE.test(words[0]!) ? 1 : roleAt === -1 ? words.length : roleAt;
+      const split = roleAt === 0 ? 0 : hasHangul(words[0]!) ? 1 : roleAt === -1 ? words.length : roleAt;
       org = words.slice(0, split).join(' ') || null;
       role = words.slice(split).join(' ') || null;
     }
