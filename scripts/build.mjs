@@ -29,8 +29,14 @@ function buildId() {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Rewrites a bundle as 7-bit ASCII (see build/ascii-only.mjs: V8 then reads it as a one-byte string). */
-const makeAscii = (file) => writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
+/**
+ * Rewrites a bundle as 7-bit ASCII (see build/ascii-only.mjs: V8 then reads it
+ * as a one-byte string). Not the unminified build for profiling
+ * (POSTVIEW_NO_MINIFY=1), whose comments keep their Korean examples.
+ */
+const makeAscii = (file) => {
+  if (process.env.POSTVIEW_NO_MINIFY !== '1') writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
+};
 
 /** Module swaps that keep work out of start-up (see the files for why). */
 const startup = {
