@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { toMinutes } from '../parse/time.js';
 import type { Session, Speaker } from '../types.js';
 import { endMinutes } from '../query/filter.js';
+import { showControls } from '../sanitize.js';
 
 export interface IcsEvent {
   session: Session;
@@ -104,12 +105,15 @@ function zoneToUtc(zone: string): (wall: number) => number {
   return (wall) => wall - offset(wall - offset(wall));
 }
 
-/** A TEXT value: controls dropped, "\\", ";", "," and newlines escaped. */
+/**
+ * A TEXT value: "\\", ";", "," and newlines escaped. TEXT has no escape for
+ * other characters and allows no control character (RFC 5545 3.3.11), and a
+ * calendar app would act on a bidi control in a title: controls, bidi
+ * controls and invisible characters are shown as the terminal shows them
+ * ("␛", "<U+202E>"), so the file reads the same in a calendar and on screen.
+ */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
+  return showControls(value.replace(/\r\n?/g, '\n').replace(/\t/g, ' '))
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
