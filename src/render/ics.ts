@@ -119,22 +119,44 @@ export function escapeText(value: string): string {
     .replace(/\n/g, '\\n');
 }
 
-/** Folds a content line at 75 octets of UTF-8, between characters; continuations start with a space. */
+/**
+ * Folds a content line at 75 octets of UTF-8, between characters;
+ * continuations start with a space. Never next to a zero-width joiner or
+ * before a variation selector, so an emoji sequence (👩‍💻) stays whole, and
+ * its joiner is never left beside a line break.
+ */
 export function foldLine(line: string): string {
   const parts: string[] = [];
   let part = '';
   let octets = 0;
-  for (const ch of line) {
-    const cp = ch.codePointAt(0)!;
-    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    if (octets + size > MAX_OCTETS) {
+  const add = (unit: string, size: number) => {
+    if (octets + size > MAX_OCTETS && octets > 1) {
       parts.push(part);
       part = ' ';
       octets = 1;
     }
-    part += ch;
+    part += unit;
     octets += size;
+  };
+  // A unit is a character with the joiners and variation selectors after it and what a joiner joins.
+  let unit = '';
+  let size = 0;
+  let joins = false;
+  for (const ch of line) {
+    const cp = ch.codePointAt(0)!;
+    const octetsOf = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const sticks = joins || cp === 0x200d || cp === 0xfe0f;
+    joins = cp === 0x200d;
+    // A unit too long for a line (a hostile chain of joiners) is cut anyway.
+    if (unit !== '' && (!sticks || size + octetsOf > MAX_OCTETS - 1)) {
+      add(unit, size);
+      unit = '';
+      size = 0;
+    }
+    unit += ch;
+    size += octetsOf;
   }
+  if (unit !== '') add(unit, size);
   parts.push(part);
   return parts.join(CRLF);
 }

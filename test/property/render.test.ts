@@ -182,13 +182,14 @@ function everyOutput(post: Post, opts: RenderOptions, which: string): { terminal
   const summary = { path: post.path, title: post.title, date: post.date, category: post.category, sessions: post.sessions.length };
   terminal.push(renderPostList([summary], opts));
   json.push(renderJson([summary]));
-  // timeline, now, speakers, search, --ics (written as text, so held to the terminal's rule)
+  // timeline, now, speakers, search, --ics (written as text, so held to the terminal's rule; its
+  // folded lines joined again, as a calendar reads them: a fold may fall inside an emoji sequence)
   terminal.push(renderTimeline(post.sessions.map((session) => ({ session, post: post.path })), opts));
   for (const minutes of [0, 600, 780]) terminal.push(renderNow(findNow(post.sessions, minutes), minutes, opts, { current: post.path, next: post.path }));
   terminal.push(renderSpeakerTable(groupSpeakers(post.sessions.map((session) => ({ session, post: post.path, postDate: post.date }))), opts));
   const words = searchWords([which]);
   if (words.length > 0) terminal.push(renderSearchHits(searchPost(post, words), words, opts));
-  terminal.push(renderIcs(post.sessions.map((session) => ({ session, date: '2024-01-02', post: { path: post.path, title: post.title } })), { now: new Date(0) }).replace(/\r\n/g, '\n'));
+  terminal.push(renderIcs(post.sessions.map((session) => ({ session, date: '2024-01-02', post: { path: post.path, title: post.title } })), { now: new Date(0) }).replace(/\r\n /g, '').replace(/\r\n/g, '\n'));
   return { terminal, json };
 }
 

@@ -167,6 +167,16 @@ describe('foldLine', () => {
     expect(foldLine('short')).toBe('short');
   });
 
+  it.each([0, 1, 2, 3])('keeps an emoji sequence whole, its joiner never beside a fold (offset %s)', (offset) => {
+    const line = 'SUMMARY:' + 'x'.repeat(offset) + '👩‍💻 ❤️‍🔥 '.repeat(30);
+    const folded = foldLine(line);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    for (const part of folded.split('\r\n')) {
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+      expect(part).not.toMatch(/^ ?\u200d|\u200d$|^ ?\ufe0f/);
+    }
+  });
+
   it('keeps 4-byte characters whole', () => {
     const line = 'SUMMARY:' + '😀'.repeat(40);
     for (const part of foldLine(line).split('\r\n')) {
