@@ -10,12 +10,13 @@ import { InputError } from '../errors.js';
 import { showName } from '../sanitize.js';
 
 /**
- * Larger than any blog post (they run to tens of KB; 1 MB is a book). marked
- * keeps about 250 bytes of tokens per byte of a dense post (a list of
- * one-word items, a table of short rows): 4 MB of such a post took up to
- * 1.03 GB, 3 MB about 0.75 GB, growing linearly, so 32 MB would need some
- * 8 GB. 3 MB keeps every command under 1 GB whatever the post holds, and
- * keeps a mistaken path from eating memory.
+ * Larger than any blog post (they run to tens of KB; 1 MB is a book). A
+ * dense post (a list of one-word items, a table of short rows) peaks at
+ * about 160 bytes of memory per byte (marked's tokens and what it makes
+ * while lexing): 3 MB of one-word list items took 0.48 GB (0.91 GB before
+ * the lexer sized marked's arrays), growing linearly, so 32 MB would need
+ * some 5 GB. 3 MB keeps every command well under 1 GB whatever the post
+ * holds, and keeps a mistaken path from eating memory.
  */
 export const MAX_POST_BYTES = 3 * 1024 * 1024;
 
