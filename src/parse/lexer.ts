@@ -298,12 +298,26 @@ class PostLexer extends Lexer {
     const out = super.blockTokens(src, tokens, lastParagraphClipped);
     return out === this.tokens ? out : out.slice();
   }
+  /**
+   * marked masks an inline text for emphasis (a pass over it and a copy)
+   * when the text holds * _ or ~, and also, for every text, whenever the
+   * tokenizer's emStrong or del is not marked's own. Ours (see withinWindow)
+   * are only wanted where there is a delimiter; elsewhere marked's own stand
+   * in, and give the same answer: no emphasis.
+   */
   override inlineTokens(src: string, tokens?: Token[]): Token[] {
-    this.postTokenizer.inline.push({ runs: new EmailRuns(src), rest: src });
+    const tokenizer = this.postTokenizer;
+    const { emStrong, del } = tokenizer;
+    const delimited = src.includes('*') || src.includes('_') || src.includes('~');
+    tokenizer.emStrong = delimited ? PostTokenizer.prototype.emStrong : Tokenizer.prototype.emStrong;
+    tokenizer.del = delimited ? PostTokenizer.prototype.del : Tokenizer.prototype.del;
+    tokenizer.inline.push({ runs: new EmailRuns(src), rest: src });
     try {
       return super.inlineTokens(src, tokens);
     } finally {
-      this.postTokenizer.inline.pop();
+      tokenizer.inline.pop();
+      tokenizer.emStrong = emStrong;
+      tokenizer.del = del;
     }
   }
 }
