@@ -308,6 +308,16 @@ describe('bash completes', () => {
     expect(bashComplete(['postview', 'now', '--speaker', '김'])).toEqual(['김기완']);
   });
 
+  // readline replaces only what follows a quote left open, but the whole
+  // word when its quotes are closed (TAB pressed again on a completed word).
+  it_('a word in an open quote gets the rest inside it; a word whose quotes are closed, the whole name escaped', () => {
+    expect(bashComplete(['postview', 'tracks', '--speaker', "'Ada"])).toEqual(["Ada Lindgren'"]);
+    expect(bashComplete(['postview', 'tracks', '--speaker', '"Ada'])).toEqual(['Ada Lindgren"']);
+    expect(bashComplete(['postview', 'tracks', '--speaker', "'Ada Lindgren'"])).toEqual(['Ada\\ Lindgren']);
+    expect(bashComplete(['postview', 'tracks', '--speaker', '"Ada Lindgren"'])).toEqual(['Ada\\ Lindgren']);
+    expect(bashComplete(['postview', 'show', "'alpha-post'"])).toEqual(['alpha-post']);
+  });
+
   it_('post names in the right argument only', () => {
     expect(bashComplete(['postview', 'section', ''])).toEqual([]);
     expect(bashComplete(['postview', 'section', 'intro', 'al'])).toEqual(['alpha-post']);
