@@ -6,12 +6,14 @@
 // (the built CLI, through a shim on PATH); once completion is loaded, a shell
 // function of the same name stands in for running it and prints its
 // arguments, one a line in brackets.
+// Real shells at a real terminal wait on every keystroke and start the CLI
+// twice per TAB: seconds per shell, so `npm run test:slow` runs it.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from './run-cli.js';
-import { HAS_TMUX, TmuxShell } from './tmux.js';
+import { BIN } from '../e2e/run-cli.js';
+import { HAS_TMUX, TmuxShell } from '../e2e/tmux.js';
 
 function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
