@@ -1,6 +1,7 @@
 // `npm test`: unit, property and end-to-end tests, fast enough to run often.
 // `npm run test:slow` (jest.slow.config.js) runs test/slow/: checks that must
-// take seconds each (full-size hostile posts, scaling), also run by .ci/run.
+// take seconds each (full-size hostile posts, scaling, big pipes, completion in
+// real shells at a terminal), also run by .ci/run. README, "Development".
 /** @type {import('jest').Config} */
 export const base = {
   testEnvironment: 'node',
