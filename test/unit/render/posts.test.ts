@@ -66,6 +66,15 @@ describe('titles, sections and JSON', () => {
     expect(json.frontMatter.title).toBe("<i class='fas fa-book'></i> Intro &amp; setup");
   });
 
+  it('gives show --json every category and tag, as list --json does', () => {
+    const post = parsePost('---\ntitle: T\ncategories: [Cloud, <b>AWS</b>]\ncategory: Events\ntags: serverless lambda\ntag: [lambda]\n---\nbody\n', 'x.md');
+    const json = postToJson(post);
+    expect(json.category).toBe('Events');
+    expect(json.categories).toEqual(['Events', 'Cloud', 'AWS']);
+    expect(json.tags).toEqual(['serverless', 'lambda']);
+    expect(summarizePostText('---\ntitle: T\ncategories: [Cloud, <b>AWS</b>]\ncategory: Events\ntags: serverless lambda\ntag: [lambda]\n---\nbody\n', 'x.md')).toMatchObject({ categories: json.categories, tags: json.tags });
+  });
+
   it.each(['no-front-matter.md', 'setext-title.md', 'html-title.md', 'entities.md'])('list and show agree on the title of %s', (name) => {
     const text = readFileSync(dir + name, 'utf8');
     expect(summarizePostText(text, dir + name).title).toBe(parsePost(text, dir + name).title);
