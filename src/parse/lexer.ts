@@ -88,6 +88,15 @@ const MIN_WINDOW = 32;
 const BUDGET = 20;
 const LOOKBACK = 64;
 
+const stickyCopies = new Map<RegExp, RegExp>();
+
+/** `closing`, matched only where it is asked to start (made once per expression). */
+function stickyCopy(closing: RegExp): RegExp {
+  let sticky = stickyCopies.get(closing);
+  if (!sticky) stickyCopies.set(closing, (sticky = new RegExp(closing.source, closing.flags.replace('g', '') + 'y')));
+  return sticky;
+}
+
 /** The emphasis delimiters of one masked inline text (as marked hands it to emStrong and del). */
 class Delimiters {
   readonly count: number;
@@ -132,7 +141,7 @@ class Delimiters {
     let starts = this.closers.get(mark);
     if (starts) return starts;
     starts = [];
-    const sticky = new RegExp(closing.source, closing.flags.replace('g', '') + 'y');
+    const sticky = stickyCopy(closing);
     const text = this.masked;
     for (let i = 1; i < text.length; i++) {
       if (text[i] !== mark || text[i - 1] === mark) continue;
