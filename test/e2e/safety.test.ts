@@ -156,14 +156,16 @@ describe('nothing reaches the terminal raw', () => {
     for (const url of links) expect(url).toMatch(/^[\x21-\x7e]+$/);
   });
 
-  it('--json keeps the values, with every control escaped or shown', async () => {
+  it('--json keeps the values, with every control escaped', async () => {
     const run = await timed(['show', controls, '--json']);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(RAW_CONTROL);
+    // YAML's escapes are the real characters, escaped ("\u001b"): a program reading the JSON gets
+    // what the post holds. YAML cannot hold a raw control: one written raw is read as its picture.
+    expect(run.stdout).toContain('"title": "Title \\u001b[2J\\u0007 with YAML escapes \\u009b5m and ␛]0;raw␇"');
     const json = JSON.parse(run.stdout) as { title: string; sessions: { title: string; speakerText: string }[] };
-    expect(json.title).toBe('Title ␛[2J␇ with YAML escapes ␛[5m and ␛]0;raw␇');
+    expect(json.title).toBe('Title \x1b[2J\x07 with YAML escapes \x9b5m and ␛]0;raw␇');
     expect(json.sessions.map((s) => s.title)).toHaveLength(2);
-    for (const s of json.sessions) expect(`${s.title}${s.speakerText}`).not.toMatch(RAW_CONTROL);
   });
 
   it('a file NAME with controls reaches neither stdout nor stderr raw', async () => {

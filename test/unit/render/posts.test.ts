@@ -139,7 +139,7 @@ describe('categories and tags in list', () => {
 
 describe('HTML and characters shown as pictures', () => {
   it('keeps a bidi control shown as <U+202E> inside block HTML, inline HTML and HTML tables', () => {
-    // Read as the CLI reads a file: decodePost shows the control as "<U+202E>" before parsing.
+    // Read as the CLI reads a file: decodePost keeps the control; render shows it as "<U+202E>".
     const text = decodePost(Buffer.from('<div>a\u202Eb</div>\n\nInline <b>x\u202Ey</b>.\n\n<table><tr><td>c\u202Ed</td></tr></table>\n'), 'x.md');
     const post = parsePost(text, 'x.md');
     const out = renderPost(post, opts);
