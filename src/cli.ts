@@ -161,7 +161,7 @@ const DEFAULT_SCREEN: Screen = { columns: 80, rows: 24 };
  * Builds the program; `onRequest` receives the parsed request of whichever
  * command ran, `outputError` commander's own messages (unknown option...).
  */
-export function buildProgram(onRequest: (request: Request) => void, lang: Lang = 'en', outputError?: (text: string) => void, screen: Screen = DEFAULT_SCREEN): Command {
+export function buildProgram(onRequest: (request: Request) => void, lang: Lang = 'en', outputError?: (text: string) => void, screen: Screen = DEFAULT_SCREEN, writeOut?: (text: string) => void): Command {
   const t = (text: Text) => pick(lang, text);
   const output = (command: Command, json = true): Command => {
     for (const option of GLOBAL_OPTIONS) {
@@ -186,7 +186,7 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
 
   const program = new Command('postview');
   // Set before any command is added: subcommands copy these settings.
-  program.configureOutput({ ...(outputError ? { outputError } : {}), getOutHelpWidth: () => screen.columns, getErrHelpWidth: () => screen.columns });
+  program.configureOutput({ ...(outputError ? { outputError } : {}), ...(writeOut ? { writeOut } : {}), getOutHelpWidth: () => screen.columns, getErrHelpWidth: () => screen.columns });
   program.configureHelp(
     helpConfiguration(screen, {
       globalTitle: t(HELP.globalTitle),

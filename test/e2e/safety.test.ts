@@ -3,7 +3,7 @@
 // valid posts work, hostile shapes finish quickly, and a closed pipe is not
 // an error. Runs the built CLI as a user would (`node scripts/build.mjs` first).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, openSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, FIXTURES, runCli, type Run } from './run-cli.js';
@@ -400,6 +400,24 @@ describe('pipes: a reader that stops early is not an error', () => {
     const result = spawnSync('bash', ['-c', `node "${BIN}" list "$1" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`, 'bash', dir], { encoding: 'utf8', timeout: 60_000 });
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('0');
+  });
+
+  it.each(['--help', 'help tracks', '--version'])('postview %s into a pipe already closed: exit 0, no stack trace', (line) => {
+    // A FIFO whose only reader is gone before postview starts: every write
+    // meets EPIPE, whatever the timing (help is written by commander).
+    const fifo = join(mkdtempSync(join(tmpdir(), 'postview-epipe-')), 'out');
+    spawnSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY);
+    closeSync(reader);
+    try {
+      const result = spawnSync(process.execPath, [BIN, ...line.split(' ')], { stdio: ['ignore', writer, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    } finally {
+      closeSync(writer);
+      rmSync(join(fifo, '..'), { recursive: true, force: true });
+    }
   });
 });
 
