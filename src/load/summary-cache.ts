@@ -15,7 +15,7 @@
 // system with coarse timestamps cannot hide a second change in the same tick.
 import { statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PostSummaryJson } from '../render/json.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { fsPath, readPostBytesSync } from './read-post.js';
@@ -49,7 +49,7 @@ export interface CacheEntry {
   sessions?: StoredSessions | CachedSessions;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' cells)]. */
+/** One entry on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' cells)]. */
 type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown[]?];
 
 /** The file: texts of all sessions in one table, each post's sessions as numbers (session-cache.ts). */
@@ -161,7 +161,18 @@ export class SummaryCache {
     private readonly build: string,
     private readonly previous: Map<string, CacheEntry>,
     private readonly now: number,
+    /** Where the folder's own posts start ("posts/"): a post is keyed by its path from there. */
+    private readonly prefix: string,
   ) {}
+
+  /**
+   * A post's key: its path from the folder (Hugo page bundles are all
+   * "index.md", so the name alone is not enough); a path outside the folder
+   * (--drafts) is keyed whole.
+   */
+  private keyOf(path: string): string {
+    return path.startsWith(this.prefix) ? path.slice(this.prefix.length) : path;
+  }
 
   /**
    * The cache of `dir` in `cacheDir`, as this build wrote it (empty if none).
@@ -173,12 +184,13 @@ export class SummaryCache {
     const build = cacheBuildOf(buildId);
     // No cache yet, or one not to be trusted: start afresh.
     const text = readCacheFile(file) ?? '';
-    return new SummaryCache(file, build, parseSummaryCache(text, build), now);
+    // The prefix listPostFiles puts before the names of the folder's posts.
+    return new SummaryCache(file, build, parseSummaryCache(text, build), now, join(dir, 'x').slice(0, -1));
   }
 
   /** The summary of the post at `path` (errors are thrown as summarizePostBytes throws them). */
   summarize(path: string): PostSummaryJson {
-    const name = basename(path);
+    const name = this.keyOf(path);
     const stamp = readStamp(path);
     const cached = this.previous.get(name);
     if (stamp && cached && sameStamp(stamp, cached.stamp)) {
@@ -203,7 +215,7 @@ export class SummaryCache {
    * post that fails is not kept.
    */
   withSessions<T extends { summary: CachedSummary; sessions: CachedSessions }>(path: string, read: (cached: { summary: CachedSummary; sessions: CachedSessions } | null) => T): T {
-    const name = basename(path);
+    const name = this.keyOf(path);
     const stamp = readStamp(path);
     const previous = this.previous.get(name);
     const stored = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? previous.sessions : null;
