@@ -52,11 +52,18 @@ export function searchPost(post: Post, words: readonly string[]): SearchHit[] {
   return hits;
 }
 
-/** Whether some text holds every word (as searchPost matches). */
+/**
+ * Whether some text holds every word (as searchPost matches): each word is
+ * in normalizeForMatch(text). A word without white space (as searchWords
+ * gives them) never spans the spaces that function collapses, so the text is
+ * only normalised and lower-cased, not rewritten by a regular expression.
+ */
 export function holdsEvery(text: string, words: readonly string[]): boolean {
-  const normal = normalizeForMatch(text);
+  const normal = words.some((w) => SPACE.test(w)) ? normalizeForMatch(text) : text.normalize('NFKC').toLowerCase();
   return words.every((w) => normal.includes(w));
 }
+
+const SPACE = /\s/;
 
 /**
  * The text searchPost matches for one region of a post (see parsePostParts):
