@@ -59,8 +59,13 @@ export function searchPost(post: Post, words: readonly string[]): SearchHit[] {
  * only normalised and lower-cased, not rewritten by a regular expression.
  */
 export function holdsEvery(text: string, words: readonly string[]): boolean {
-  const normal = words.some((w) => SPACE.test(w)) ? normalizeForMatch(text) : text.normalize('NFKC').toLowerCase();
+  const normal = matchForm(text, words);
   return words.every((w) => normal.includes(w));
+}
+
+/** `text` in a form where `words` are found as in normalizeForMatch(text) (see holdsEvery). */
+export function matchForm(text: string, words: readonly string[]): string {
+  return words.some((w) => SPACE.test(w)) ? normalizeForMatch(text) : text.normalize('NFKC').toLowerCase();
 }
 
 const SPACE = /\s/;
@@ -90,7 +95,8 @@ export function searchPostText(text: string, path: string, words: readonly strin
     });
     if (hits.length > 0) return hits;
   }
-  const whole = parsePost(text, path);
+  // Sessions play no part in a search (and finding them throws nothing): they are not looked for.
+  const whole = parsePost(text, path, false);
   return searchPost(whole, words).map((hit) => ({ ...hit, post: { ...whole, tokens: [], sections: [], sessions: [] } }));
 }
 
