@@ -59,10 +59,18 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   const titleWidth = options.width - FIXED - barWidth;
   const stacked = titleWidth < MIN_FLEXIBLE && groups.some((block) => block.items.some((item) => displayWidth(titleOf(item.session)) > titleWidth));
   if (stacked) barWidth = Math.max(4, options.width - FIXED);
-  // A folder draws thousands of blocks over the same few hours: each axis is drawn once.
-  const axes = new Map<string, string[]>();
-  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked, axes));
+  // A folder draws thousands of blocks over the same few hours, of sessions at the same times:
+  // each axis, each bar and each title is drawn once.
+  const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: new Map() };
+  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked, drawn));
   return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
+}
+
+/** What renderBlock has drawn already in this timeline: axes by their span, bars by columns and look, titles by text. */
+interface Drawn {
+  axes: Map<string, string[]>;
+  bars: Map<string, string>;
+  titles: Map<string, string>;
 }
 
 /** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
@@ -140,7 +148,7 @@ function renderAxis(axisStart: number, axisEnd: number, barWidth: number, width:
   return [PREFIX + chalk.dim(labelLine.join('').trimEnd()), PREFIX + chalk.dim(ticks.join(''))];
 }
 
-function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, axes: Map<string, string[]>): string {
+function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn): string {
   // A loop, not Math.min(...items): spreading 150,000 arguments overflows the stack.
   let first = Infinity;
   let last = -Infinity;
@@ -158,24 +166,33 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   const heading = chalk.bold(truncate([...labels, range].join('  '), width));
 
   const axisKey = `${axisStart}-${axisEnd}`;
-  let axis = axes.get(axisKey);
-  if (axis === undefined) axes.set(axisKey, (axis = renderAxis(axisStart, axisEnd, barWidth, width, chalk, col)));
+  let axis = drawn.axes.get(axisKey);
+  if (axis === undefined) drawn.axes.set(axisKey, (axis = renderAxis(axisStart, axisEnd, barWidth, width, chalk, col)));
 
   const titleWidth = width - FIXED - barWidth;
   const lines = block.items.map((item) => {
     const from = col(item.start);
     const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
     const pause = item.session.kind === 'break';
-    const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
-    const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
-    const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
-    const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
-    const text = titleOf(item.session);
-    // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
-    const head = `${formatClock(item.start)} ${bar} ${mark}`;
+    // The time, the bar and the overlap mark: the same for every session of the same span and look.
+    const barKey = `${item.start} ${from} ${to} ${item.open ? 1 : 0}${pause ? 1 : 0}${item.overlaps ? 1 : 0}`;
+    let head = drawn.bars.get(barKey);
+    if (head === undefined) {
+      const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
+      const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
+      const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
+      const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
+      // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
+      drawn.bars.set(barKey, (head = `${formatClock(item.start)} ${bar} ${mark}`));
+    }
     const dim = (line: string) => (pause ? chalk.dim(line) : line);
-    if (stacked) return [trimSpacesEnd(head), ...wrapText(text, width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
-    const shown = titleWidth > 0 ? dim(truncate(text, titleWidth)) : '';
+    if (stacked) return [trimSpacesEnd(head), ...wrapText(titleOf(item.session), width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
+    if (titleWidth <= 0) return trimSpacesEnd(`${head} `);
+    // The title as drawn (its room, controls shown, cut to the width, dimmed for a break), once per text.
+    const { title, room } = item.session;
+    const titleKey = `${pause ? 1 : 0}${room?.length ?? -1}:${room ?? ''}${title}`;
+    let shown = drawn.titles.get(titleKey);
+    if (shown === undefined) drawn.titles.set(titleKey, (shown = dim(truncate(titleOf(item.session), titleWidth))));
     return trimSpacesEnd(`${head} ${shown}`);
   });
   return [heading, ...axis, ...lines].join('\n');
