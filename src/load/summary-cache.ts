@@ -92,16 +92,22 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
 
 function isRow(row: unknown): row is Row {
   if (!Array.isArray(row) || (row.length !== 11 && row.length !== 12)) return false;
-  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row as unknown[];
+  const data: unknown = row[11];
   if (row.length === 12 && !(Array.isArray(data) && data.length <= MAX_CELLS)) return false;
-  const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-  const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
-  const isTexts = (x: unknown) => Array.isArray(x) && x.length <= 1_000 && x.every(isText);
+  const sessions: unknown = row[8];
   return (
-    isText(name) && isNumber(size) && isNumber(mtimeMs) && isNumber(ctimeMs) && isNumber(ino) && isText(title) &&
-    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
-    isTexts(categories) && isTexts(tags)
+    isText(row[0]) && isNumber(row[1]) && isNumber(row[2]) && isNumber(row[3]) && isNumber(row[4]) && isText(row[5]) &&
+    (row[6] === null || isText(row[6])) && (row[7] === null || isText(row[7])) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
+    isTexts(row[9]) && isTexts(row[10])
   );
+}
+
+const isNumber = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
+const isText = (x: unknown): boolean => typeof x === 'string' && x.length <= 10_000;
+function isTexts(x: unknown): boolean {
+  if (!Array.isArray(x) || x.length > 1_000) return false;
+  for (const item of x) if (!isText(item)) return false;
+  return true;
 }
 
 /** The text of a cache file holding `entries`. */
