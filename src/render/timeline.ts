@@ -62,8 +62,15 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   // A folder draws thousands of blocks over the same few hours, of sessions at the same times:
   // each axis, each bar and each title is drawn once.
   const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: new Map() };
-  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked, drawn));
-  return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
+  // The text is gathered as pieces and joined once: thousands of blocks joined line by line cost more than drawing them.
+  const out: string[] = [];
+  for (const block of groups) {
+    if (out.length > 0) out.push('\n\n');
+    renderBlock(block, barWidth, options.width, chalk, stacked, drawn, out);
+  }
+  if (out.length === 0) return '';
+  out.push('\n');
+  return out.join('');
 }
 
 /** What renderBlock has drawn already in this timeline: axes by their span, bars by columns and look, titles by text. */
@@ -148,7 +155,8 @@ function renderAxis(axisStart: number, axisEnd: number, barWidth: number, width:
   return [PREFIX + chalk.dim(labelLine.join('').trimEnd()), PREFIX + chalk.dim(ticks.join(''))];
 }
 
-function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn): string {
+/** Adds the lines of `block` (heading, axis, one row per session) to `out`, one after another with line feeds between them. */
+function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn, out: string[]): void {
   // A loop, not Math.min(...items): spreading 150,000 arguments overflows the stack.
   let first = Infinity;
   let last = -Infinity;
@@ -169,8 +177,9 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   let axis = drawn.axes.get(axisKey);
   if (axis === undefined) drawn.axes.set(axisKey, (axis = renderAxis(axisStart, axisEnd, barWidth, width, chalk, col)));
 
+  out.push(heading, '\n', axis[0]!, '\n', axis[1]!);
   const titleWidth = width - FIXED - barWidth;
-  const lines = block.items.map((item) => {
+  for (const item of block.items) {
     const from = col(item.start);
     const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
     const pause = item.session.kind === 'break';
@@ -186,14 +195,18 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
       drawn.bars.set(barKey, (head = `${formatClock(item.start)} ${bar} ${mark}`));
     }
     const dim = (line: string) => (pause ? chalk.dim(line) : line);
-    if (stacked) return [trimSpacesEnd(head), ...wrapText(titleOf(item.session), width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
-    if (titleWidth <= 0) return trimSpacesEnd(`${head} `);
+    out.push('\n');
+    if (stacked) {
+      out.push([trimSpacesEnd(head), ...wrapText(titleOf(item.session), width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n'));
+      continue;
+    }
     // The title as drawn (its room, controls shown, cut to the width, dimmed for a break), once per text.
     const { title, room } = item.session;
     const titleKey = `${pause ? 1 : 0}${room?.length ?? -1}:${room ?? ''}${title}`;
     let shown = drawn.titles.get(titleKey);
-    if (shown === undefined) drawn.titles.set(titleKey, (shown = dim(truncate(titleOf(item.session), titleWidth))));
-    return trimSpacesEnd(`${head} ${shown}`);
-  });
-  return [heading, ...axis, ...lines].join('\n');
+    if (shown === undefined) drawn.titles.set(titleKey, (shown = titleWidth > 0 ? dim(truncate(titleOf(item.session), titleWidth)) : ''));
+    // A title never ends with a space (titleOf trims it, a cut one ends with "…"): only a row without one has spaces to trim.
+    if (shown === '' || shown.endsWith(' ')) out.push(trimSpacesEnd(`${head} ${shown}`));
+    else out.push(head, ' ', shown);
+  }
 }
