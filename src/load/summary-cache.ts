@@ -62,10 +62,14 @@ interface CacheData {
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
 export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
-  if (cacheDir === null) return null;
+  return cacheDir === null ? null : folderCacheFile(cacheDir, dir, 'list');
+}
+
+/** A folder's cache file of one `kind` (list, search), named by the folder's absolute path. */
+export function folderCacheFile(cacheDir: string, dir: string, kind: string): string {
   const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const key = crypto.createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
-  return join(cacheDir, `list-${key}.json`);
+  return join(cacheDir, `${kind}-${key}.json`);
 }
 
 /** The entries of a cache file's text written by `build`; empty when it is not one. */
@@ -142,7 +146,7 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
 }
 
 /** The stamp of the file at `path`, or null when it cannot be stat'ed (reading it will say what is wrong). */
-function readStamp(path: string): FileStamp | null {
+export function readStamp(path: string): FileStamp | null {
   let stats: Stats;
   try {
     stats = statSync(fsPath(path));
