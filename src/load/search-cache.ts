@@ -9,7 +9,7 @@
 // read (anything unexpected: no cache), a post keyed by its path in the
 // folder and trusted only while its size, times and inode are those it had
 // when read, and only when it had not changed in the last seconds.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { SearchIndex } from '../query/search.js';
 import { MAX_CACHE_BYTES, readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type FileStamp } from './summary-cache.js';
@@ -69,15 +69,16 @@ export const SEARCH_SHARDS = 64;
 /** A folder's search cache: posts are spread over SEARCH_SHARDS files, read (and written) one at a time. */
 export class SearchCache {
   private constructor(
-    private readonly cacheDir: string,
-    private readonly dir: string,
+    private readonly fileOf: (shard: number) => string,
     private readonly build: string,
     private readonly now: number,
     private readonly prefix: string,
   ) {}
 
   static open(cacheDir: string, dir: string, buildId: string, now: number): SearchCache {
-    return new SearchCache(cacheDir, dir, cacheBuildOf(buildId), now, join(dir, 'x').slice(0, -1));
+    // search-<folder's hash>.json, one per shard: search0-<hash>.json ...
+    const [name, hash] = basename(folderCacheFile(cacheDir, dir, 'search')).split('-');
+    return new SearchCache((shard) => join(cacheDir, `${name}${shard}-${hash}`), cacheBuildOf(buildId), now, join(dir, 'x').slice(0, -1));
   }
 
   /** A post's key: its path from the folder (else its whole path). */
@@ -95,7 +96,7 @@ export class SearchCache {
     paths.forEach((path, k) => places[shardOf(this.keyOf(path))]!.push(k));
     places.forEach((mine, n) => {
       if (mine.length === 0) return;
-      const shard = new SearchShard(folderCacheFile(this.cacheDir, this.dir, `search${n}`), this.build, this.now, (path) => this.keyOf(path));
+      const shard = new SearchShard(this.fileOf(n), this.build, this.now, (path) => this.keyOf(path));
       visit(mine, shard);
       shard.save();
     });

@@ -115,6 +115,8 @@ export function searchIndex(index: SearchIndex | null, post: Post, words: readon
   if (words.length === 0) return [];
   if (index === null) return searchTokens(post, words);
   const holds = (text: string) => holdsEvery(text, words);
+  // Every text below is made of these lines (a word without white space lies within one): a post that lacks a word has no hit.
+  if (!words.some((w) => SPACE.test(w)) && !holds([index.title, ...index.sections.map((path) => path[path.length - 1]!), ...index.lines].join('\n'))) return [];
   const hits: SearchHit[] = [];
   partTexts(index).forEach((text, k) => {
     if (holds(text)) hits.push({ post, section: k === 0 ? [] : index.sections[k - 1]!, text });

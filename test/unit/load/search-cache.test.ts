@@ -59,7 +59,7 @@ describe('SearchCache', () => {
     cacheDir = join(root, 'cache');
     cpSync(here('posts'), dir, { recursive: true });
     // Page bundles: two posts both named index.md.
-    for (const [name, text] of [['one', '# One\n\n## Lambda notes\n\nLambda 서비스 first\n'], ['two', '# Two\n\n## Lambda again\n\nLambda 서비스 second\n']]) {
+    for (const [name, text] of [['one', '# One\n\n## Lambda notes\n\nLambda 서비스 first\n'], ['two', '# Two\n\n## Lambda again\n\nLambda 서비스 second\n']] as const) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'index.md'), text);
     }
@@ -82,6 +82,7 @@ describe('SearchCache', () => {
   };
   const searchRead = (words: string[]) => listPostFiles(dir).flatMap((path) => searchPost(parsePost(readFileSync(path, 'utf8'), path, false), words));
   const files = () => readdirSync(join(cacheDir)).filter((f) => f.startsWith('search'));
+  const readShard = (path: string) => readCacheFile(path)!;
 
   it('gives what reading every post gives, filled and then from its files, which are private', () => {
     const words = searchWords(['lambda', '서비스']);
@@ -98,7 +99,7 @@ describe('SearchCache', () => {
     // Edit the cached text of one bundle (checksum and all): unchanged, it is answered from the cache.
     for (const file of files()) {
       const path = join(cacheDir, file);
-      writeCacheFile(path, readCacheFile(path)!.replace('Lambda 서비스 second', 'Lambda from the cache'));
+      writeCacheFile(path, readShard(path).replace('Lambda 서비스 second', 'Lambda from the cache'));
     }
     const texts = () => searchCached(words).map((h) => h.text).join('\n');
     expect(texts()).toContain('Lambda from the cache');
@@ -110,12 +111,12 @@ describe('SearchCache', () => {
 
   it('does not keep a post changed too recently to trust its times', () => {
     searchCached(searchWords(['lambda']), SearchCache.open(cacheDir, dir, 'b1', Date.now()));
-    for (const file of files()) expect(parseSearchCache(readCacheFile(join(cacheDir, file))!, cacheBuildOf('b1')).size).toBe(0);
+    for (const file of files()) expect(parseSearchCache(readShard(join(cacheDir, file)), cacheBuildOf('b1')).size).toBe(0);
   });
 
   it('spreads the posts over its files by their path in the folder', () => {
     searchCached(searchWords(['lambda']));
-    const keys = files().flatMap((file) => [...parseSearchCache(readCacheFile(join(cacheDir, file))!, cacheBuildOf('b1')).keys()]);
+    const keys = files().flatMap((file) => [...parseSearchCache(readShard(join(cacheDir, file)), cacheBuildOf('b1')).keys()]);
     expect(keys.sort()).toEqual(listPostFiles(dir).map((p) => p.slice(dir.length + 1)).sort());
     expect(files().length).toBeLessThanOrEqual(SEARCH_SHARDS);
   });
