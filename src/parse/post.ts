@@ -16,7 +16,8 @@ import type { Token } from 'marked';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
-export function parsePost(text: string, path: string): Post {
+/** The post of `text`; without `withSessions`, its sessions are left empty (for a caller that only reads its text and sections). */
+export function parsePost(text: string, path: string, withSessions = true): Post {
   const { frontMatter, content } = parseFrontMatter(text, path);
   const tokens = lexPostBody(content, path, frontMatter);
   const sections = extractSections(tokens);
@@ -29,7 +30,7 @@ export function parsePost(text: string, path: string): Post {
     category: extractCategory(frontMatter),
     tokens,
     sections,
-    sessions: extractSessions(tokens),
+    sessions: withSessions ? extractSessions(tokens) : [],
   };
 }
 
