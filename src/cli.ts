@@ -179,7 +179,14 @@ export function plainCommand(args: readonly string[]): string | undefined {
  * same run, without building the others' options and help (about a tenth of
  * the sample's start-up beyond bare node).
  */
-export function buildProgram(onRequest: (request: Request) => void, lang: Lang = 'en', outputError?: (text: string) => void, screen: Screen = DEFAULT_SCREEN, only?: string): Command {
+export function buildProgram(
+  onRequest: (request: Request) => void,
+  lang: Lang = 'en',
+  outputError?: (text: string) => void,
+  screen: Screen = DEFAULT_SCREEN,
+  writeOut?: (text: string) => void,
+  only?: string,
+): Command {
   const t = (text: Text) => pick(lang, text);
   const wanted = (name: string) => only === undefined || only === name;
   const output = (command: Command, json = true): Command => {
@@ -205,7 +212,7 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
 
   const program = new Command('postview');
   // Set before any command is added: subcommands copy these settings.
-  program.configureOutput({ ...(outputError ? { outputError } : {}), getOutHelpWidth: () => screen.columns, getErrHelpWidth: () => screen.columns });
+  program.configureOutput({ ...(outputError ? { outputError } : {}), ...(writeOut ? { writeOut } : {}), getOutHelpWidth: () => screen.columns, getErrHelpWidth: () => screen.columns });
   program.configureHelp(
     helpConfiguration(screen, {
       globalTitle: t(HELP.globalTitle),

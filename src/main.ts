@@ -216,6 +216,9 @@ export async function main(argv: string[], term: Terminal = detectTerminal(), io
     lang,
     (text) => writeError(translateCommander(explainExtraArguments(oneLineArgs(text.replace(/^error: /, '').trimEnd()), argv), lang)),
     detectScreen(term),
+    // Help and --version go through io like any output, so a closed pipe
+    // (`postview --help | head -1`) ends quietly.
+    (text) => void io.stdout(text),
     plainCommand(argv.slice(2)),
   );
   try {

@@ -36,6 +36,27 @@ function pictureOf(ch: string): string {
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
+/**
+ * What postview itself writes and a terminal may act on: its SGR styles, its
+ * OSC 8 links (printable ASCII targets, ESC \\ ends them) and the CRLF line
+ * ends of a calendar file. Any other control is a stray.
+ */
+const OWN_SEQUENCES = String.raw`\x1b\[[0-9;]*m|\x1b\]8;;[\x21-\x7e]*\x1b\\|\r\n`;
+let stray: RegExp | undefined;
+
+/**
+ * The last look before text leaves for stdout: every control, bidi or
+ * invisible character shown as showControls shows it, except postview's own
+ * escape sequences. Render has shown everything from a post already; this
+ * only catches what a renderer missed. JSON holds none (renderJson escapes
+ * them), so it passes unchanged.
+ */
+export function showStrayControls(text: string): string {
+  if (!MAYBE_CONTROLS.test(text)) return text;
+  stray ??= new RegExp(`(${OWN_SEQUENCES})|${CONTROLS.source}`, 'gu');
+  return text.replace(stray, (ch: string, own: string | undefined) => own ?? pictureOf(ch));
+}
+
 /** CONTROLS as one character class (any ZWJ): a quicker first look over a whole post. */
 const MAYBE_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/;
 
@@ -68,12 +89,13 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /**
- * Decodes HTML character references (as marked leaves them in token text)
- * and shows any control character they produce: "&#27;" becomes "␛".
+ * Decodes HTML character references (as marked leaves them in token text),
+ * keeping what they stand for: "&#27;" is ESC, for JSON to carry. What is
+ * drawn for the terminal goes through showControls (see showText).
  */
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return showControls(text);
-  const decoded = text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, body: string) => {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, body: string) => {
     if (body[0] === '#') {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
@@ -81,10 +103,14 @@ export function decodeEntities(text: string): string {
     }
     return NAMED_ENTITIES[body] ?? loadHtmlLib().decodeHTMLStrict(whole);
   });
-  return showControls(decoded);
+}
+
+/** Token text as drawn for the terminal: entities decoded, then controls shown ("&#27;" is "␛"). */
+export function showText(text: string): string {
+  return showControls(decodeEntities(text));
 }
 
 /** The text of a URL that is safe to print or to put in an OSC 8 link. */
 export function cleanUrl(url: string): string {
-  return decodeEntities(url).replace(/[\u2400-\u2421\s]/g, (ch) => encodeURIComponent(ch));
+  return showText(url).replace(/[\u2400-\u2421\s]/g, (ch) => encodeURIComponent(ch));
 }

@@ -77,6 +77,8 @@ export interface SessionRow {
   /** The post's path, shown when the rows come from several posts. */
   post?: string;
   path: string;
+  /** The post's date (front matter), which day N of the post falls on. */
+  postDate: string | null;
   /** Speaker and title words, normalised for the filter. */
   haystack: string;
 }

@@ -5,6 +5,7 @@ import { READING_WIDTH } from '../env.js';
 import { parseClockTime } from '../parse/time.js';
 import { normalizeForMatch } from '../parse/text.js';
 import { buildSessionTest, NO_FILTER } from '../query/filter.js';
+import { dayNumber, localDate, pickDay } from '../query/days.js';
 import { findNow } from '../query/now.js';
 import type { Post, RenderOptions, Session } from '../types.js';
 import { isText, type Key } from './keys.js';
@@ -334,7 +335,7 @@ function listKey(model: Model, list: ListScreen, key: Key): Step {
 // ---- sessions ----------------------------------------------------------------
 
 export function sessionRows(post: Post, folder: boolean): SessionRow[] {
-  return post.sessions.map((session) => ({ session, post: folder ? post.path : undefined, path: post.path, haystack: sessionHaystack(session) }));
+  return post.sessions.map((session) => ({ session, post: folder ? post.path : undefined, path: post.path, postDate: post.date, haystack: sessionHaystack(session) }));
 }
 
 function sessionHaystack(session: Session): string {
@@ -366,6 +367,20 @@ function refilterSessions(screen: SessionsScreen): SessionsScreen {
   return { ...screen, shown, cursor: at === -1 ? 0 : at, top: at === -1 ? 0 : screen.top };
 }
 
+/**
+ * The rows of one day, so that `n` never pairs one day's session with
+ * another's (as `postview now`): the clock's date when the posts have
+ * sessions on it, else the day of the row under the cursor.
+ */
+function sameDay(screen: SessionsScreen, rows: SessionRow[], now: Date): SessionRow[] {
+  const dated = rows.map((row) => ({ row, session: row.session, postDate: row.postDate, postKey: row.path }));
+  const byDate = pickDay(dated, { day: null, date: localDate(now), strict: false });
+  if (byDate.undecided.length === 0) return byDate.rows.map((r) => r.row);
+  const under = screen.rows[screen.shown[screen.cursor] ?? -1];
+  const day = under ? dayNumber(under.session) : 1;
+  return pickDay(dated, { day, date: null, strict: false }).rows.map((r) => r.row);
+}
+
 function sessionsKey(model: Model, screen: SessionsScreen, key: Key, now: Date): Step {
   const moved = cursorKey(model, screen, key);
   if (moved) return done(setTop(model, moved));
@@ -377,7 +392,7 @@ function sessionsKey(model: Model, screen: SessionsScreen, key: Key, now: Date):
     case 'n': {
       const minutes = now.getHours() * 60 + now.getMinutes();
       const words = filterWords(screen.filter);
-      const candidates = screen.rows.filter((row) => words.every((w) => row.haystack.includes(w)));
+      const candidates = sameDay(screen, screen.rows.filter((row) => words.every((w) => row.haystack.includes(w))), now);
       const result = findNow(candidates.map((r) => r.session), minutes);
       const target = result.current ?? result.next;
       const withNow = refilterSessions({ ...screen, at: null, now: { minutes, result } });

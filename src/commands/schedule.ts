@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { formatClock, parseClockTime, CLOCK_FORMS } from '../parse/time.js';
-import { addDays, dayNumber, MAX_DAY, pickDay } from '../query/days.js';
+import { addDays, dayNumber, localDate, MAX_DAY, pickDay } from '../query/days.js';
 import { shortPostName } from '../parse/post.js';
 import { findNow, type NowResult } from '../query/now.js';
 import { readSessionsOf } from '../load/folder-sessions.js';
@@ -106,10 +106,4 @@ function resolveSpeakers(result: NowResult, rows: readonly SessionRow[], postOf:
   };
   const current = resolve(result.current);
   return { current, next: result.next === result.current ? current : resolve(result.next) };
-}
-
-/** The clock's local date, "YYYY-MM-DD". */
-function localDate(clock: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${clock.getFullYear()}-${pad(clock.getMonth() + 1)}-${pad(clock.getDate())}`;
 }

@@ -1,13 +1,45 @@
 // `search WORDS [post|DIR]`: the posts and sections whose text holds every word.
 import { isFolder, listPostFiles, pathExists } from '../load/posts-dir.js';
 import { readFolderTexts } from '../load/folder-sessions.js';
-import { shortPostName } from '../parse/post.js';
+import { parsePost, shortPostName } from '../parse/post.js';
 import { foldText, mayMentionAll } from '../query/mentions.js';
-import { searchPost, searchPostText, searchWords, type SearchHit } from '../query/search.js';
+import { indexPost, searchIndex, searchPost, searchPostText, searchWords, type SearchHit } from '../query/search.js';
+import { SearchCache, type SearchShard } from '../load/search-cache.js';
+import { MIN_POSTS_TO_CACHE } from '../load/summary-cache.js';
+import { decodePost, readPostBytesSync } from '../load/read-post.js';
+import { BUILD_ID } from '../build-info.js';
+import type { Post } from '../types.js';
 import { renderJson } from '../render/json.js';
 import { excerpt, renderSearchHits } from '../render/search.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { loadPost, resolveSource, type Context, type Outcome } from './context.js';
+
+/**
+ * The hits of one post of a cached folder: from its search index, cached or
+ * made from the post parsed in full (and then kept). A post that cannot be
+ * indexed is searched as without a cache (`searchText`), so it gives the
+ * same hits and the same errors.
+ */
+function searchIndexed(path: string, cache: SearchShard, words: readonly string[], searchText: (path: string, text: string) => SearchHit[]): SearchHit[] {
+  let direct: SearchHit[] = [];
+  const index = cache.indexOf(path, () => {
+    const text = decodePost(readPostBytesSync(path), path);
+    let post: Post;
+    try {
+      post = parsePost(text, path, false);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      direct = searchText(path, text);
+      return null;
+    }
+    const made = indexPost(post);
+    if (made === null) direct = searchText(path, text);
+    return made;
+  });
+  if (index === null) return direct;
+  const post: Post = { path, title: index.title, date: index.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
+  return searchIndex(index, post, words);
+}
 
 /** Columns of an excerpt in JSON. */
 const JSON_EXCERPT = 100;
@@ -35,9 +67,27 @@ export async function runSearch(query: readonly string[], ctx: Context): Promise
     const paths = listPostFiles(where, target === undefined ? ctx.extraDirs : []);
     // A post whose text cannot hold every word is not parsed, nor a section of it (see query/mentions.ts).
     const needles = words.map(foldText);
-    readFolderTexts(paths, ctx.warn, (path, text) => {
-      if (mayMentionAll(text, needles)) hits.push(...searchPostText(text, path, words, needles));
-    });
+    const searchText = (path: string, text: string) => (mayMentionAll(text, needles) ? searchPostText(text, path, words, needles) : []);
+    const cache = ctx.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SearchCache.open(ctx.cacheDir, where, BUILD_ID, ctx.clock().getTime()) : null;
+    if (cache === null) readFolderTexts(paths, ctx.warn, (path, text) => hits.push(...searchText(path, text)));
+    else {
+      // The cache is read a file at a time, each holding some of the posts: what each post gives is kept, then told in order.
+      const found: (SearchHit[] | string)[] = new Array(paths.length);
+      cache.forEachShard(paths, (places, shard) => {
+        for (const k of places) {
+          try {
+            found[k] = searchIndexed(paths[k]!, shard, words, searchText);
+          } catch (error) {
+            if (!(error instanceof InputError)) throw error;
+            found[k] = error.message;
+          }
+        }
+      });
+      for (const result of found) {
+        if (typeof result === 'string') ctx.warn(result);
+        else hits.push(...result);
+      }
+    }
   }
   if (ctx.json) {
     return {

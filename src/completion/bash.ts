@@ -88,7 +88,8 @@ ${fn}_words() {
 # used, because bash expands "$" in such names while it completes them).
 
 # The word $1 as typed, with its quotes and backslashes removed (nothing is
-# expanded), into REPLY.
+# expanded), into REPLY; the quote still open at its end ('' if none) into
+# REPLY_QUOTE.
 ${fn}_dequote() {
   local in=$1 out='' c q='' i
   for (( i = 0; i < \${#in}; i++ )); do
@@ -107,15 +108,19 @@ ${fn}_dequote() {
     fi
   done
   REPLY=$out
+  REPLY_QUOTE=$q
 }
 
 # Adds name $2 to COMPREPLY, quoted to fit word $1 as typed: inside the
-# quote it opened, or escaped with backslashes.
+# quote it opened and left open (readline then replaces only what follows
+# that quote), or else escaped with backslashes (readline replaces the whole
+# word, as when TAB is pressed again on a word whose quotes are closed).
 ${fn}_add() {
   local typed=$1 name=$2 q
-  case $typed in
-    \\'*) q=\${name//\\'/\\'\\\\\\'\\'}; COMPREPLY+=("\${q}'") ;;
-    \\"*) q=\${name//\\\\/\\\\\\\\}; q=\${q//\\"/\\\\\\"}; q=\${q//\\$/\\\\\\$}; q=\${q//\\\`/\\\\\\\`}; COMPREPLY+=("\${q}\\"") ;;
+  ${fn}_dequote "$typed"
+  case $REPLY_QUOTE$typed in
+    \\'\\'*) q=\${name//\\'/\\'\\\\\\'\\'}; COMPREPLY+=("\${q}'") ;;
+    \\"\\"*) q=\${name//\\\\/\\\\\\\\}; q=\${q//\\"/\\\\\\"}; q=\${q//\\$/\\\\\\$}; q=\${q//\\\`/\\\\\\\`}; COMPREPLY+=("\${q}\\"") ;;
     *)
       if [[ $name == '~/'* && $typed == '~'* ]]; then
         printf -v q '%q' "\${name:2}"

@@ -74,6 +74,13 @@ export function unsealCacheText(text: string): string | null {
   return text.slice(MAGIC.length, end) === crypto().createHash('sha256').update(body).digest('hex') ? body : null;
 }
 
+/** unsealCacheText for the file's bytes: the checksum is taken over the body's bytes as stored, before they are decoded. */
+function unsealCacheBytes(bytes: Buffer): string | null {
+  const end = bytes.indexOf(0x0a);
+  if (end === -1 || bytes.toString('latin1', 0, end) !== `${MAGIC}${crypto().createHash('sha256').update(bytes.subarray(end + 1)).digest('hex')}`) return null;
+  return bytes.toString('utf8', end + 1);
+}
+
 /**
  * The body of cache file `file` in a safe cache folder, or null: missing,
  * a link, not a regular file (a pipe, a device), not the user's, larger
@@ -96,7 +103,7 @@ export function readCacheFile(file: string, maxBytes = MAX_CACHE_BYTES): string 
       length += n;
     }
     if (length !== info.size) return null;
-    return unsealCacheText(buffer.toString('utf8', 0, length));
+    return unsealCacheBytes(buffer.subarray(0, length));
   } catch {
     return null;
   } finally {

@@ -11,6 +11,10 @@ import { findImpossibleDate } from '../parse/dates.js';
 import { showControls, showName } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
 
+/** C0 and C1 controls but tab and line feed (a CR is gone by now): what YAML and TOML refuse raw. */
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+const RAW_CONTROLS = new RegExp(RAW_CONTROL.source, 'g');
+
 /** More values than any real post has; a YAML alias bomb passes it at once. */
 const MAX_VALUES = 10_000;
 
@@ -59,8 +63,16 @@ export function frontMatterLength(text: string): number {
 
 /** Splits a post's text into front matter and body. `where` names the post in errors. */
 export function parseFrontMatter(text: string, where: string): SplitPost {
-  const headEnd = frontMatterLength(text);
+  let headEnd = frontMatterLength(text);
   if (headEnd === 0) return { frontMatter: {}, content: text };
+  // YAML and TOML cannot hold a raw C0 or C1 control (their escapes, "\e",
+  // can): such a character written raw in the front matter is read as its
+  // picture ("␛"), as it would be shown, rather than refused.
+  if (RAW_CONTROL.test(text.slice(0, headEnd))) {
+    const head = text.slice(0, headEnd).replace(RAW_CONTROLS, (ch) => showControls(ch));
+    text = head + text.slice(headEnd);
+    headEnd = head.length;
+  }
   const toml = text.startsWith('+++');
   refuseUnknownLanguage(text, toml, where);
   const impossible = findImpossibleDate(text.slice(0, headEnd));
@@ -132,14 +144,15 @@ function describeTomlError(error: unknown): string {
 /**
  * Copies parsed YAML or TOML into plain JSON-like data: dates become "YYYY-MM-DD"
  * (or ISO) strings (a TOML local date is already "YYYY-MM-DD"; an offset
- * date-time keeps the offset it was written with), control characters become visible, and no more than
+ * date-time keeps the offset it was written with), text kept as written (render shows its control
+ * characters), and no more than
  * MAX_VALUES values are walked.
  */
 function copyValue(value: unknown, budget: { left: number }, where: string): unknown {
   if (--budget.left < 0) {
     throw new InputError(`${showName(where)}: front matter is too large (more than ${MAX_VALUES} values, e.g. a YAML alias bomb); expected a few key: value lines`);
   }
-  if (typeof value === 'string') return showControls(value);
+  if (typeof value === 'string') return value;
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateText(value);
   if (Array.isArray(value)) return value.map((item) => copyValue(item, budget, where));
@@ -147,15 +160,14 @@ function copyValue(value: unknown, budget: { left: number }, where: string): unk
     const out: Record<string, unknown> = {};
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      const name = showControls(key);
       const copy = copyValue(record[key], budget, where);
       // "__proto__" is kept as an ordinary key, never as the prototype.
-      if (name === '__proto__') Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
-      else out[name] = copy;
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
     }
     return out;
   }
-  return showControls(String(value));
+  return String(value);
 }
 
 /** A date as front matter carries it: "YYYY-MM-DD" at midnight UTC, else ISO; null when invalid. */

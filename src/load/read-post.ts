@@ -1,19 +1,22 @@
 // The only place that reads posts from disk or stdin. Turns bytes into
-// clean text: refuses binary files, decodes UTF-8 leniently, drops a BOM,
-// normalises line endings, and shows control characters visibly.
+// text: refuses binary files, decodes UTF-8 leniently, drops a BOM and
+// normalises line endings. Control, bidi and invisible characters are kept
+// as they are, for JSON to carry (escaped); render shows them as symbols
+// wherever text is drawn for the terminal (src/sanitize.ts).
 // Files are read synchronously: a CLI reads one post (or one folder) at a
 // time, and node:fs/promises costs ~1 ms of start-up to load.
 import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { hasControls, showControls, showName } from '../sanitize.js';
+import { showName } from '../sanitize.js';
 
 /**
- * Larger than any blog post (they run to tens of KB; 1 MB is a book). marked
- * keeps about 250 bytes of tokens per byte of a dense post (a list of
- * one-word items, a table of short rows): 4 MB of such a post took up to
- * 1.03 GB, 3 MB about 0.75 GB, growing linearly, so 32 MB would need some
- * 8 GB. 3 MB keeps every command under 1 GB whatever the post holds, and
- * keeps a mistaken path from eating memory.
+ * Larger than any blog post (they run to tens of KB; 1 MB is a book). A
+ * dense post (a list of one-word items, a table of short rows) peaks at
+ * about 160 bytes of memory per byte (marked's tokens and what it makes
+ * while lexing): 3 MB of one-word list items took 0.48 GB (0.91 GB before
+ * the lexer sized marked's arrays), growing linearly, so 32 MB would need
+ * some 5 GB. 3 MB keeps every command well under 1 GB whatever the post
+ * holds, and keeps a mistaken path from eating memory.
  */
 export const MAX_POST_BYTES = 3 * 1024 * 1024;
 
@@ -28,9 +31,8 @@ export function decodePost(bytes: Uint8Array, where: string): string {
   refuseBinary(bytes, where);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // Invalid UTF-8 becomes U+FFFD, as with TextDecoder.
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return hasControls(text) ? showControls(text) : text;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /** Bytes a binary file has among its first few kilobytes, and a text file never. */

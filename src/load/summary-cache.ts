@@ -15,7 +15,7 @@
 // system with coarse timestamps cannot hide a second change in the same tick.
 import { statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PostSummaryJson } from '../render/json.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { fsPath, readPostBytesSync } from './read-post.js';
@@ -49,7 +49,7 @@ export interface CacheEntry {
   sessions?: StoredSessions | CachedSessions;
 }
 
-/** One entry on disk: [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' cells)]. */
+/** One entry on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' cells)]. */
 type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown[]?];
 
 /** The file: texts of all sessions in one table, each post's sessions as numbers (session-cache.ts). */
@@ -62,10 +62,14 @@ interface CacheData {
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
 export function summaryCacheFile(cacheDir: string | null, dir: string): string | null {
-  if (cacheDir === null) return null;
+  return cacheDir === null ? null : folderCacheFile(cacheDir, dir, 'list');
+}
+
+/** A folder's cache file of one `kind` (list, search), named by the folder's absolute path. */
+export function folderCacheFile(cacheDir: string, dir: string, kind: string): string {
   const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const key = crypto.createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
-  return join(cacheDir, `list-${key}.json`);
+  return join(cacheDir, `${kind}-${key}.json`);
 }
 
 /** The entries of a cache file's text written by `build`; empty when it is not one. */
@@ -92,16 +96,22 @@ export function parseSummaryCache(text: string, build: string): Map<string, Cach
 
 function isRow(row: unknown): row is Row {
   if (!Array.isArray(row) || (row.length !== 11 && row.length !== 12)) return false;
-  const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, data] = row as unknown[];
+  const data: unknown = row[11];
   if (row.length === 12 && !(Array.isArray(data) && data.length <= MAX_CELLS)) return false;
-  const isNumber = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-  const isText = (x: unknown) => typeof x === 'string' && x.length <= 10_000;
-  const isTexts = (x: unknown) => Array.isArray(x) && x.length <= 1_000 && x.every(isText);
+  const sessions: unknown = row[8];
   return (
-    isText(name) && isNumber(size) && isNumber(mtimeMs) && isNumber(ctimeMs) && isNumber(ino) && isText(title) &&
-    (date === null || isText(date)) && (category === null || isText(category)) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
-    isTexts(categories) && isTexts(tags)
+    isText(row[0]) && isNumber(row[1]) && isNumber(row[2]) && isNumber(row[3]) && isNumber(row[4]) && isText(row[5]) &&
+    (row[6] === null || isText(row[6])) && (row[7] === null || isText(row[7])) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
+    isTexts(row[9]) && isTexts(row[10])
   );
+}
+
+const isNumber = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
+const isText = (x: unknown): boolean => typeof x === 'string' && x.length <= 10_000;
+function isTexts(x: unknown): boolean {
+  if (!Array.isArray(x) || x.length > 1_000) return false;
+  for (const item of x) if (!isText(item)) return false;
+  return true;
 }
 
 /** The text of a cache file holding `entries`. */
@@ -136,7 +146,7 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
 }
 
 /** The stamp of the file at `path`, or null when it cannot be stat'ed (reading it will say what is wrong). */
-function readStamp(path: string): FileStamp | null {
+export function readStamp(path: string): FileStamp | null {
   let stats: Stats;
   try {
     stats = statSync(fsPath(path));
@@ -161,7 +171,18 @@ export class SummaryCache {
     private readonly build: string,
     private readonly previous: Map<string, CacheEntry>,
     private readonly now: number,
+    /** Where the folder's own posts start ("posts/"): a post is keyed by its path from there. */
+    private readonly prefix: string,
   ) {}
+
+  /**
+   * A post's key: its path from the folder (Hugo page bundles are all
+   * "index.md", so the name alone is not enough); a path outside the folder
+   * (--drafts) is keyed whole.
+   */
+  private keyOf(path: string): string {
+    return path.startsWith(this.prefix) ? path.slice(this.prefix.length) : path;
+  }
 
   /**
    * The cache of `dir` in `cacheDir`, as this build wrote it (empty if none).
@@ -173,12 +194,13 @@ export class SummaryCache {
     const build = cacheBuildOf(buildId);
     // No cache yet, or one not to be trusted: start afresh.
     const text = readCacheFile(file) ?? '';
-    return new SummaryCache(file, build, parseSummaryCache(text, build), now);
+    // The prefix listPostFiles puts before the names of the folder's posts.
+    return new SummaryCache(file, build, parseSummaryCache(text, build), now, join(dir, 'x').slice(0, -1));
   }
 
   /** The summary of the post at `path` (errors are thrown as summarizePostBytes throws them). */
   summarize(path: string): PostSummaryJson {
-    const name = basename(path);
+    const name = this.keyOf(path);
     const stamp = readStamp(path);
     const cached = this.previous.get(name);
     if (stamp && cached && sameStamp(stamp, cached.stamp)) {
@@ -203,7 +225,7 @@ export class SummaryCache {
    * post that fails is not kept.
    */
   withSessions<T extends { summary: CachedSummary; sessions: CachedSessions }>(path: string, read: (cached: { summary: CachedSummary; sessions: CachedSessions } | null) => T): T {
-    const name = basename(path);
+    const name = this.keyOf(path);
     const stamp = readStamp(path);
     const previous = this.previous.get(name);
     const stored = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? previous.sessions : null;

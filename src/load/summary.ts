@@ -7,15 +7,14 @@
 // nothing: every marker the outline looks for is ASCII, and a UTF-8 byte
 // sequence never contains an ASCII byte, so lines, fences and headings sit at
 // the same offsets as in the decoded text. Only the front matter and the lines
-// whose text matters are decoded as UTF-8, through the same cleaning as
-// decodePost. A post this cannot read exactly (line breaks with \r, front
+// whose text matters are decoded as UTF-8 (controls kept, as decodePost
+// keeps them: render shows them). A post this cannot read exactly (line breaks with \r, front
 // matter that is never closed, sessions that need a full lex) is decoded in
 // full instead, so the summary is always the one the whole text gives.
 import { parseFrontMatter, frontMatterLength } from './front-matter.js';
 import { decodePost, refuseBinary } from './read-post.js';
 import { countInFull, countOutlineSessions, firstH1, scanOutline } from '../parse/outline.js';
 import { extractCategories, extractCategory, extractDate, extractTags, extractTitle } from '../parse/post.js';
-import { hasControls, showControls } from '../sanitize.js';
 import type { FrontMatter } from '../types.js';
 import type { PostSummaryJson } from '../render/json.js';
 
@@ -30,7 +29,7 @@ export function summarizePostBytes(bytes: Buffer, path: string): PostSummaryJson
   const raw = bytes.toString('latin1', start);
   const headEnd = frontMatterLength(raw);
   if (headEnd > 0 && headEnd === raw.length) return summarizePostText(decodePost(bytes, path), path);
-  const exact = (from: number, to: number) => clean(bytes.toString('utf8', start + from, start + to));
+  const exact = (from: number, to: number) => bytes.toString('utf8', start + from, start + to);
   const frontMatter = headEnd === 0 ? {} : parseFrontMatter(exact(0, headEnd), path).frontMatter;
   const bodyStart = headEnd > 0 && raw.charCodeAt(headEnd) === LF ? headEnd + 1 : headEnd;
   const outline = scanOutline(raw.slice(bodyStart), (from, to) => exact(bodyStart + from, bodyStart + to));
@@ -56,9 +55,4 @@ function summary(path: string, frontMatter: FrontMatter, h1: string | null, sess
     categories: extractCategories(frontMatter),
     tags: extractTags(frontMatter),
   };
-}
-
-/** Decoded text made safe as decodePost makes it: controls shown. */
-function clean(text: string): string {
-  return hasControls(text) ? showControls(text) : text;
 }

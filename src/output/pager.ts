@@ -7,6 +7,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Terminal } from '../env.js';
+import { showStrayControls } from '../sanitize.js';
 import { writeStdout, writeWarning } from './write.js';
 
 /** Writes `text`, through `pager` when taller than the screen; resolves to the pager's exit status (0 when not paged). */
@@ -47,7 +48,7 @@ export async function writePaged(text: string, pager: string, term: Terminal): P
       if (code === 127 && !commandExists(pager, env)) resolve(null);
       else resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0));
     });
-    child.stdin.end(text);
+    child.stdin.end(showStrayControls(text));
   }).finally(() => process.off('SIGINT', ignore));
   if (status === null) {
     writeWarning(`pager '${pager}' could not be started; printing instead (set PAGER, or use --no-pager)`);

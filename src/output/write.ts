@@ -6,7 +6,7 @@
 // run that takes ~30. A terminal (or anything else) goes through node's
 // streams, and so does what a non-blocking pipe will not take at once.
 import { fstatSync, writeSync } from 'node:fs';
-import { showControls } from '../sanitize.js';
+import { showControls, showStrayControls } from '../sanitize.js';
 
 const plainFds = new Map<number, boolean>();
 
@@ -117,10 +117,15 @@ function writeStderr(text: string): void {
   if (rest && !stderrClosed) void writeStream(2, rest);
 }
 
-/** Writes all of `text` to stdout and resolves once it has been handed to the OS. */
+/**
+ * Writes all of `text` to stdout and resolves once it has been handed to the
+ * OS. A control character that a renderer let through is shown on the way
+ * (showStrayControls); postview's own styles and links pass.
+ */
 export function writeStdout(text: string): Promise<void> {
   if (text === '' || pipeClosed) return Promise.resolve();
-  const rest = isPlainOutput(1) ? writeDirect(1, Buffer.from(text)) : Buffer.from(text);
+  const bytes = Buffer.from(showStrayControls(text));
+  const rest = isPlainOutput(1) ? writeDirect(1, bytes) : bytes;
   if (rest === null || pipeClosed) return Promise.resolve();
   return writeStream(1, rest);
 }

@@ -14,7 +14,7 @@
 // - marked's inline text and url rules look for an email address ahead at
 //   every token, which is quadratic on long runs of punctuation; they are
 //   run through email-runs.ts, which gives the same tokens in linear time.
-import { Lexer, Tokenizer, type Links, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Links, type Token, type Tokens, type TokensList } from 'marked';
 import { EmailRuns, textRuleWithoutEmail, textTokenLength } from './email-runs.js';
 
 const URL_START = /^[A-Za-z0-9._+-]/;
@@ -63,45 +63,95 @@ function secondLineMark(src: string): string {
 interface InlineFrame {
   runs: EmailRuns;
   rest: string;
+  /** Its emphasis delimiters, counted when first asked (see Delimiters). */
+  delimiters?: Delimiters;
 }
 
 // Emphasis and strike-through: for each opening delimiter marked reads every
 // later delimiter of the paragraph until one closes it, so a paragraph dense
 // with delimiters that never close ("#*a#*a…", "#~a#~a…") costs the square of
-// its length. Where a paragraph holds more than DENSE delimiters, each is
-// looked for within the next WINDOW characters only (with LOOKBACK characters
-// before it, which marked reads to tell how it is flanked): an emphasis longer
-// than WINDOW in such a paragraph stays plain text. Other paragraphs, all but
-// hostile ones, get marked's own answer.
+// its length. In a paragraph that holds more than DENSE delimiters:
+// - an opener is not looked at when no run of its character after it can
+//   close anything (marked's own closing expressions, asked at each run):
+//   marked would read to the end and find nothing;
+// - otherwise it is looked for within the next `window` characters only
+//   (with LOOKBACK characters before it, which marked reads to tell how it is
+//   flanked): an emphasis longer than that in such a paragraph stays plain
+//   text. The window is MAX_WINDOW characters, less where delimiters are
+//   denser than one in 50 characters (BUDGET characters read per delimiter,
+//   at least MIN_WINDOW): one in ten keeps 200, "#**a#**a…" 40. So all the
+//   openers of a paragraph read at most BUDGET times its length.
+// Other paragraphs, all but hostile ones, get marked's own reading.
 const DENSE = 64;
-const WINDOW = 1000;
+const MAX_WINDOW = 1000;
+const MIN_WINDOW = 32;
+const BUDGET = 20;
 const LOOKBACK = 64;
-let countedSource: string | null = null;
-let countedDelimiters = 0;
 
-function delimiterCount(maskedSrc: string): number {
-  if (maskedSrc !== countedSource) {
-    countedSource = maskedSrc;
-    countedDelimiters = 0;
-    for (let i = 0; i < maskedSrc.length; i++) {
-      const c = maskedSrc.charCodeAt(i);
-      if (c === 0x2a || c === 0x5f || c === 0x7e) countedDelimiters++;
-    }
-  }
-  return countedDelimiters;
+const stickyCopies = new Map<RegExp, RegExp>();
+
+/** `closing`, matched only where it is asked to start (made once per expression). */
+function stickyCopy(closing: RegExp): RegExp {
+  let sticky = stickyCopies.get(closing);
+  if (!sticky) stickyCopies.set(closing, (sticky = new RegExp(closing.source, closing.flags.replace('g', '') + 'y')));
+  return sticky;
 }
 
-function withinWindow<T extends { raw: string }>(src: string, maskedSrc: string, tokenize: (src: string, maskedSrc: string) => T | undefined): T | undefined {
-  if (src.length <= WINDOW || delimiterCount(maskedSrc) <= DENSE) return tokenize(src, maskedSrc);
-  const at = maskedSrc.length - src.length;
-  const from = Math.max(0, at - LOOKBACK);
-  // A run of the same delimiter reaching back past the lookback: marked counts all of it.
-  let runStart = at;
-  while (runStart > from && maskedSrc.charCodeAt(runStart - 1) === src.charCodeAt(0)) runStart--;
-  if (runStart === from && from > 0) return tokenize(src, maskedSrc);
-  const token = tokenize(src.slice(0, WINDOW), maskedSrc.slice(from, at + WINDOW));
-  // A closer at the window's edge may read differently with what follows it: ask again in full.
-  return token !== undefined && token.raw.length > WINDOW - 2 ? tokenize(src, maskedSrc) : token;
+/** The emphasis delimiters of one masked inline text (as marked hands it to emStrong and del). */
+class Delimiters {
+  readonly count: number;
+  /** Start of each run of a delimiter character that marked's closing expression reads as a closer, in order. */
+  private readonly closers = new Map<string, number[]>();
+
+  constructor(readonly masked: string) {
+    let count = 0;
+    for (let i = 0; i < masked.length; i++) {
+      const c = masked.charCodeAt(i);
+      if (c === 0x2a || c === 0x5f || c === 0x7e) count++;
+    }
+    this.count = count;
+  }
+
+  /** How far past an opener to look for its closer. */
+  get window(): number {
+    return Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, Math.floor((BUDGET * this.masked.length) / this.count)));
+  }
+
+  /** Whether a run of `mark` that can close starts in (from, to]. */
+  closerAfter(mark: string, closing: RegExp, from: number, to: number): boolean {
+    const starts = this.closerStarts(mark, closing);
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! <= to;
+  }
+
+  /**
+   * Runs of `mark` that `closing` (marked's emStrongRDelim or delRDelim)
+   * captures as a closer (groups 1, 2, 5, 6) when matched from the character
+   * before the run. marked's own scan always tries a match there (its first
+   * alternatives stop before a delimiter), and what it captures depends only
+   * on that character and those after: a run this leaves out never closes.
+   */
+  private closerStarts(mark: string, closing: RegExp): number[] {
+    let starts = this.closers.get(mark);
+    if (starts) return starts;
+    starts = [];
+    const sticky = stickyCopy(closing);
+    const text = this.masked;
+    for (let i = 1; i < text.length; i++) {
+      if (text[i] !== mark || text[i - 1] === mark) continue;
+      sticky.lastIndex = i - 1;
+      const m = sticky.exec(text);
+      if (m && (m[1] || m[2] || m[5] || m[6])) starts.push(i);
+    }
+    this.closers.set(mark, starts);
+    return starts;
+  }
 }
 
 class PostTokenizer extends Tokenizer {
@@ -164,7 +214,8 @@ class PostTokenizer extends Tokenizer {
   }
   override emStrong(src: string, maskedSrc: string, prevChar = ''): Tokens.Em | Tokens.Strong | undefined {
     if (src[0] !== '*' && src[0] !== '_') return undefined;
-    return withinWindow(src, maskedSrc, (s, m) => super.emStrong(s, m, prevChar));
+    const closing = src[0] === '*' ? this.rules.inline.emStrongRDelimAst : this.rules.inline.emStrongRDelimUnd;
+    return this.withinWindow(src, maskedSrc, closing, (s, m) => super.emStrong(s, m, prevChar));
   }
   override codespan(src: string): Tokens.Codespan | undefined {
     return src[0] === '`' ? super.codespan(src) : undefined;
@@ -174,7 +225,7 @@ class PostTokenizer extends Tokenizer {
   }
   override del(src: string, maskedSrc: string, prevChar = ''): Tokens.Del | undefined {
     if (src[0] !== '~') return undefined;
-    return withinWindow(src, maskedSrc, (s, m) => super.del(s, m, prevChar));
+    return this.withinWindow(src, maskedSrc, this.rules.inline.delRDelim, (s, m) => super.del(s, m, prevChar));
   }
   override autolink(src: string): Tokens.Link | undefined {
     return src[0] === '<' ? super.autolink(src) : undefined;
@@ -191,6 +242,37 @@ class PostTokenizer extends Tokenizer {
     return super.inlineText(length === null || length === src.length ? src : src.slice(0, length));
   }
 
+  /** An emphasis or strike-through opening at `src`, read as marked reads it, bounded in a dense paragraph (see Delimiters). */
+  private withinWindow<T extends { raw: string }>(src: string, maskedSrc: string, closing: RegExp, tokenize: (src: string, maskedSrc: string) => T | undefined): T | undefined {
+    const delimiters = this.delimitersOf(maskedSrc);
+    if (delimiters.count <= DENSE) return tokenize(src, maskedSrc);
+    const at = maskedSrc.length - src.length;
+    const window = delimiters.window;
+    if (!delimiters.closerAfter(src[0]!, closing, at, src.length <= window ? maskedSrc.length : at + window)) return undefined;
+    if (src.length <= window) return tokenize(src, maskedSrc);
+    const from = Math.max(0, at - LOOKBACK);
+    // A run of the same delimiter reaching back past the lookback: marked counts all of it.
+    let runStart = at;
+    while (runStart > from && maskedSrc.charCodeAt(runStart - 1) === src.charCodeAt(0)) runStart--;
+    if (runStart === from && from > 0) return tokenize(src, maskedSrc);
+    const token = tokenize(src.slice(0, window), maskedSrc.slice(from, at + window));
+    // A closer at the window's edge may read differently with what follows it: ask again in full.
+    return token !== undefined && token.raw.length > window - 2 ? tokenize(src, maskedSrc) : token;
+  }
+
+  /**
+   * The delimiters of the masked text marked is lexing, kept with its inline
+   * frame: emphasis lexes its content inside, and a cache of one text alone
+   * would count the paragraph again after each emphasis (quadratic).
+   */
+  private delimitersOf(maskedSrc: string): Delimiters {
+    const frame = this.inline.at(-1);
+    if (frame?.delimiters?.masked === maskedSrc) return frame.delimiters;
+    const delimiters = new Delimiters(maskedSrc);
+    if (frame && frame.runs.text.length === maskedSrc.length) frame.delimiters = delimiters;
+    return delimiters;
+  }
+
   /** Where `src` (what is left of the innermost inline text, or the start of it) begins in that text; null when unknown. */
   private position(src: string): { frame: InlineFrame; offset: number } | null {
     const frame = this.inline.at(-1);
@@ -204,12 +286,47 @@ class PostLexer extends Lexer {
   constructor(private readonly postTokenizer: PostTokenizer) {
     super({ gfm: true, tokenizer: postTokenizer });
   }
+  /**
+   * The array marked will fill with a block's inline tokens (after every
+   * block is read), made with room for one token. A list of one-word items
+   * has one such array per item, and V8 gives an empty array that is pushed
+   * to once room for 17: 128 bytes lost each, held to the end of the lex and
+   * after (a 1 MB list: 34 MB). An array that has had one element and lost
+   * it keeps room for exactly one.
+   */
+  override inline(src: string, tokens?: Token[]): Token[] {
+    if (tokens !== undefined) return super.inline(src, tokens);
+    const roomForOne: Token[] = [undefined as unknown as Token];
+    roomForOne.pop();
+    return super.inline(src, roomForOne);
+  }
+  /** A list item's blocks (marked keeps what this returns, in an array pushed to: see inline) in an array of their own length. */
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
+  override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[] {
+    const out = super.blockTokens(src, tokens, lastParagraphClipped);
+    return out === this.tokens ? out : out.slice();
+  }
+  /**
+   * marked masks an inline text for emphasis (a pass over it and a copy)
+   * when the text holds * _ or ~, and also, for every text, whenever the
+   * tokenizer's emStrong or del is not marked's own. Ours (see withinWindow)
+   * are only wanted where there is a delimiter; elsewhere marked's own stand
+   * in, and give the same answer: no emphasis.
+   */
   override inlineTokens(src: string, tokens?: Token[]): Token[] {
-    this.postTokenizer.inline.push({ runs: new EmailRuns(src), rest: src });
+    const tokenizer = this.postTokenizer;
+    const { emStrong, del } = tokenizer;
+    const delimited = src.includes('*') || src.includes('_') || src.includes('~');
+    tokenizer.emStrong = delimited ? PostTokenizer.prototype.emStrong : Tokenizer.prototype.emStrong;
+    tokenizer.del = delimited ? PostTokenizer.prototype.del : Tokenizer.prototype.del;
+    tokenizer.inline.push({ runs: new EmailRuns(src), rest: src });
     try {
       return super.inlineTokens(src, tokens);
     } finally {
-      this.postTokenizer.inline.pop();
+      tokenizer.inline.pop();
+      tokenizer.emStrong = emStrong;
+      tokenizer.del = del;
     }
   }
 }
@@ -218,3 +335,4 @@ class PostLexer extends Lexer {
 export function lexMarkdown(markdown: string): Token[] {
   return new PostLexer(new PostTokenizer()).lex(markdown);
 }
+

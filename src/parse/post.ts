@@ -16,12 +16,13 @@ import type { Token } from 'marked';
 
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
-export function parsePost(text: string, path: string): Post {
+/** The post of `text`; without `withSessions`, its sessions are left empty (for a caller that only reads its text and sections). */
+export function parsePost(text: string, path: string, withSessions = true): Post {
   const { frontMatter, content } = parseFrontMatter(text, path);
   const tokens = lexPostBody(content, path, frontMatter);
   const sections = extractSections(tokens);
   const firstH1 = flattenSections(sections).find((s) => s.level === 1);
-  let sessions: Session[] | undefined;
+  let sessions: Session[] | undefined = withSessions ? undefined : [];
   return {
     path,
     frontMatter,

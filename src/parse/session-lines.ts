@@ -62,8 +62,9 @@ const PIPE = /\s+[|｜]\s+/u;
 interface Entry {
   text: string;
   raw: string;
-  /** The line's own tokens when the block already has them (a list of just this item). */
-  tokens?: Token[];
+  /** The list and item this line is, when the block already has its tokens (made into a list of just this item on demand). */
+  list?: Tokens.List;
+  item?: Tokens.ListItem;
 }
 
 /** Longer lines are not lexed again for a session's tokens: their text stands as written. */
@@ -71,7 +72,7 @@ const MAX_RELEX = 2000;
 
 /** A line's tokens for printing its session: its own when known, else lexed (or plain, when very long). */
 function entryTokens(entry: Entry): Token[] {
-  if (entry.tokens) return entry.tokens;
+  if (entry.list && entry.item) return [{ ...entry.list, raw: entry.raw, items: [entry.item] } as Token];
   if (entry.raw.length <= MAX_RELEX) return lex(entry.raw);
   return [{ type: 'paragraph', raw: entry.raw, text: entry.text, tokens: [{ type: 'text', raw: entry.text, text: entry.text, escaped: false }] } as Token];
 }
@@ -157,7 +158,7 @@ export function timeOnlySessions(heading: ReadHeading, section: readonly Token[]
 export function timedLineSessions(block: Token, room: string | null = null): SessionDraft[] {
   let here = room;
   const found: SessionDraft[] = [];
-  for (const entry of blockEntries(block)) {
+  for (const entry of eachEntry(block)) {
     const named = parseRoomLabel(entry.text);
     if (named !== null) {
       here = named;
@@ -191,12 +192,21 @@ function readTimedLine(entry: Entry, room: string | null): SessionDraft | null {
   return makeDraft({ ...heading, room: heading.room ?? room }, read.title, speaker, entryTokens(entry));
 }
 
+/**
+ * A list's items (first lines) one at a time, or a paragraph's lines. A list
+ * can hold 260,000 one-word items (a 1 MB post): an entry each, made up front
+ * with a copy of the list per item, took 87 MB; the list of just one item is
+ * now made only for a line that becomes a session (entryTokens).
+ */
+function* eachEntry(block: Token): Generator<Entry> {
+  if (block.type !== 'list') return yield* blockEntries(block);
+  const list = block as Tokens.List;
+  for (const item of list.items) yield { text: extractFirstLine(item as Token), raw: item.raw.trimEnd(), list, item };
+}
+
 /** A list's items (first lines) or a paragraph's lines. */
 function blockEntries(block: Token): Entry[] {
-  if (block.type === 'list') {
-    const list = block as Tokens.List;
-    return list.items.map((item) => ({ text: extractFirstLine(item as Token), raw: item.raw.trimEnd(), tokens: [{ ...list, raw: item.raw.trimEnd(), items: [item] } as Token] }));
-  }
+  if (block.type === 'list') return [...eachEntry(block)];
   if (block.type !== 'paragraph') return [];
   const lines = extractLines(block);
   const raws = block.raw.split('\n').map((line) => line.trim()).filter((line) => line !== '');
@@ -213,7 +223,7 @@ function isSentence(line: string): boolean {
 
 function findLabelled(body: readonly Token[]): FoundSpeaker | null {
   for (const block of body) {
-    for (const { text } of blockEntries(block)) {
+    for (const { text } of eachEntry(block)) {
       const labelled = findSpeakerLabel(text);
       if (labelled !== null && labelled.trim() !== '') return { text: labelled.trim(), labelled: true };
     }

@@ -21,6 +21,12 @@ export function addDays(date: string, days: number): string | null {
   return year >= 1 && year <= 9999 ? d.toISOString().slice(0, 10) : null;
 }
 
+/** The clock's local date, "YYYY-MM-DD". */
+export function localDate(clock: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${clock.getFullYear()}-${pad(clock.getMonth() + 1)}-${pad(clock.getDate())}`;
+}
+
 /** Which day `now` asks about: a day number (--day), a date (--date, or the clock's), or neither. */
 export interface DayQuery {
   day: number | null;

@@ -11,6 +11,12 @@
 // its own (an entity such as "&#50577;", an HTML tag, a link's address) is
 // handled before folding: a body with "&" or "<" may hold anything, and link
 // addresses are cut out.
+//
+// A body is not folded into a new string to be searched (dropping the marks
+// with a regular expression cost more than all the rest): holdsFolded walks
+// the normalised, lower-cased text from each place a needle's first character
+// appears, stepping over the characters folding drops. It finds exactly what
+// `foldText(text).includes(needle)` finds (a property test compares them).
 import { normalizeForMatch } from '../parse/text.js';
 
 const LINK_DESTINATION = /\]\([^()]*\)/g;
@@ -22,18 +28,46 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(DROPPED, '').replace(/ς/g, 'σ');
 }
 
+/** Whether a UTF-16 unit is one foldText drops: white space (as \s reads it) or ASCII punctuation. */
+function isDropped(c: number): boolean {
+  if (c < 0x80) return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c < 0x30 || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Text as foldText sees it before dropping marks: normalised and lower-cased (final sigma as sigma). */
+export function lowerText(text: string): string {
+  const lower = text.normalize('NFKC').toLowerCase();
+  return lower.includes('ς') ? lower.replace(/ς/g, 'σ') : lower;
+}
+
+/** `foldText(text).includes(needle)` for `lower` = lowerText(text) and a folded, non-empty `needle`, without building the folded text. */
+export function holdsFolded(lower: string, needle: string): boolean {
+  if (needle === '') return true;
+  const first = needle[0]!;
+  for (let at = lower.indexOf(first); at !== -1; at = lower.indexOf(first, at + 1)) {
+    let k = at + 1;
+    let j = 1;
+    for (; j < needle.length; j++, k++) {
+      while (k < lower.length && isDropped(lower.charCodeAt(k))) k++;
+      if (k >= lower.length || lower.charCodeAt(k) !== needle.charCodeAt(j)) break;
+    }
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
 /** True unless `markdown` surely does not hold one of the folded `needles` (see above). */
 export function mayMention(markdown: string, needles: readonly string[]): boolean {
   if (needles.length === 0 || needles.some((n) => n === '')) return true;
-  const folded = foldMarkdown(markdown);
-  return folded === null || needles.some((needle) => folded.includes(needle));
+  const lower = lowerMarkdown(markdown);
+  return lower === null || needles.some((needle) => holdsFolded(lower, needle));
 }
 
-/** The Markdown's text folded, link addresses cut out; null when markup may spell text of its own (entities, HTML). */
-function foldMarkdown(markdown: string): string | null {
+/** The Markdown's text as lowerText gives it, link addresses cut out; null when markup may spell text of its own (entities, HTML). */
+function lowerMarkdown(markdown: string): string | null {
   if (markdown.includes('&') || markdown.includes('<')) return null;
   const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
-  return cut.includes('](') ? null : foldText(cut);
+  return cut.includes('](') ? null : lowerText(cut);
 }
 
 /** The needles for mayMention from what was typed: each as the session filter reads it, then folded. */
@@ -44,6 +78,6 @@ export function foldNeedles(typed: readonly string[]): string[] {
 /** True unless `markdown` surely lacks one of the folded `needles` (all must be there). */
 export function mayMentionAll(markdown: string, needles: readonly string[]): boolean {
   if (needles.length === 0) return true;
-  const folded = foldMarkdown(markdown);
-  return folded === null || needles.every((needle) => folded.includes(needle));
+  const lower = lowerMarkdown(markdown);
+  return lower === null || needles.every((needle) => holdsFolded(lower, needle));
 }

@@ -26,23 +26,117 @@ export function searchWords(query: readonly string[]): string[] {
 
 /** The sections of `post` whose own text (title and body, not subsections) holds every word; else the post, when it does. */
 export function searchPost(post: Post, words: readonly string[]): SearchHit[] {
-  if (words.length === 0) return [];
-  const holds = (text: string) => holdsEvery(text, words);
-  const hits: SearchHit[] = [];
-  const firstHeading = post.tokens.findIndex((t) => t.type === 'heading');
-  const intro = blockText(firstHeading === -1 ? post.tokens : post.tokens.slice(0, firstHeading));
-  if (holds(intro)) hits.push({ post, section: [], text: intro });
+  return searchIndex(indexPost(post), post, words);
+}
+
+/**
+ * A post's text as search reads it: the lines blockText gives for its
+ * tokens, each tagged with the part of the post it belongs to. Every text
+ * searchPost matches is made of these lines: the text before the first
+ * heading, each section's own text (its title, then its lines), and the
+ * whole post (its title, then every line). Kept by the search cache
+ * (load/search-cache.ts), so a post need not be read to be searched.
+ */
+export interface SearchIndex {
+  title: string;
+  date: string | null;
+  /** Each section's path (titles from the top section down), in the order searchPost checks them. */
+  sections: string[][];
+  /** The lines of the whole post's blocks, in order. */
+  lines: string[];
+  /** Per line: 0 for the text before the first heading, k for the own body of section k (from 1), -1 for a heading's own line. */
+  parts: number[];
+}
+
+/** Each section's path: the titles from the top section down to it. */
+function sectionPaths(sections: readonly Section[]): Map<Section, string[]> {
   const paths = new Map<Section, string[]>();
-  const walk = (sections: readonly Section[], above: string[]) => {
-    for (const s of sections) {
+  const walk = (list: readonly Section[], above: string[]) => {
+    for (const s of list) {
       paths.set(s, [...above, s.title]);
-      walk(s.children, [...above, s.title]);
+      walk(s.children, paths.get(s)!);
     }
   };
-  walk(post.sections, []);
+  walk(sections, []);
+  return paths;
+}
+
+/** A section's own body: its tokens after the heading, up to the next heading (of a subsection). */
+function ownBody(section: Section): Token[] {
+  const bodyEnd = section.tokens.findIndex((t, k) => k > 0 && t.type === 'heading');
+  return section.tokens.slice(1, bodyEnd === -1 ? undefined : bodyEnd);
+}
+
+/** The tokens before the first heading. */
+function introOf(tokens: readonly Token[]): readonly Token[] {
+  const firstHeading = tokens.findIndex((t) => t.type === 'heading');
+  return firstHeading === -1 ? tokens : tokens.slice(0, firstHeading);
+}
+
+/** The search index of a post; null when its sections' texts cannot be told from its lines (then the post is searched as it is). */
+export function indexPost(post: Post): SearchIndex | null {
+  const sections = flattenSections(post.sections);
+  const paths = sectionPaths(post.sections);
+  const intro = introOf(post.tokens);
+  const bodies = sections.map(ownBody);
+  const owner = new Map<Token, number>();
+  for (const token of intro) owner.set(token, 0);
+  bodies.forEach((body, k) => body.forEach((token) => owner.set(token, k + 1)));
+  const lines: string[] = [];
+  const parts: number[] = [];
+  for (const token of post.tokens) {
+    const part = owner.get(token) ?? -1;
+    for (const line of blockLines([token])) {
+      lines.push(line);
+      parts.push(part);
+    }
+  }
+  const index: SearchIndex = { title: post.title, date: post.date, sections: sections.map((s) => paths.get(s)!), lines, parts };
+  // Each part's text as the lines give it must be the one its tokens give (a section's tokens are the post's own).
+  const texts = partTexts(index);
+  if (texts[0] !== blockText(intro) || bodies.some((body, k) => texts[k + 1] !== `${sections[k]!.title}\n${blockText(body)}`)) return null;
+  return index;
+}
+
+/** The own text of each part of an indexed post: [the text before the first heading, section 1's, section 2's, ...]. */
+function partTexts(index: SearchIndex): string[] {
+  const own: string[][] = index.sections.map(() => []);
+  const intro: string[] = [];
+  index.lines.forEach((line, k) => {
+    const part = index.parts[k]!;
+    if (part === 0) intro.push(line);
+    else if (part > 0) own[part - 1]!.push(line);
+  });
+  return [intro.join('\n'), ...index.sections.map((path, k) => `${path[path.length - 1]}\n${own[k]!.join('\n')}`)];
+}
+
+/** searchPost on a post's index; the hits carry `post`. */
+export function searchIndex(index: SearchIndex | null, post: Post, words: readonly string[]): SearchHit[] {
+  if (words.length === 0) return [];
+  if (index === null) return searchTokens(post, words);
+  const holds = (text: string) => holdsEvery(text, words);
+  // Every text below is made of these lines (a word without white space lies within one): a post that lacks a word has no hit.
+  if (!words.some((w) => SPACE.test(w)) && !holds([index.title, ...index.sections.map((path) => path[path.length - 1]!), ...index.lines].join('\n'))) return [];
+  const hits: SearchHit[] = [];
+  partTexts(index).forEach((text, k) => {
+    if (holds(text)) hits.push({ post, section: k === 0 ? [] : index.sections[k - 1]!, text });
+  });
+  if (hits.length === 0) {
+    const whole = `${index.title}\n${index.lines.join('\n')}`;
+    if (holds(whole)) hits.push({ post, section: [], text: whole });
+  }
+  return hits;
+}
+
+/** searchPost straight from the post's tokens. */
+function searchTokens(post: Post, words: readonly string[]): SearchHit[] {
+  const holds = (text: string) => holdsEvery(text, words);
+  const hits: SearchHit[] = [];
+  const intro = blockText(introOf(post.tokens));
+  if (holds(intro)) hits.push({ post, section: [], text: intro });
+  const paths = sectionPaths(post.sections);
   for (const section of flattenSections(post.sections)) {
-    const bodyEnd = section.tokens.findIndex((t, k) => k > 0 && t.type === 'heading');
-    const text = `${section.title}\n${blockText(section.tokens.slice(1, bodyEnd === -1 ? undefined : bodyEnd))}`;
+    const text = `${section.title}\n${blockText(ownBody(section))}`;
     if (holds(text)) hits.push({ post, section: paths.get(section)!, text });
   }
   if (hits.length === 0) {
@@ -52,11 +146,23 @@ export function searchPost(post: Post, words: readonly string[]): SearchHit[] {
   return hits;
 }
 
-/** Whether some text holds every word (as searchPost matches). */
+/**
+ * Whether some text holds every word (as searchPost matches): each word is
+ * in normalizeForMatch(text). A word without white space (as searchWords
+ * gives them) never spans the spaces that function collapses, so the text is
+ * only normalised and lower-cased, not rewritten by a regular expression.
+ */
 export function holdsEvery(text: string, words: readonly string[]): boolean {
-  const normal = normalizeForMatch(text);
+  const normal = matchForm(text, words);
   return words.every((w) => normal.includes(w));
 }
+
+/** `text` in a form where `words` are found as in normalizeForMatch(text) (see holdsEvery). */
+export function matchForm(text: string, words: readonly string[]): string {
+  return words.some((w) => SPACE.test(w)) ? normalizeForMatch(text) : text.normalize('NFKC').toLowerCase();
+}
+
+const SPACE = /\s/;
 
 /**
  * The text searchPost matches for one region of a post (see parsePostParts):
@@ -83,12 +189,18 @@ export function searchPostText(text: string, path: string, words: readonly strin
     });
     if (hits.length > 0) return hits;
   }
-  const whole = parsePost(text, path);
+  // Sessions play no part in a search (and finding them throws nothing): they are not looked for.
+  const whole = parsePost(text, path, false);
   return searchPost(whole, words).map((hit) => ({ ...hit, post: { ...whole, tokens: [], sections: [], sessions: [] } }));
 }
 
 /** Block tokens -> their plain text, a line per line of text. */
 export function blockText(tokens: readonly Token[]): string {
+  return blockLines(tokens).join('\n');
+}
+
+/** The lines blockText joins (a line may hold line feeds: a list item's own lines). */
+function blockLines(tokens: readonly Token[]): string[] {
   const lines: string[] = [];
   for (const token of tokens) {
     switch (token.type) {
@@ -119,5 +231,5 @@ export function blockText(tokens: readonly Token[]): string {
       }
     }
   }
-  return lines.filter((l) => l.trim() !== '').join('\n');
+  return lines.filter((l) => l.trim() !== '');
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { toMinutes } from '../parse/time.js';
 import type { Session, Speaker } from '../types.js';
 import { endMinutes } from '../query/filter.js';
+import { showControls } from '../sanitize.js';
 
 export interface IcsEvent {
   session: Session;
@@ -104,33 +105,58 @@ function zoneToUtc(zone: string): (wall: number) => number {
   return (wall) => wall - offset(wall - offset(wall));
 }
 
-/** A TEXT value: controls dropped, "\\", ";", "," and newlines escaped. */
+/**
+ * A TEXT value: "\\", ";", "," and newlines escaped. TEXT has no escape for
+ * other characters and allows no control character (RFC 5545 3.3.11), and a
+ * calendar app would act on a bidi control in a title: controls, bidi
+ * controls and invisible characters are shown as the terminal shows them
+ * ("␛", "<U+202E>"), so the file reads the same in a calendar and on screen.
+ */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
+  return showControls(value.replace(/\r\n?/g, '\n').replace(/\t/g, ' '))
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
 }
 
-/** Folds a content line at 75 octets of UTF-8, between characters; continuations start with a space. */
+/**
+ * Folds a content line at 75 octets of UTF-8, between characters;
+ * continuations start with a space. Never next to a zero-width joiner or
+ * before a variation selector, so an emoji sequence (👩‍💻) stays whole, and
+ * its joiner is never left beside a line break.
+ */
 export function foldLine(line: string): string {
   const parts: string[] = [];
   let part = '';
   let octets = 0;
-  for (const ch of line) {
-    const cp = ch.codePointAt(0)!;
-    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    if (octets + size > MAX_OCTETS) {
+  const add = (unit: string, size: number) => {
+    if (octets + size > MAX_OCTETS && octets > 1) {
       parts.push(part);
       part = ' ';
       octets = 1;
     }
-    part += ch;
+    part += unit;
     octets += size;
+  };
+  // A unit is a character with the joiners and variation selectors after it and what a joiner joins.
+  let unit = '';
+  let size = 0;
+  let joins = false;
+  for (const ch of line) {
+    const cp = ch.codePointAt(0)!;
+    const octetsOf = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const sticks = joins || cp === 0x200d || cp === 0xfe0f;
+    joins = cp === 0x200d;
+    // A unit too long for a line (a hostile chain of joiners) is cut anyway.
+    if (unit !== '' && (!sticks || size + octetsOf > MAX_OCTETS - 1)) {
+      add(unit, size);
+      unit = '';
+      size = 0;
+    }
+    unit += ch;
+    size += octetsOf;
   }
+  if (unit !== '') add(unit, size);
   parts.push(part);
   return parts.join(CRLF);
 }

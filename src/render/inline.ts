@@ -3,7 +3,7 @@
 // (br); soft line breaks become spaces so the caller can re-wrap freely.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Token, Tokens } from 'marked';
-import { cleanUrl, decodeEntities, INVISIBLE_PICTURE, showControls } from '../sanitize.js';
+import { cleanUrl, INVISIBLE_PICTURE, showControls, showText } from '../sanitize.js';
 import type { FootnoteRefToken } from '../parse/footnotes.js';
 import type { EmbedToken, StyleToken } from '../parse/html.js';
 import { displayWidth, truncate } from './wrap.js';
@@ -29,7 +29,7 @@ export function renderInline(tokens: readonly Token[] | undefined, ctx: InlineCo
 
 /** Token text that marked leaves entity-encoded, as plain one-line text (a soft line break and the blanks around it are one space). */
 export function inlineText(text: string): string {
-  return joinSoftBreaks(decodeEntities(text)).replace(/\t/g, ' ');
+  return joinSoftBreaks(showText(text)).replace(/\t/g, ' ');
 }
 
 const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t';

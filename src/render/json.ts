@@ -1,6 +1,7 @@
 // The documented JSON shapes (README, "JSON output"). Fields are only ever
 // added, never renamed or removed, within a major version of postview.
 import type { Post, Section, Session } from '../types.js';
+import { extractCategories, extractTags } from '../parse/post.js';
 
 /** A session without its tokens; `post` only when sessions of several posts are listed together. */
 export type SessionJson = Omit<Session, 'tokens' | 'dayNumber'> & { post?: string };
@@ -49,6 +50,8 @@ export function postToJson(post: Post, sessions: readonly Session[] = post.sessi
     title: post.title,
     date: post.date,
     category: post.category,
+    categories: extractCategories(post.frontMatter),
+    tags: extractTags(post.frontMatter),
     frontMatter: post.frontMatter,
     sections: post.sections.map(sectionToJson),
     sessions: sessions.map((s) => sessionToJson(s)),

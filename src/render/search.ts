@@ -2,8 +2,7 @@
 // around the first word with every word highlighted.
 import { Chalk } from 'chalk';
 import { shortPostName } from '../parse/post.js';
-import { normalizeForMatch } from '../parse/text.js';
-import type { SearchHit } from '../query/search.js';
+import { matchForm, type SearchHit } from '../query/search.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions } from '../types.js';
 import { truncate } from './wrap.js';
@@ -29,10 +28,16 @@ export function renderSearchHits(hits: readonly SearchHit[], words: readonly str
  */
 export function excerpt(text: string, words: readonly string[], width: number): string {
   const lines = text.split('\n').map((l) => showControls(l.normalize('NFC')).replace(/\s+/g, ' ').trim());
-  const score = (l: string) => words.filter((w) => normalizeForMatch(l).includes(w)).length;
-  let line = lines[0] ?? '';
-  for (const l of lines.slice(1)) if (score(l) > score(line) || (score(l) === score(line) && line === lines[0] && score(l) > 0)) line = l;
-  const at = findWord(line, words.find((w) => normalizeForMatch(line).includes(w)) ?? '');
+  // Each line's score once: how many of the words it holds.
+  const scores = lines.map((l) => {
+    const normal = matchForm(l, words);
+    return words.filter((w) => normal.includes(w)).length;
+  });
+  let best = 0;
+  for (let k = 1; k < lines.length; k++) if (scores[k]! > scores[best]! || (scores[k] === scores[best] && lines[best] === lines[0] && scores[k]! > 0)) best = k;
+  const line = lines[best] ?? '';
+  const normal = matchForm(line, words);
+  const at = findWord(line, words.find((w) => normal.includes(w)) ?? '');
   let from = at > LEAD ? at - LEAD : 0;
   // Start at a word: after the first space past the cut, when there is one before the word.
   const space = from > 0 ? line.indexOf(' ', from) : -1;

@@ -59,10 +59,25 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   const titleWidth = options.width - FIXED - barWidth;
   const stacked = titleWidth < MIN_FLEXIBLE && groups.some((block) => block.items.some((item) => displayWidth(titleOf(item.session)) > titleWidth));
   if (stacked) barWidth = Math.max(4, options.width - FIXED);
-  // A folder draws thousands of blocks over the same few hours: each axis is drawn once.
-  const axes = new Map<string, string[]>();
-  const blocks = groups.map((block) => renderBlock(block, barWidth, options.width, chalk, stacked, axes));
-  return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
+  // A folder draws thousands of blocks over the same few hours, of sessions at the same times:
+  // each axis, each bar and each title is drawn once.
+  const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: new Map() };
+  // The text is gathered as pieces and joined once: thousands of blocks joined line by line cost more than drawing them.
+  const out: string[] = [];
+  for (const block of groups) {
+    if (out.length > 0) out.push('\n\n');
+    renderBlock(block, barWidth, options.width, chalk, stacked, drawn, out);
+  }
+  if (out.length === 0) return '';
+  out.push('\n');
+  return out.join('');
+}
+
+/** What renderBlock has drawn already in this timeline: axes by their span, bars by columns and look, titles by text. */
+interface Drawn {
+  axes: Map<string, string[]>;
+  bars: Map<string, string>;
+  titles: Map<string, string>;
 }
 
 /** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
@@ -140,7 +155,8 @@ function renderAxis(axisStart: number, axisEnd: number, barWidth: number, width:
   return [PREFIX + chalk.dim(labelLine.join('').trimEnd()), PREFIX + chalk.dim(ticks.join(''))];
 }
 
-function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, axes: Map<string, string[]>): string {
+/** Adds the lines of `block` (heading, axis, one row per session) to `out`, one after another with line feeds between them. */
+function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn, out: string[]): void {
   // A loop, not Math.min(...items): spreading 150,000 arguments overflows the stack.
   let first = Infinity;
   let last = -Infinity;
@@ -158,25 +174,39 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   const heading = chalk.bold(truncate([...labels, range].join('  '), width));
 
   const axisKey = `${axisStart}-${axisEnd}`;
-  let axis = axes.get(axisKey);
-  if (axis === undefined) axes.set(axisKey, (axis = renderAxis(axisStart, axisEnd, barWidth, width, chalk, col)));
+  let axis = drawn.axes.get(axisKey);
+  if (axis === undefined) drawn.axes.set(axisKey, (axis = renderAxis(axisStart, axisEnd, barWidth, width, chalk, col)));
 
+  out.push(heading, '\n', axis[0]!, '\n', axis[1]!);
   const titleWidth = width - FIXED - barWidth;
-  const lines = block.items.map((item) => {
+  for (const item of block.items) {
     const from = col(item.start);
     const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
     const pause = item.session.kind === 'break';
-    const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
-    const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
-    const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
-    const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
-    const text = titleOf(item.session);
-    // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
-    const head = `${formatClock(item.start)} ${bar} ${mark}`;
+    // The time, the bar and the overlap mark: the same for every session of the same span and look.
+    const barKey = `${item.start} ${from} ${to} ${item.open ? 1 : 0}${pause ? 1 : 0}${item.overlaps ? 1 : 0}`;
+    let head = drawn.bars.get(barKey);
+    if (head === undefined) {
+      const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
+      const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
+      const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
+      const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
+      // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
+      drawn.bars.set(barKey, (head = `${formatClock(item.start)} ${bar} ${mark}`));
+    }
     const dim = (line: string) => (pause ? chalk.dim(line) : line);
-    if (stacked) return [trimSpacesEnd(head), ...wrapText(text, width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n');
-    const shown = titleWidth > 0 ? dim(truncate(text, titleWidth)) : '';
-    return trimSpacesEnd(`${head} ${shown}`);
-  });
-  return [heading, ...axis, ...lines].join('\n');
+    out.push('\n');
+    if (stacked) {
+      out.push([trimSpacesEnd(head), ...wrapText(titleOf(item.session), width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n'));
+      continue;
+    }
+    // The title as drawn (its room, controls shown, cut to the width, dimmed for a break), once per text.
+    const { title, room } = item.session;
+    const titleKey = `${pause ? 1 : 0}${room?.length ?? -1}:${room ?? ''}${title}`;
+    let shown = drawn.titles.get(titleKey);
+    if (shown === undefined) drawn.titles.set(titleKey, (shown = titleWidth > 0 ? dim(truncate(titleOf(item.session), titleWidth)) : ''));
+    // A title never ends with a space (titleOf trims it, a cut one ends with "…"): only a row without one has spaces to trim.
+    if (shown === '' || shown.endsWith(' ')) out.push(trimSpacesEnd(`${head} ${shown}`));
+    else out.push(head, ' ', shown);
+  }
 }

@@ -232,6 +232,8 @@ describe('list', () => {
       `---\ntitle: "후기 ${i}"\ndate: 2020-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n${'### 10:00 - 10:30 Talk\n- 홍길동\n'.repeat(sessions)}`;
     for (let i = 0; i < 600; i++) writeFileSync(join(dir, `post-${String(i).padStart(3, '0')}.md`), post(i, i % 3));
     writeFileSync(join(dir, 'broken.md'), '---\ntitle: [unclosed\n---\n');
+    writeFileSync(join(dir, 'post-300-broken.md'), '---\ntitle: [unclosed Talk 홍길동\n---\n');
+    const written = Date.now();
     const list = (extra: Record<string, string> = {}) => runCli(['list', dir, '--json'], { env: { ...env, ...extra } });
 
     it('lists the same posts with or without its cache, sees a changed post, and warns about a broken one every time', async () => {
@@ -266,6 +268,24 @@ describe('list', () => {
       // A cache that is not one is ignored.
       writeFileSync(file, '{"format": 1, "build": "x", "entries": 7}');
       expect(list().stdout).toBe(list({ POSTVIEW_CACHE: 'off' }).stdout);
+    }, 30_000);
+
+    it('searches with its search cache as without it, warnings in place, and keeps that cache in files of its own', async () => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, written + 3200 - Date.now())));
+      const searchHome = mkdtempSync(join(tmpdir(), 'postview-cache-'));
+      const search = (extra: Record<string, string> = {}) => runCli(['search', 'talk', '홍길동', dir, '--json'], { env: { XDG_CACHE_HOME: searchHome, ...extra } });
+      const uncached = search({ POSTVIEW_CACHE: 'off' });
+      expect(uncached.code).toBe(0);
+      expect(uncached.stderr).toMatch(/post-300-broken\.md: invalid YAML/);
+      expect(uncached.stderr.trim().split('\n')).toHaveLength(1);
+      const first = search();
+      expect(readdirSync(join(searchHome, 'postview')).some((f) => f.startsWith('search'))).toBe(true);
+      const second = search();
+      for (const run of [first, second]) {
+        expect(run.stdout).toBe(uncached.stdout);
+        expect(run.stderr).toBe(uncached.stderr);
+      }
+      expect(JSON.parse(second.stdout).length).toBeGreaterThan(300);
     }, 30_000);
   });
 });

@@ -40,16 +40,26 @@ function packJson(stdout: string): PackResult {
   return (JSON.parse(stdout.slice(start)) as PackResult[])[0]!;
 }
 
+// One `npm pack` for the file: its listing is checked below, and its tarball installed.
+let work: string;
+let tarball: string;
+let files: string[];
+
+beforeAll(() => {
+  requireBuild();
+  work = mkdtempSync(join(tmpdir(), 'postview-package-'));
+  const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
+  if (pack.status !== 0) throw new Error(`npm pack failed (${pack.status}): ${pack.stderr}`);
+  const packed = packJson(pack.stdout);
+  tarball = join(work, packed.filename);
+  files = packed.files.map((f) => f.path);
+}, 120_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
 describe('npm pack', () => {
-  let files: string[];
-
-  beforeAll(() => {
-    requireBuild();
-    const run = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
-    if (run.status !== 0) throw new Error(`npm pack --dry-run failed (${run.status}): ${run.stderr}`);
-    files = packJson(run.stdout).files.map((f) => f.path);
-  });
-
   it('ships the CLI, its bundle, the sample posts, README, LICENSE and package.json', () => {
     for (const path of ['bin/postview.cjs', 'dist/postview.cjs', 'dist/postview.cache', AWS_POST, 'README.md', 'LICENSE', 'package.json']) expect(files).toContain(path);
     expect(files.filter((f) => /^posts\/.+\.md$/.test(f)).length).toBeGreaterThanOrEqual(2);
@@ -73,21 +83,14 @@ describe('npm pack', () => {
 });
 
 describe('npm install -g of the packed tarball', () => {
-  let work: string;
-  let tarball: string;
   let prefix: string;
   let elsewhere: string;
   let installOutput: string;
 
   beforeAll(() => {
-    requireBuild();
-    work = mkdtempSync(join(tmpdir(), 'postview-package-'));
     prefix = join(work, 'prefix');
     elsewhere = join(work, 'elsewhere');
     mkdirSync(elsewhere);
-    const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
-    if (pack.status !== 0) throw new Error(`npm pack failed (${pack.status}): ${pack.stderr}`);
-    tarball = join(work, packJson(pack.stdout).filename);
     // As a user would: scripts allowed, so npm would warn about any it runs.
     const common = ['install', '-g', '--prefix', prefix, tarball, '--no-audit', '--no-fund'];
     // From npm's cache when it has the dependencies, else from the registry.
@@ -96,10 +99,6 @@ describe('npm install -g of the packed tarball', () => {
     if (install.status !== 0) throw new Error(`npm install -g failed (${install.status}): ${install.stderr}`);
     installOutput = install.stdout + install.stderr;
   }, 120_000);
-
-  afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
 
   /** The installed command, from a folder with no posts/ of its own. */
   function installed(args: string[]): { code: number | null; stdout: string; stderr: string } {

@@ -39,7 +39,8 @@ export class Pane {
   }
 
   tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    // The socket goes under the run's temporary folder (TMUX_TMPDIR), not /tmp/tmux-UID.
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', env: { ...process.env, TMUX_TMPDIR: tmpdir() } });
   }
 
   /** Keys as tmux names them ("Enter", "Escape", "C-c") or literal text with `-l`. */

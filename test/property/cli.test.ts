@@ -2,7 +2,7 @@
 // bytes) written to a file and read by the built CLI, each command (list
 // over its folder) plain and --json. Whatever the file holds: exit 0, 1 or
 // 2, no stack trace, and nothing but postview's own SGR and OSC 8 escapes on
-// stdout or stderr.
+// stdout or stderr: no other control, and no bidi or invisible character.
 // Needs the build (`node scripts/build.mjs`); `npm test` builds first.
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const bytes = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('', '---\ntitle: "\\e[2J"\n---\n', '---js\n{}\n---\n', '---\n[\n---\n', '\ufeff---\r\ntitle: t\r\n---\r\n'),
-      fc.array(fc.constantFrom('# 제목 ', '### 13:00 - 13:40 발표 ', '- 김민준 엔지니어, 예시 ', '> ', '| a | b |\n|---|---|\n', '[x](http://a.b) ', '`c` ', '&#27;', '\x1b[2J', '\x9b', '\x07', '\n', '\r\n', '😀'), { maxLength: 30 }),
+      fc.array(fc.constantFrom('# 제목 ', '### 13:00 - 13:40 발표 ', '- 김민준 엔지니어, 예시 ', '> ', '| a | b |\n|---|---|\n', '[x](http://a.b) ', '`c` ', '&#27;', '\x1b[2J', '\x9b', '\x07', '\n', '\r\n', '😀', '\u202e', '\u2066', '\u200b', '\ufeff', '\u2028', '&#x202e;', '👩\u200d💻'), { maxLength: 30 }),
       fc.uint8Array({ maxLength: 40 }),
     )
     .map(([head, parts, junk]) => Buffer.concat([Buffer.from(head + parts.join('')), Buffer.from(junk.filter((b) => b !== 0))])),

@@ -82,6 +82,12 @@ describe('work grows linearly with the post (100 KB vs 10 KB of one pattern)', (
     ['.', 'session title'],
     [' ', 'front matter'],
     [' ', 'heading'],
+    // Dense emphasis: openers nothing can close, openers with a far closer, and nested emphasis
+    // (a delimiter count kept for one text only would be redone after each emphasis: quadratic).
+    ['#**a', 'paragraph'],
+    ['#~a', 'paragraph'],
+    ['#**a'.repeat(24) + 'a**#', 'paragraph'],
+    ['**a *b* c** ', 'paragraph'],
   ])('%j in a %s', (pattern, place) => {
     const { ratio } = growth(pattern, place);
     expect(ratio).toBeLessThanOrEqual(MAX_RATIO);

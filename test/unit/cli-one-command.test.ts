@@ -8,7 +8,7 @@ import { buildProgram, plainCommand, type Request } from '../../src/cli.js';
 function parse(args: string[], only?: string): { request?: Request; error?: string } {
   let request: Request | undefined;
   let message = '';
-  const program = buildProgram((r) => (request = r), 'en', (text) => (message += text), { columns: 80, rows: 24 }, only);
+  const program = buildProgram((r) => (request = r), 'en', (text) => (message += text), { columns: 80, rows: 24 }, undefined, only);
   program.configureOutput({ writeOut: (text) => (message += text), writeErr: (text) => (message += text), outputError: (text) => (message += text) });
   try {
     program.parse(['node', 'postview', ...args]);

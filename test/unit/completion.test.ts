@@ -199,7 +199,9 @@ cat > $init <<'EOF'
 PROMPT=
 RPROMPT=
 autoload -U compinit
-compinit -u -D
+# The dump (a cache of the system's completion functions, written by the
+# first run) spares each run compinit's scan of every function.
+compinit -u -d $POSTVIEW_TEST_ZCOMPDUMP
 bindkey '^I' complete-word
 null-line () { echo -E - $'\0' }
 compprefuncs=( null-line )
@@ -241,7 +243,7 @@ rm -f $init
 `;
 
 function zshComplete(line: string): string[] {
-  const run = spawnSync('zsh', ['-f', join(work, 'capture.zsh'), join(work, 'postview.zsh'), line], { cwd, env, encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync('zsh', ['-f', join(work, 'capture.zsh'), join(work, 'postview.zsh'), line], { cwd, env: { ...env, POSTVIEW_TEST_ZCOMPDUMP: join(work, 'zcompdump') }, encoding: 'utf8', timeout: 30_000 });
   if (run.status !== 0) throw new Error(`zsh: ${run.status} ${run.stderr}`);
   return [...new Set(run.stdout.split('\n').filter(Boolean))];
 }
@@ -306,6 +308,16 @@ describe('bash completes', () => {
     expect(bashComplete(['postview', 'tracks', '--speaker', 'A'])).toEqual(['Ada\\ Lindgren']);
     expect(bashComplete(['postview', 'tracks', '--speaker', 'lind'])).toEqual(['Ada\\ Lindgren']);
     expect(bashComplete(['postview', 'now', '--speaker', '김'])).toEqual(['김기완']);
+  });
+
+  // readline replaces only what follows a quote left open, but the whole
+  // word when its quotes are closed (TAB pressed again on a completed word).
+  it_('a word in an open quote gets the rest inside it; a word whose quotes are closed, the whole name escaped', () => {
+    expect(bashComplete(['postview', 'tracks', '--speaker', "'Ada"])).toEqual(["Ada Lindgren'"]);
+    expect(bashComplete(['postview', 'tracks', '--speaker', '"Ada'])).toEqual(['Ada Lindgren"']);
+    expect(bashComplete(['postview', 'tracks', '--speaker', "'Ada Lindgren'"])).toEqual(['Ada\\ Lindgren']);
+    expect(bashComplete(['postview', 'tracks', '--speaker', '"Ada Lindgren"'])).toEqual(['Ada\\ Lindgren']);
+    expect(bashComplete(['postview', 'show', "'alpha-post'"])).toEqual(['alpha-post']);
   });
 
   it_('post names in the right argument only', () => {

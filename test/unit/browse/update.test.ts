@@ -231,8 +231,30 @@ describe('sessions view', () => {
     expect(top(m, 'sessions').now?.result.current?.title).toContain('Writing Docs');
     m = run(m, at(12, 0)).model;
     expect(top(m, 'sessions').now?.result.current).toBeNull();
-    expect(top(m, 'sessions').cursor).toBe(2);
-    expect(screen(m).join('\n')).toMatch(/Next .*14:00/);
+    expect(top(m, 'sessions').now?.result.next).toBeNull();
+  });
+
+  it('n keeps to one day of a post of several days: the clock\'s date, else the day under the cursor', () => {
+    // 2024-09-14 is Day 1 of NOTES: at noon nothing is left that day, and
+    // Day 2's 14:00 talk is not "next" (it is tomorrow).
+    const on = (d: number, h: number, min: number, cursorTo = 0) => (m0: ReturnType<typeof pageModel>) => {
+      let m = press(m0, 's', ...Array.from({ length: cursorTo }, () => 'j'));
+      m = run(m, { type: 'key' as const, key: 'n', now: new Date(2024, 8, d, h, min) }).model;
+      return top(m, 'sessions');
+    };
+    const day1 = on(14, 12, 0)(pageModel(post));
+    expect(day1.now?.result.next).toBeNull();
+    expect(day1.now?.result.current).toBeNull();
+    // The next day at noon: Day 2's talk is next, and the cursor goes to it.
+    const day2 = on(15, 12, 0)(pageModel(post));
+    expect(day2.now?.result.next?.title).toContain('Funding');
+    expect(day2.cursor).toBe(2);
+    // A date that is none of the post's days: the day of the row under the cursor.
+    const laterOn1 = on(20, 10, 50, 0)(pageModel(post));
+    expect(laterOn1.now?.result.next?.title).toContain('Writing Docs');
+    const laterOn2 = on(20, 10, 50, 2)(pageModel(post));
+    expect(laterOn2.now?.result.next?.title).toContain('Funding');
+    expect(laterOn2.now?.result.current).toBeNull();
   });
 
   it('Enter opens the session in full; Esc comes back to the table', () => {
@@ -246,7 +268,7 @@ describe('sessions view', () => {
   });
 
   it('takes the rows of a folder as they are read', () => {
-    const rows = post.sessions.map((session) => ({ session, post: post.path, path: post.path, haystack: session.title.toLowerCase() }));
+    const rows = post.sessions.map((session) => ({ session, post: post.path, path: post.path, postDate: post.date, haystack: session.title.toLowerCase() }));
     let m = run(listModel([]), { type: 'sessions', source: 'posts', rows: rows.slice(0, 1), complete: false, first: true }).model;
     expect(top(m, 'sessions').rows).toHaveLength(1);
     expect(screen(m).at(-1)).toContain('reading');

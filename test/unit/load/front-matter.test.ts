@@ -32,6 +32,13 @@ describe('parseFrontMatter splits like gray-matter', () => {
     expect(() => parseFrontMatter('---\ntitle: ok\nfoo: bar\n  baz: 1\n---\n', 'x.md')).toThrow(/^x\.md: invalid YAML front matter at line 4/);
   });
 
+  it('keeps what YAML escapes stand for, and reads a raw control (which YAML cannot hold) as its picture', () => {
+    const { frontMatter, content } = parseFrontMatter('---\ntitle: "a\\e[2J \u202eb"\nauthor: "c\x1b[5m\x9b"\ntags: [x\u200by]\n---\nbody \x1b\n', 'p.md');
+    expect(frontMatter).toEqual({ title: 'a\x1b[2J \u202eb', author: 'c␛[5m␛[', tags: ['x\u200by'] });
+    // The body is left as written: render shows its controls.
+    expect(content).toBe('body \x1b\n');
+  });
+
   it('keeps a "__proto__" key as an ordinary key, not as a prototype', () => {
     const { frontMatter } = parseFrontMatter('---\n"__proto__": { polluted: yes }\ntitle: A\n---\n', 'x.md');
     expect(Object.getPrototypeOf(frontMatter)).toBe(Object.prototype);

@@ -105,6 +105,23 @@ describe('SummaryCache', () => {
     expect(SummaryCache.open(cacheDir, dir, 'b2', later()).summarize(join(dir, 'b.md'))).toEqual(fresh('b.md'));
   });
 
+  it('keys a post by its path in the folder, so Hugo page bundles (x/index.md) each have their own entry', () => {
+    for (const [name, title] of [['one', 'One'], ['two', 'Two']] as const) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'index.md'), post(title, name === 'one' ? 1 : 2));
+    }
+    const bundles = ['one', 'two'].map((name) => join(dir, name, 'index.md'));
+    const first = SummaryCache.open(cacheDir, dir, 'b1', later());
+    bundles.forEach((path) => first.summarize(path));
+    first.save();
+    const file = summaryCacheFile(cacheDir, dir)!;
+    expect([...parseSummaryCache(readCacheFile(file)!, cacheBuildOf('b1')).keys()].sort()).toEqual(['one/index.md', 'two/index.md']);
+    // Both answered from the cache (their cached titles changed), neither mistaken for the other.
+    writeCacheFile(file, readCacheFile(file)!.replace('"One"', '"cached one"').replace('"Two"', '"cached two"'));
+    const again = SummaryCache.open(cacheDir, dir, 'b1', later());
+    expect(bundles.map((path) => again.summarize(path).title)).toEqual(['cached one', 'cached two']);
+  });
+
   it('does not keep a post changed too recently to trust its times', () => {
     const cache = SummaryCache.open(cacheDir, dir, 'b1', Date.now());
     summarizeAll(cache);

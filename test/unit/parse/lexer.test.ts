@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { jest } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Lexer, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Tokens } from 'marked';
 import { lexMarkdown } from '../../../src/parse/lexer.js';
 import { FIXTURES } from './fixture.js';
 
@@ -57,5 +58,36 @@ describe('emphasis in paragraphs dense with delimiters is looked for within a wi
   it.each([['*a* '], ['~~b~~ '], ['__c__ x '], ['#*a* ~d~ ']])('dense short emphases (%j repeated) give marked\'s tokens', (unit) => {
     const md = unit.repeat(Math.ceil(4000 / unit.length)) + '\n';
     expect(lexMarkdown(md)).toEqual(plain(md));
+  });
+});
+
+describe('an opener that nothing after it can close is not read to the end', () => {
+  // marked reads the rest of the paragraph from every such opener (quadratic);
+  // lexMarkdown asks marked's closing expressions once per run instead.
+  it.each([['#**a'], ['#*a'], ['#__a'], ['#_a'], ['#~a'], ['#~~a']])('%j repeated: marked\'s tokens, and marked\'s emphasis search never runs', (unit) => {
+    const md = unit.repeat(Math.ceil(3000 / unit.length)) + '\n';
+    const emStrong = jest.spyOn(Tokenizer.prototype, 'emStrong');
+    const del = jest.spyOn(Tokenizer.prototype, 'del');
+    try {
+      const tokens = lexMarkdown(md);
+      expect(emStrong.mock.calls.length + del.mock.calls.length).toBe(0);
+      emStrong.mockRestore();
+      del.mockRestore();
+      expect(tokens).toEqual(plain(md));
+    } finally {
+      emStrong.mockRestore();
+      del.mockRestore();
+    }
+  });
+
+  it.each([
+    ['a closer at the end', '#**a'.repeat(700) + 'a**#'],
+    ['a strike-through closer at the end', '#~a'.repeat(900) + 'a~#'],
+    ['nested emphasis, repeated', '**a *b* c** '.repeat(300)],
+    ['both-flanking runs', 'a**a*'.repeat(600)],
+    ['left and right runs', 'a*a**'.repeat(600)],
+    ['underscores in words', 'snake_case_name and *em* '.repeat(150)],
+  ])('%s: marked\'s tokens', (_name, md) => {
+    expect(lexMarkdown(md + '\n')).toEqual(plain(md + '\n'));
   });
 });

@@ -63,6 +63,15 @@ describe('searchPost', () => {
     expect(sections(['lambda', 'kubernetes'])).toEqual([]);
   });
 
+  it.each([
+    ['the body line that holds most words', 'Lambda\nplain\nLambda and 서비스 together\nLambda alone', 'Lambda and 서비스 together'],
+    ['a body line over the title line when both hold as many', 'Lambda title\nno match\nLambda in the body', 'Lambda in the body'],
+    ['the last of body lines as good as the title when each repeats it', 'Lambda\nLambda\nＬＡＭＢＤＡ wide', 'ＬＡＭＢＤＡ wide'],
+    ['the title when no body line holds a word', 'Lambda title\nnothing here', 'Lambda title'],
+  ])('picks for its excerpt %s', (_name, text, line) => {
+    expect(excerpt(text, searchWords(['lambda', '서비스']), 80)).toBe(line);
+  });
+
   it('cuts an excerpt around the word, within the width', () => {
     const text = 'x\n' + 'a '.repeat(40) + 'the Lambda part of a long line that goes on and on';
     const cut = excerpt(text, ['lambda'], 30);

@@ -102,10 +102,13 @@ describe('renderIcs', () => {
     expect(escapeText('x;y')).toBe('x\\;y');
   });
 
-  it('strips control characters', () => {
-    const out = renderIcs([one(session(1, '10:00', '11:00', { title: 'x\x1b[31my\x07z\tw\x9b' }))], { now: NOW });
-    expect(out.replace(/\r\n/g, '')).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
-    expect(parseEvents(out)[0]!.SUMMARY).toBe('x[31myz w');
+  it('shows control, bidi and invisible characters as symbols, as the terminal does', () => {
+    const out = renderIcs([one(session(1, '10:00', '11:00', { title: 'x\x1b[31my\x07z\tw\x9b', room: 'Hall \u202eA\u200b', speakerText: 'Kim\u2066 \ufeffLee' }))], { now: NOW });
+    expect(out.replace(/\r\n/g, '')).not.toMatch(/[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/);
+    const [event] = parseEvents(out);
+    expect(event!.SUMMARY).toBe('x␛[31my␇z w␛[');
+    expect(event!.LOCATION).toBe('Hall <U+202E>A<U+200B>');
+    expect(unescapeText(event!.DESCRIPTION!)).toContain('Kim<U+2066> <U+FEFF>Lee');
   });
 
   it('omits DTEND (and DURATION) when the end is unknown', () => {
@@ -162,6 +165,16 @@ describe('foldLine', () => {
     expect(parts.slice(1).every((p) => p.startsWith(' ') && !p.startsWith('  '))).toBe(true);
     expect(foldLine(line).replace(/\r\n /g, '')).toBe(line);
     expect(foldLine('short')).toBe('short');
+  });
+
+  it.each([0, 1, 2, 3])('keeps an emoji sequence whole, its joiner never beside a fold (offset %s)', (offset) => {
+    const line = 'SUMMARY:' + 'x'.repeat(offset) + '👩‍💻 ❤️‍🔥 '.repeat(30);
+    const folded = foldLine(line);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    for (const part of folded.split('\r\n')) {
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+      expect(part).not.toMatch(/^ ?\u200d|\u200d$|^ ?\ufe0f/);
+    }
   });
 
   it('keeps 4-byte characters whole', () => {

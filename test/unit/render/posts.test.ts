@@ -66,6 +66,15 @@ describe('titles, sections and JSON', () => {
     expect(json.frontMatter.title).toBe("<i class='fas fa-book'></i> Intro &amp; setup");
   });
 
+  it('gives show --json every category and tag, as list --json does', () => {
+    const post = parsePost('---\ntitle: T\ncategories: [Cloud, <b>AWS</b>]\ncategory: Events\ntags: serverless lambda\ntag: [lambda]\n---\nbody\n', 'x.md');
+    const json = postToJson(post);
+    expect(json.category).toBe('Events');
+    expect(json.categories).toEqual(['Events', 'Cloud', 'AWS']);
+    expect(json.tags).toEqual(['serverless', 'lambda']);
+    expect(summarizePostText('---\ntitle: T\ncategories: [Cloud, <b>AWS</b>]\ncategory: Events\ntags: serverless lambda\ntag: [lambda]\n---\nbody\n', 'x.md')).toMatchObject({ categories: json.categories, tags: json.tags });
+  });
+
   it.each(['no-front-matter.md', 'setext-title.md', 'html-title.md', 'entities.md'])('list and show agree on the title of %s', (name) => {
     const text = readFileSync(dir + name, 'utf8');
     expect(summarizePostText(text, dir + name).title).toBe(parsePost(text, dir + name).title);
@@ -130,7 +139,7 @@ describe('categories and tags in list', () => {
 
 describe('HTML and characters shown as pictures', () => {
   it('keeps a bidi control shown as <U+202E> inside block HTML, inline HTML and HTML tables', () => {
-    // Read as the CLI reads a file: decodePost shows the control as "<U+202E>" before parsing.
+    // Read as the CLI reads a file: decodePost keeps the control; render shows it as "<U+202E>".
     const text = decodePost(Buffer.from('<div>a\u202Eb</div>\n\nInline <b>x\u202Ey</b>.\n\n<table><tr><td>c\u202Ed</td></tr></table>\n'), 'x.md');
     const post = parsePost(text, 'x.md');
     const out = renderPost(post, opts);

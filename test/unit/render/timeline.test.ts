@@ -33,6 +33,22 @@ describe('renderTimeline', () => {
     for (const label of ['13:00', '14:00', '15:00', '16:00']) expect('├┼┤').toContain(lines[2]![lines[1]!.indexOf(label)]);
   });
 
+  it('draws every row as its own session says, when many posts share times and titles (each drawn once, then reused)', () => {
+    // Two posts with the same times and titles; in the second, the 10:00 row is a break, and a room joins a title.
+    const first = [session('10:00', '10:40', 'Keynote'), session('11:00', '11:40', 'Lunch'), session('11:00', '11:20', 'Hall · Keynote')];
+    const second = [session('10:00', '10:40', 'Keynote', { kind: 'break' }), session('11:00', '11:40', 'Lunch'), session('11:00', '11:20', 'Keynote', { room: 'Hall' })];
+    const alone = (rows: TimelineRow[], options: RenderOptions) => renderTimeline(rows, options).split('\n\n');
+    for (const options of [PLAIN, COLOUR]) {
+      const together = alone([...rowsOf(first, 'a.md'), ...rowsOf(second, 'b.md')], options);
+      expect(together).toEqual([...alone(rowsOf(first, 'a.md'), options), ...alone(rowsOf(second, 'b.md'), options)].map((b, k, all) => (k === all.length - 1 ? b : b.replace(/\n$/, ''))));
+    }
+    const [a, b] = renderTimeline([...rowsOf(first, 'a.md'), ...rowsOf(second, 'b.md')], PLAIN).split('\n\n');
+    expect(sessionLines(a!)[0]).toContain('█');
+    expect(sessionLines(b!)[0]).toContain('░');
+    expect(sessionLines(a!)[2]).toMatch(/Hall · Keynote$/);
+    expect(sessionLines(b!)[2]).toMatch(/Hall · Keynote$/);
+  });
+
   it('starts each row with its time and ends it with the title', () => {
     expect(sessionLines(renderTimeline(seed, PLAIN)).map((l) => [l.slice(0, 5), l.split(/ {2,}/).pop()])).toEqual([
       ['13:00', '쿠버네티스 운영 1년 회고'],

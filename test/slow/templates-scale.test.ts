@@ -1,10 +1,10 @@
 // Hostile shapes for the template, footnote and HTML readers: work must grow
 // linearly with the input. Each case would take minutes if it were quadratic
 // (a 400 kB line scanned again from every position); linear, it takes well
-// under a second.
-import { lexBody } from '../../../src/parse/post.js';
-import { expandTemplates } from '../../../src/parse/templates.js';
-import { extractFootnoteDefinitions } from '../../../src/parse/footnotes.js';
+// under a second; together they take seconds (`npm run test:slow`).
+import { lexBody } from '../../src/parse/post.js';
+import { expandTemplates } from '../../src/parse/templates.js';
+import { extractFootnoteDefinitions } from '../../src/parse/footnotes.js';
 
 const N = 100_000;
 const within = (ms: number, run: () => unknown) => {

@@ -6,12 +6,14 @@
 // (the built CLI, through a shim on PATH); once completion is loaded, a shell
 // function of the same name stands in for running it and prints its
 // arguments, one a line in brackets.
+// Real shells at a real terminal wait on every keystroke and start the CLI
+// twice per TAB: seconds per shell, so `npm run test:slow` runs it.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from './run-cli.js';
-import { HAS_TMUX, TmuxShell } from './tmux.js';
+import { BIN } from '../e2e/run-cli.js';
+import { HAS_TMUX, TmuxShell } from '../e2e/tmux.js';
 
 function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
@@ -80,8 +82,6 @@ beforeEach(() => {
   for (const dir of [here, work]) for (const f of readdirSync(dir)) if (f.includes('PWNED') && !f.endsWith('.md')) rmSync(join(dir, f));
 });
 
-const count = (text: string, part: string): number => text.split(part).length - 1;
-
 describe.each(Object.keys(SHELLS) as Shell[])('%s completion of hostile names', (shell) => {
   const run = HAS_TMUX && hasCommand(shell) ? it : it.skip;
 
@@ -90,24 +90,32 @@ describe.each(Object.keys(SHELLS) as Shell[])('%s completion of hostile names', 
     async () => {
       const term = new TmuxShell(work, shell, [...SHELLS[shell].command], env, here);
       try {
-        let done = 0;
         term.type(SHELLS[shell].setup, 'Enter');
         term.type("printf 'rea%s\\n' dy", 'Enter');
         await term.waitFor((s) => /^ready$/m.test(s));
         // prefix TAB, then (after taking back the space) TAB again on the
-        // quoted word the first TAB wrote, then Enter.
+        // quoted word the first TAB wrote, then Enter. Each attempt is
+        // followed by a marker line, and is judged by what its own command
+        // printed: the lines between the previous marker and its own.
         const attempts = [
           ...POST_NAMES.map((name) => ({ typed: `postview tracks ${name.slice(0, 11)}`, want: name })),
           { typed: `postview tracks '2024-02-04`, want: POST_NAMES[3]! },
           { typed: 'postview tracks "2024-02-01', want: POST_NAMES[0]! },
           ...FILE_NAMES.map((name) => ({ typed: `postview show ${name.slice(0, 11)}`, want: name })),
         ];
-        for (const { typed, want } of attempts) {
+        let previous = /^ready$/m;
+        for (const [i, { typed, want }] of attempts.entries()) {
           term.type(typed, 'Tab', 'BSpace', 'Tab', 'Enter');
-          done++;
-          const screen = await term.waitFor((s) => count(s, '\ndone.') >= done, 8_000).catch((error: Error) => error.message);
+          term.type(`printf 'attempt-%s\\n' ${i}`, 'Enter');
+          const marker = new RegExp(`^attempt-${i}$`, 'm');
+          const screen = await term.waitFor((s) => marker.test(s), 8_000).catch((error: Error) => error.message);
           expect({ typed, pwned: pwned() }).toEqual({ typed, pwned: [] });
-          expect(screen).toContain(`[${want}]\ndone.`);
+          const from = screen.search(previous);
+          const own = from < 0 ? screen : screen.slice(from).replace(previous, '');
+          const end = own.search(marker);
+          // The command ran, with the whole name as one argument.
+          expect({ typed, printed: end < 0 ? own : own.slice(0, end) }).toEqual({ typed, printed: expect.stringContaining(`\n[${typed.split(' ')[1]}]\n[${want}]\ndone.\n`) });
+          previous = marker;
         }
         term.type('postview tracks 2024-04', 'Tab', 'Tab', 'C-u');
         term.type("printf 'fin%s\\n' ished", 'Enter');

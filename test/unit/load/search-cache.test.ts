@@ -1,0 +1,144 @@
+// The search cache: searching with it gives what reading every post gives,
+// it answers an unchanged post without reading it, and it trusts nothing it
+// did not write.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCacheFile, writeCacheFile } from '../../../src/load/cache-file.js';
+import { SEARCH_SHARDS, SearchCache, parseSearchCache, renderSearchCache, type SearchShard } from '../../../src/load/search-cache.js';
+import { cacheBuildOf } from '../../../src/load/summary-cache.js';
+import { listPostFiles } from '../../../src/load/posts-dir.js';
+import { parsePost } from '../../../src/parse/post.js';
+import { indexPost, searchIndex, searchPost, searchWords, type SearchHit, type SearchIndex } from '../../../src/query/search.js';
+import type { Post } from '../../../src/types.js';
+
+const here = (path: string) => new URL(`../../../${path}`, import.meta.url).pathname;
+const FOLDERS = [here('posts'), here('test/fixtures'), here('test/fixtures/sessions'), here('test/fixtures/render')];
+const QUERIES = [['lambda'], ['aws', '서비스'], ['keynote'], ['session'], ['발표'], ['the'], ['track', '1'], ['zzz-nothing']];
+
+/** Every readable post of the fixture folders (the hostile ones fail to parse, as they should). */
+function fixturePosts(): Post[] {
+  const posts: Post[] = [];
+  for (const dir of FOLDERS) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && n !== 'README.md')) {
+      try {
+        posts.push(parsePost(readFileSync(join(dir, name), 'utf8'), join(dir, name), false));
+      } catch {
+        // a post that does not parse is not searched either way
+      }
+    }
+  }
+  return posts;
+}
+
+const simple = (hits: readonly SearchHit[]) => hits.map((h) => [h.post.path, h.post.title, h.post.date, h.section, h.text]);
+
+describe('indexPost', () => {
+  const posts = fixturePosts();
+
+  it('indexes every fixture and sample post', () => {
+    expect(posts.length).toBeGreaterThan(30);
+    for (const post of posts) expect(indexPost(post)).not.toBeNull();
+  });
+
+  it.each(QUERIES)('finds from the index what the tokens give: %s', (...typed) => {
+    const words = searchWords(typed);
+    for (const post of posts) expect(simple(searchIndex(indexPost(post), post, words))).toEqual(simple(searchIndex(null, post, words)));
+  });
+});
+
+describe('SearchCache', () => {
+  let root: string;
+  let dir: string;
+  let cacheDir: string;
+  const later = () => Date.now() + 60_000;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'pv-search-cache-'));
+    dir = join(root, 'blog');
+    cacheDir = join(root, 'cache');
+    cpSync(here('posts'), dir, { recursive: true });
+    // Page bundles: two posts both named index.md.
+    for (const [name, text] of [['one', '# One\n\n## Lambda notes\n\nLambda 서비스 first\n'], ['two', '# Two\n\n## Lambda again\n\nLambda 서비스 second\n']] as const) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'index.md'), text);
+    }
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** What searching the folder through the cache gives, in order (each post's hits, or its error). */
+  const searchCached = (words: string[], cache = SearchCache.open(cacheDir, dir, 'b1', later())) => {
+    const paths = listPostFiles(dir);
+    const found: SearchHit[][] = new Array(paths.length);
+    cache.forEachShard(paths, (places, shard: SearchShard) => {
+      for (const k of places) {
+        const path = paths[k]!;
+        const index = shard.indexOf(path, () => indexPost(parsePost(readFileSync(path, 'utf8'), path, false)));
+        const post: Post = { path, title: index!.title, date: index!.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
+        found[k] = searchIndex(index, post, words);
+      }
+    });
+    return found.flat();
+  };
+  const searchRead = (words: string[]) => listPostFiles(dir).flatMap((path) => searchPost(parsePost(readFileSync(path, 'utf8'), path, false), words));
+  const files = () => readdirSync(join(cacheDir)).filter((f) => f.startsWith('search'));
+  const readShard = (path: string) => readCacheFile(path)!;
+
+  it('gives what reading every post gives, filled and then from its files, which are private', () => {
+    const words = searchWords(['lambda', '서비스']);
+    expect(simple(searchCached(words))).toEqual(simple(searchRead(words)));
+    expect(files().length).toBeGreaterThan(0);
+    for (const file of files()) expect(statSync(join(cacheDir, file)).mode & 0o077).toBe(0);
+    expect(simple(searchCached(words))).toEqual(simple(searchRead(words)));
+    expect(searchCached(words).map((h) => h.post.path)).toContain(join(dir, 'two', 'index.md'));
+  });
+
+  it('answers an unchanged post from its file, and reads a changed one again', () => {
+    const words = searchWords(['lambda']);
+    searchCached(words);
+    // Edit the cached text of one bundle (checksum and all): unchanged, it is answered from the cache.
+    for (const file of files()) {
+      const path = join(cacheDir, file);
+      writeCacheFile(path, readShard(path).replace('Lambda 서비스 second', 'Lambda from the cache'));
+    }
+    const texts = () => searchCached(words).map((h) => h.text).join('\n');
+    expect(texts()).toContain('Lambda from the cache');
+    // Changed (another size), it is read again.
+    writeFileSync(join(dir, 'two', 'index.md'), '# Two\n\n## Lambda again\n\nLambda changed text\n');
+    expect(texts()).toContain('Lambda changed text');
+    expect(texts()).not.toContain('from the cache');
+  });
+
+  it('does not keep a post changed too recently to trust its times', () => {
+    searchCached(searchWords(['lambda']), SearchCache.open(cacheDir, dir, 'b1', Date.now()));
+    for (const file of files()) expect(parseSearchCache(readShard(join(cacheDir, file)), cacheBuildOf('b1')).size).toBe(0);
+  });
+
+  it('spreads the posts over its files by their path in the folder', () => {
+    searchCached(searchWords(['lambda']));
+    const keys = files().flatMap((file) => [...parseSearchCache(readShard(join(cacheDir, file)), cacheBuildOf('b1')).keys()]);
+    expect(keys.sort()).toEqual(listPostFiles(dir).map((p) => p.slice(dir.length + 1)).sort());
+    expect(files().length).toBeLessThanOrEqual(SEARCH_SHARDS);
+  });
+
+  const index: SearchIndex = { title: 'T', date: null, sections: [['A']], lines: ['intro', 'body'], parts: [0, 1] };
+  const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
+  it('reads back what it wrote, for the same build only', () => {
+    const text = renderSearchCache(new Map([['a.md', { stamp, index }]]), 'b');
+    expect(parseSearchCache(text, 'b').get('a.md')).toEqual({ stamp, index });
+    expect(parseSearchCache(text, 'other').size).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['another format', JSON.stringify({ format: 2, build: 'b', entries: [] })],
+    ['a part past the sections', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [['A']], ['x'], [2]]] })],
+    ['parts and lines of different lengths', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [['A']], ['x', 'y'], [0]]] })],
+    ['a line that is no text', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [['A']], [7], [0]]] })],
+    ['an empty section path', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [[]], ['x'], [0]]] })],
+    ['a short row', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null]] })],
+    ['null', 'null'],
+  ])('is ignored when it holds %s', (_name, text) => {
+    expect(parseSearchCache(text, 'b').size).toBe(0);
+  });
+});
