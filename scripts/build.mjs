@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { asciiOnly } from './build/ascii-only.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -27,6 +28,15 @@ function buildId() {
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+/**
+ * Rewrites a bundle as 7-bit ASCII (see build/ascii-only.mjs: V8 then reads it
+ * as a one-byte string). Not the unminified build for profiling
+ * (POSTVIEW_NO_MINIFY=1), whose comments keep their Korean examples.
+ */
+const makeAscii = (file) => {
+  if (process.env.POSTVIEW_NO_MINIFY !== '1') writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
+};
 
 /** Module swaps that keep work out of start-up (see the files for why). */
 const startup = {
@@ -79,6 +89,7 @@ await build({
   outfile: `${root}dist/browse.cjs`,
   plugins: [sharedCore],
 });
+makeAscii(`${root}dist/browse.cjs`);
 
 /** In the CLI bundle, main.ts's import of the UI becomes: hand over the core modules, then require dist/browse.cjs. */
 const browseLoader = {
@@ -143,11 +154,13 @@ await build({
     ].join(' '),
   },
 });
+makeAscii(`${root}dist/postview.cjs`);
 
 // htmlparser2 and the entities table in a bundle of their own, required by
 // src/html-lib.ts only when a post holds HTML or a rare entity: the start-up
 // of every other post neither reads nor compiles them.
 await build({ ...chunk, entryPoints: [`${root}scripts/build/html-lib-entry.mjs`], outfile: `${root}dist/html-lib.cjs` });
+makeAscii(`${root}dist/html-lib.cjs`);
 
 // The man page, dist/postview.1, from the same commander program as the
 // help (src/man.ts): bundled in memory and run once.
@@ -169,13 +182,12 @@ const page = spawnSync(process.execPath, ['-'], { input: man.outputFiles[0].text
 if (page.status !== 0) throw new Error(`build: the man page could not be made: ${page.stderr}`);
 writeFileSync(`${root}dist/postview.1`, page.stdout);
 
-// The code cache: one show, with colour, of the Korean sample (every stage of
-// the pipeline runs), written by bin/postview.cjs when the cache is missing.
+// The code cache, dist/postview.cache: recorded by scripts/build/warm-cache.cjs
+// from one process that runs `show` and `tracks` of the Korean sample (every
+// stage of the pipeline runs). Without it, bin/postview.cjs writes one after
+// its first run.
 rmSync(`${root}dist/postview.cache`, { force: true });
-const warm = spawnSync(process.execPath, [`${root}bin/postview.cjs`, 'show', `${root}posts/2016-05-17-aws-summit-seoul-2016.md`, '--color', 'always', '--width', '80', '--no-pager'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const warm = spawnSync(process.execPath, [`${root}scripts/build/warm-cache.cjs`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 if (warm.status !== 0) {
   console.error('build: the warm-up run failed; dist/postview.cache was not written (postview works without it, only slower)');
 }

@@ -158,11 +158,37 @@ const TITLES: Record<string, string> = { 'Usage:': '사용법:', 'Options:': '�
 const DEFAULT_SCREEN: Screen = { columns: 80, rows: 24 };
 
 /**
+ * The command a command line runs, when that is plain from its words: the
+ * first word when it names a command, else show (the default command, which
+ * takes everything else). Undefined when commander must see every command:
+ * help, the version, completion scripts, or "--" (which may put a command
+ * name first).
+ */
+export function plainCommand(args: readonly string[]): string | undefined {
+  if (args.some((arg) => arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version' || arg === '--')) return undefined;
+  const first = args[0];
+  if (first === 'help' || first === 'completion') return undefined;
+  if (first === '__posts' || first === '__speakers' || (first !== undefined && (COMMANDS as readonly string[]).includes(first))) return first;
+  return 'show';
+}
+
+/**
  * Builds the program; `onRequest` receives the parsed request of whichever
  * command ran, `outputError` commander's own messages (unknown option...).
+ * With `only` (see plainCommand), the program holds that one command: the
+ * same run, without building the others' options and help (about a tenth of
+ * the sample's start-up beyond bare node).
  */
-export function buildProgram(onRequest: (request: Request) => void, lang: Lang = 'en', outputError?: (text: string) => void, screen: Screen = DEFAULT_SCREEN, writeOut?: (text: string) => void): Command {
+export function buildProgram(
+  onRequest: (request: Request) => void,
+  lang: Lang = 'en',
+  outputError?: (text: string) => void,
+  screen: Screen = DEFAULT_SCREEN,
+  writeOut?: (text: string) => void,
+  only?: string,
+): Command {
   const t = (text: Text) => pick(lang, text);
+  const wanted = (name: string) => only === undefined || only === name;
   const output = (command: Command, json = true): Command => {
     for (const option of GLOBAL_OPTIONS) {
       if (option.flags === '--json' && !json) continue;
@@ -204,75 +230,103 @@ export function buildProgram(onRequest: (request: Request) => void, lang: Lang =
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  filters(output(program.command('show', { isDefault: true }).summary(t(SUMMARY.show)).description(t(HELP.show)).argument('[post]', t(HELP.post))))
-    .option('--watch', t(HELP.watch))
-    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'show', post, flags }));
+  if (wanted('show')) {
+    filters(output(program.command('show', { isDefault: true }).summary(t(SUMMARY.show)).description(t(HELP.show)).argument('[post]', t(HELP.post))))
+      .option('--watch', t(HELP.watch))
+      .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'show', post, flags }));
+  }
 
-  output(program.command('sections').summary(t(SUMMARY.sections)).description(t(HELP.sections)).argument('[post]', t(HELP.post)))
-    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'sections', post, flags }));
+  if (wanted('sections')) {
+    output(program.command('sections').summary(t(SUMMARY.sections)).description(t(HELP.sections)).argument('[post]', t(HELP.post)))
+      .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'sections', post, flags }));
+  }
 
-  output(program.command('section').summary(t(SUMMARY.section)).description(t(HELP.section)).argument('<title>', t(HELP.sectionTitle)).argument('[post]', t(HELP.post)))
-    .action((title: string, post: string | undefined, flags: OutputFlags) => onRequest({ command: 'section', title, post, flags }));
+  if (wanted('section')) {
+    output(program.command('section').summary(t(SUMMARY.section)).description(t(HELP.section)).argument('<title>', t(HELP.sectionTitle)).argument('[post]', t(HELP.post)))
+      .action((title: string, post: string | undefined, flags: OutputFlags) => onRequest({ command: 'section', title, post, flags }));
+  }
 
-  filters(output(program.command('tracks').summary(t(SUMMARY.tracks)).description(t(HELP.tracks)).argument('[post]', t(HELP.post))))
-    .option('--ics', t(HELP.ics))
-    .option('--date <date>', t(HELP.date))
-    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'tracks', post, flags }));
+  if (wanted('tracks')) {
+    filters(output(program.command('tracks').summary(t(SUMMARY.tracks)).description(t(HELP.tracks)).argument('[post]', t(HELP.post))))
+      .option('--ics', t(HELP.ics))
+      .option('--date <date>', t(HELP.date))
+      .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'tracks', post, flags }));
+  }
 
-  output(program.command('track').summary(t(SUMMARY.track)).description(t(HELP.track)).argument('<which>', t(HELP.which)).argument('[post]', t(HELP.post)))
-    .option('--all', t(HELP.all))
-    .action((which: string, post: string | undefined, flags: OutputFlags) => onRequest({ command: 'track', which, post, flags }));
+  if (wanted('track')) {
+    output(program.command('track').summary(t(SUMMARY.track)).description(t(HELP.track)).argument('<which>', t(HELP.which)).argument('[post]', t(HELP.post)))
+      .option('--all', t(HELP.all))
+      .action((which: string, post: string | undefined, flags: OutputFlags) => onRequest({ command: 'track', which, post, flags }));
+  }
 
-  filters(output(program.command('timeline').summary(t(SUMMARY.timeline)).description(t(HELP.timeline)).argument('[post]', t(HELP.post)), false))
-    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'timeline', post, flags }));
+  if (wanted('timeline')) {
+    filters(output(program.command('timeline').summary(t(SUMMARY.timeline)).description(t(HELP.timeline)).argument('[post]', t(HELP.post)), false))
+      .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'timeline', post, flags }));
+  }
 
-  filters(output(program.command('now').summary(t(SUMMARY.now)).description(t(HELP.now)).argument('[post]', t(HELP.post))))
-    .option('--time <time>', t(HELP.time))
-    .option('--day <n>', t(HELP.day))
-    .option('--date <date>', t(HELP.nowDate))
-    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'now', post, flags }));
+  if (wanted('now')) {
+    filters(output(program.command('now').summary(t(SUMMARY.now)).description(t(HELP.now)).argument('[post]', t(HELP.post))))
+      .option('--time <time>', t(HELP.time))
+      .option('--day <n>', t(HELP.day))
+      .option('--date <date>', t(HELP.nowDate))
+      .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'now', post, flags }));
+  }
 
-  output(program.command('list').summary(t(SUMMARY.list)).description(t(HELP.list)).argument('[folder]', t(HELP.folder)))
-    .action((folder: string | undefined, flags: OutputFlags) => onRequest({ command: 'list', folder, flags }));
+  if (wanted('list')) {
+    output(program.command('list').summary(t(SUMMARY.list)).description(t(HELP.list)).argument('[folder]', t(HELP.folder)))
+      .action((folder: string | undefined, flags: OutputFlags) => onRequest({ command: 'list', folder, flags }));
+  }
 
-  output(program.command('speakers').summary(t(SUMMARY.speakers)).description(t(HELP.speakers)).argument('[post]', t(HELP.speakersPost)))
-    .option('-s, --speaker <text>', t(HELP.speaker), collect)
-    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'speakers', post, flags }));
+  if (wanted('speakers')) {
+    output(program.command('speakers').summary(t(SUMMARY.speakers)).description(t(HELP.speakers)).argument('[post]', t(HELP.speakersPost)))
+      .option('-s, --speaker <text>', t(HELP.speaker), collect)
+      .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'speakers', post, flags }));
+  }
 
-  output(program.command('search').summary(t(SUMMARY.search)).description(t(HELP.search)).argument('<words...>', t(HELP.searchWords)))
-    .action((words: string[], flags: OutputFlags) => onRequest({ command: 'search', words, flags }));
+  if (wanted('search')) {
+    output(program.command('search').summary(t(SUMMARY.search)).description(t(HELP.search)).argument('<words...>', t(HELP.searchWords)))
+      .action((words: string[], flags: OutputFlags) => onRequest({ command: 'search', words, flags }));
+  }
 
-  program
-    .command('browse')
-    .summary(t(SUMMARY.browse))
-    .description(t(HELP.browse))
-    .addHelpText('after', () => `\n${browseKeysHelp(lang)}`)
-    .argument('[post]', t(HELP.browsePost))
-    .option('-d, --dir <folder>', t(HELP.dir))
-    .addOption(new Option('--color <when>', t(HELP.color)).default(undefined, 'auto'))
-    .addOption(new Option('--lang <lang>', t(HELP.lang)))
-    .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'browse', post, flags }));
+  if (wanted('browse')) {
+    program
+      .command('browse')
+      .summary(t(SUMMARY.browse))
+      .description(t(HELP.browse))
+      .addHelpText('after', () => `\n${browseKeysHelp(lang)}`)
+      .argument('[post]', t(HELP.browsePost))
+      .option('-d, --dir <folder>', t(HELP.dir))
+      .addOption(new Option('--color <when>', t(HELP.color)).default(undefined, 'auto'))
+      .addOption(new Option('--lang <lang>', t(HELP.lang)))
+      .action((post: string | undefined, flags: OutputFlags) => onRequest({ command: 'browse', post, flags }));
+  }
 
-  program
-    .command('completion')
-    .summary(t(SUMMARY.completion)).description(t(HELP.completion))
-    .addArgument(new Argument('<shell>', t(HELP.shell)).choices(SHELLS))
-    .addOption(new Option('--lang <lang>', t(HELP.lang)))
-    .action((shell: Shell, flags: OutputFlags) => onRequest({ command: 'completion', shell, flags }));
+  if (wanted('completion')) {
+    program
+      .command('completion')
+      .summary(t(SUMMARY.completion)).description(t(HELP.completion))
+      .addArgument(new Argument('<shell>', t(HELP.shell)).choices(SHELLS))
+      .addOption(new Option('--lang <lang>', t(HELP.lang)))
+      .action((shell: Shell, flags: OutputFlags) => onRequest({ command: 'completion', shell, flags }));
+  }
 
   // Post names for the completion scripts, one per line; not for people.
   // With a word: the posts the CLI would take that word for (file name or title).
-  program
-    .command('__posts', { hidden: true })
-    .argument('[word]')
-    .option('-d, --dir <folder>', t(HELP.dir))
-    .action((word: string | undefined, flags: OutputFlags) => onRequest({ command: '__posts', ...(word ? { word } : {}), flags }));
+  if (wanted('__posts')) {
+    program
+      .command('__posts', { hidden: true })
+      .argument('[word]')
+      .option('-d, --dir <folder>', t(HELP.dir))
+      .action((word: string | undefined, flags: OutputFlags) => onRequest({ command: '__posts', ...(word ? { word } : {}), flags }));
+  }
   // The speakers of the posts folder, for --speaker; with a word, those --speaker WORD matches.
-  program
-    .command('__speakers', { hidden: true })
-    .argument('[word]')
-    .option('-d, --dir <folder>', t(HELP.dir))
-    .action((word: string | undefined, flags: OutputFlags) => onRequest({ command: '__speakers', ...(word ? { word } : {}), flags }));
+  if (wanted('__speakers')) {
+    program
+      .command('__speakers', { hidden: true })
+      .argument('[word]')
+      .option('-d, --dir <folder>', t(HELP.dir))
+      .action((word: string | undefined, flags: OutputFlags) => onRequest({ command: '__speakers', ...(word ? { word } : {}), flags }));
+  }
 
   return program;
 }

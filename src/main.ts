@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { renderCompletion } from './completion/index.js';
 import { runNow, runTimeline } from './commands/schedule.js';
 import { detectLang, findLangFlag, messages, type Lang } from './i18n.js';
-import { buildProgram, COMMANDS, type Request } from './cli.js';
+import { buildProgram, COMMANDS, plainCommand, type Request } from './cli.js';
 import { runList } from './commands/list.js';
 import { runSearch } from './commands/search.js';
 import { runSpeakers } from './commands/speakers.js';
@@ -219,6 +219,7 @@ export async function main(argv: string[], term: Terminal = detectTerminal(), io
     // Help and --version go through io like any output, so a closed pipe
     // (`postview --help | head -1`) ends quietly.
     (text) => void io.stdout(text),
+    plainCommand(argv.slice(2)),
   );
   try {
     await program.parseAsync(argv);
@@ -254,8 +255,9 @@ function postOf(request: Request): string {
 }
 
 declare const __POSTVIEW_ENTRY__: boolean | undefined;
-// The bundle (scripts/build.mjs) runs the command line; tests import main.
-if (typeof __POSTVIEW_ENTRY__ === 'boolean' && __POSTVIEW_ENTRY__) {
+// The bundle (scripts/build.mjs) runs the command line; tests import main,
+// and so does the build's recording of the code cache (scripts/build/warm-cache.cjs).
+if (typeof __POSTVIEW_ENTRY__ === 'boolean' && __POSTVIEW_ENTRY__ && !(globalThis as Record<symbol, unknown>)[Symbol.for('postview.warmUp')]) {
   main(process.argv).then(
     async (code) => {
       // Exit as soon as the output is out: left to itself, node would first

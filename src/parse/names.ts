@@ -2,10 +2,22 @@
 // lines ("김철수 대표, 예시회사") and line-per-session shapes ("Title - 홍길동님").
 // Never throws; unknown shapes read as "not a name".
 
-export const HANGUL_RE = /\p{Script=Hangul}/u;
-const HANGUL_WORD_RE = /^\p{Script=Hangul}+$/u;
-// A capitalised Latin word: "Jane", "O'Neil", "Jean-Luc".
-const CAPITAL_WORD_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
+// Built on first use: a Unicode property class costs V8 about half a million to
+// a million instructions to build (valgrind --tool=callgrind), and only the
+// session parsers ask, so `show` of a whole post never pays for these three.
+let hangul: RegExp | undefined;
+let hangulWord: RegExp | undefined;
+let capitalWord: RegExp | undefined;
+
+/** Whether the text holds a Hangul character. */
+export function hasHangul(text: string): boolean {
+  return (hangul ??= /\p{Script=Hangul}/u).test(text);
+}
+
+/** "김철수": Hangul alone. */
+const isHangulWord = (word: string) => (hangulWord ??= /^\p{Script=Hangul}+$/u).test(word);
+/** A capitalised Latin word: "Jane", "O'Neil", "Jean-Luc". */
+const isCapitalWord = (word: string) => (capitalWord ??= /^\p{Lu}[\p{L}'’.-]*$/u).test(word);
 
 // Common Korean surnames: a 3-syllable Hangul word starting with one of these reads as a name.
 const SURNAMES = new Set([...'김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설길연위표명']);
@@ -27,7 +39,7 @@ export const NOT_NAME_WORDS = new Set(
 /** "김철수", "홍길동님", "남궁민수": one Hangul word that reads as a Korean full name. */
 export function isHangulName(word: string): boolean {
   const bare = word.replace(/님$/, '');
-  if (!HANGUL_WORD_RE.test(bare)) return false;
+  if (!isHangulWord(bare)) return false;
   const syllables = [...bare];
   if (syllables.length === 3) return SURNAMES.has(syllables[0]!) && !bare.endsWith('팀') && !NOT_NAMES.has(bare);
   if (syllables.length === 4) return DOUBLE_SURNAMES.has(bare.slice(0, 2));
@@ -41,7 +53,7 @@ function leadingCapitals(text: string): string[] {
   const run: string[] = [];
   WORD_AT.lastIndex = 0;
   for (let m = WORD_AT.exec(text); m !== null && m[1] !== ''; m = WORD_AT.exec(text)) {
-    if (!CAPITAL_WORD_RE.test(m[1]!)) break;
+    if (!isCapitalWord(m[1]!)) break;
     run.push(m[1]!);
   }
   return run;
@@ -56,14 +68,14 @@ const WORD_AT = /\s*([^\s,，(（—]*)/y;
 /** Does `text` start with something that reads as a person's name? */
 export function startsLikePerson(text: string): boolean {
   const t = text.slice(0, NAME_HEAD).trim();
-  if (HANGUL_RE.test(t.charAt(0))) return isHangulName(/^[^\s,，(（]*/.exec(t)![0]);
+  if (hasHangul(t.charAt(0))) return isHangulName(/^[^\s,，(（]*/.exec(t)![0]);
   const run = leadingCapitals(t);
   return run.length > 0 && run.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
 }
 
 /** A part that is only a name: "김철수", "Jane Doe" (2–3 words, so a lone "Acme" stays an org). */
 export function isBareName(part: string): boolean {
-  if (HANGUL_RE.test(part)) return isHangulName(part);
+  if (hasHangul(part)) return isHangulName(part);
   const run = leadingCapitals(part);
   return run.length >= 2 && run.length <= 3 && run.join(' ') === part && startsLikePerson(part);
 }
@@ -87,7 +99,7 @@ export function readsAsPerson(text: string): boolean {
   const core = t.replace(/\s*[(（][^()（）]*[)）]/gu, ' ').replace(/(?:^|\s)@[\w.-]+/gu, ' ');
   const first = (core.split(/\s*[,，|｜]\s*|\s+[-–—]\s+/u)[0] ?? '').trim();
   if (first === '') return false;
-  if (HANGUL_RE.test(first.charAt(0))) {
+  if (hasHangul(first.charAt(0))) {
     // "김철수 백엔드 개발자" but not "이벤트 소싱": more words must end like a role, or more parts follow.
     const words = first.split(/\s+/);
     return isHangulName(words[0]!) && (words.length === 1 || first !== core.trim() || ROLE_END.test(words[words.length - 1]!));

@@ -2,7 +2,7 @@
 import { basename, dirname } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseFrontMatter } from '../load/front-matter.js';
-import type { FrontMatter, Post } from '../types.js';
+import type { FrontMatter, Post, Session } from '../types.js';
 import { extractSections, flattenSections } from './sections.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
@@ -22,6 +22,7 @@ export function parsePost(text: string, path: string, withSessions = true): Post
   const tokens = lexPostBody(content, path, frontMatter);
   const sections = extractSections(tokens);
   const firstH1 = flattenSections(sections).find((s) => s.level === 1);
+  let sessions: Session[] | undefined = withSessions ? undefined : [];
   return {
     path,
     frontMatter,
@@ -30,7 +31,11 @@ export function parsePost(text: string, path: string, withSessions = true): Post
     category: extractCategory(frontMatter),
     tokens,
     sections,
-    sessions: withSessions ? extractSessions(tokens) : [],
+    // Found when first asked for: `show` of a whole post draws the tokens
+    // and never reads them (their parsers were ~3 ms of the sample's start-up).
+    get sessions() {
+      return (sessions ??= extractSessions(tokens));
+    },
   };
 }
 

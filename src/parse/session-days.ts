@@ -16,7 +16,8 @@ const EN_WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}';
 const WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];
 const KO_WORDS = ['첫', '둘', '셋', '넷', '다섯'];
 
-// Alternatives, tried left to right at each position (the leftmost match wins).
+// Alternatives, tried left to right at each position (the leftmost match wins). No u flag:
+// nothing in it needs one, and it compiles in fewer instructions without.
 const DAY_RE = new RegExp(
   [
     String.raw`\bday\s*(\d{1,3})\b`, // Day 1
@@ -31,11 +32,21 @@ const DAY_RE = new RegExp(
     String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`, // Saturday
     `${KO_WEEKDAY}요일`, // 토요일
   ].join('|'),
-  'iu',
+  'i',
 );
+
+/**
+ * Whether DAY_RE may match: each of its shapes holds a digit, "day" (weekdays too),
+ * "째" or "요일". Most headings hold none, and are spared compiling DAY_RE (~8
+ * million instructions).
+ */
+function mayNameDay(text: string): boolean {
+  return /\d/.test(text) || text.toLowerCase().includes('day') || text.includes('째') || text.includes('요일');
+}
 
 /** The day a heading names, or null. */
 export function parseDayLabel(text: string): DayLabel | null {
+  if (!mayNameDay(text)) return null;
   const m = DAY_RE.exec(text);
   if (m === null) return null;
   const label = m[0].replace(/\s+/g, ' ').trim();
@@ -47,11 +58,15 @@ export function parseDayLabel(text: string): DayLabel | null {
 }
 
 /** A heading or line that is only a room's name: "트랙 A", "Track 2", "Room B", "A홀". */
-const ROOM_LABEL = /^(?:트랙|track|room|hall|stage|룸|홀)(?:\s+[A-Za-z0-9가-힣]{1,3}|\s*\d{1,3})$|^[A-Za-z0-9]{1,3}\s*(?:트랙|홀|룸|관)$/iu;
+const ROOM_LABEL = /^(?:트랙|track|room|hall|stage|룸|홀)(?:\s+[A-Za-z0-9가-힣]{1,3}|\s*\d{1,3})$|^[A-Za-z0-9]{1,3}\s*(?:트랙|홀|룸|관)$/i;
+/** Words ROOM_LABEL needs one of (lower case): most text holds none, and is spared compiling it. */
+const ROOM_WORDS = ['트랙', 'track', 'room', 'hall', 'stage', '룸', '홀', '관'];
 
 /** The room a heading or line names ("트랙 A"), or null. */
 export function parseRoomLabel(text: string): string | null {
   if (text.length > 40) return null;
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= 20 && ROOM_LABEL.test(t) ? t : null;
+  if (t.length > 20) return null;
+  const lower = t.toLowerCase();
+  return ROOM_WORDS.some((word) => lower.includes(word)) && ROOM_LABEL.test(t) ? t : null;
 }

@@ -10,7 +10,7 @@
 //    named (a schedule table says what it is in its header, so this does not apply to one).
 
 /** Time zones written right after a time, at the start of what follows it. */
-const ZONE = /^[\s(]*(?:UTC|GMT|KST|JST|CST|EST|EDT|PST|PDT|MST|MDT|CET|CEST|EET|EEST|BST|IST|MSK|AEST|AEDT|SGT|HKT|WIB|Z)\b/u;
+const ZONE = /^[\s(]*(?:UTC|GMT|KST|JST|CST|EST|EDT|PST|PDT|MST|MDT|CET|CEST|EET|EEST|BST|IST|MSK|AEST|AEDT|SGT|HKT|WIB|Z)\b/;
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** A full date: "2019-08-29", "2017/12/18", "29 August 2019", "August 29, 2019", "2024년 3월 12일". */
 const DATE = new RegExp(String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}\s+(?:${MONTH})\s+\d{4}\b|\b(?:${MONTH})\s+\d{1,2},?\s+\d{4}\b|\d{4}년\s*\d{1,2}월`, 'iu');

@@ -23,6 +23,10 @@ describe('parseDayLabel', () => {
     ['2023-05-18', '2023-05-18', null],
     ['5월 17일 (수)', '5월 17일 (수)', null],
     ['5/18 (목)', '5/18 (목)', null],
+    // In capitals: the day is found whatever the case.
+    ['DAY 3 — HANDS-ON', 'DAY 3', 3],
+    ['SATURDAY', 'SATURDAY', null],
+    ['첫째날', '첫째날', 1],
   ])('%j names the day %j', (text, label, number) => {
     expect(parseDayLabel(text)).toEqual({ label, number });
   });
@@ -33,7 +37,7 @@ describe('parseDayLabel', () => {
 });
 
 describe('parseRoomLabel', () => {
-  it.each([['트랙 A'], ['Track 2'], ['Room B'], ['A홀']])('%j is a room', (text) => {
+  it.each([['트랙 A'], ['Track 2'], ['Room B'], ['A홀'], ['TRACK 3'], ['STAGE B'], ['2관']])('%j is a room', (text) => {
     expect(parseRoomLabel(text)).toBe(text);
   });
   it.each([['트랙 A 후기와 느낀 점'], ['Tracks'], ['Hallway track']])('%j is not a room', (text) => {
@@ -46,6 +50,8 @@ describe('parseSessionKind', () => {
     ['등록 및 입장'], ['접수'], ['휴식'], ['쉬는 시간'], ['점심 시간'], ['저녁 식사'], ['네트워킹'], ['경품 추첨 및 폐회'], ['☕ 휴식 10분'],
     ['Coffee break'], ['Break'], ['Lunch break'], ['Registration & check in'], ['Registration for the workshops'], ['Reception on the boat'],
     ['Social'], ['Doors open, pizza and check-in'], ['Networking'], ['Hallway track'], ['Closing remarks'], ['Close up'], ['Setup & connectivity check'],
+    // After marks, and in capitals.
+    ['[Break]'], ['🍱 LUNCH'], ['— 점심'], ['COFFEE BREAK'],
   ])('%j is a break', (title) => {
     expect(parseSessionKind(title)).toBe('break');
   });

@@ -25,6 +25,8 @@ describe('findSpeakerLabel', () => {
     ['**Speaker: Jane Doe**', 'Jane Doe'],
     ['_Speaker:_ Jane Doe', 'Jane Doe'],
     ['Speakers:', ''],
+    ['- **PRESENTER** — Rosa Diaz', 'Rosa Diaz'],
+    ['발표자 - 홍길동', '홍길동'],
   ])('%j → %j', (line, text) => {
     expect(findSpeakerLabel(line)).toBe(text);
   });

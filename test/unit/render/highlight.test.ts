@@ -38,7 +38,7 @@ describe('code blocks with a language', () => {
     expect(renderMarkdown(lex(`${FENCE}\nlet a = 1\n${FENCE}\n`), { ...COLOR, highlight })).not.toContain('never');
   });
 
-  it('marked-terminal colours keywords and keeps every line', () => {
+  it('cli-highlight colours keywords and keeps every line', () => {
     const highlight = loadHighlighter(1);
     expect(highlight).toBeDefined();
     const code = 'const a = 1;\nfunction f() {\n  return "x";\n}';
@@ -46,5 +46,9 @@ describe('code blocks with a language', () => {
     expect(out).toContain('\x1b[');
     expect(out.replace(/\x1b\[[0-9;]*m/g, '')).toBe(code);
     expect(process.env.FORCE_COLOR).toBeUndefined();
+  });
+
+  it('leaves code in a language highlight.js does not know as it is', () => {
+    expect(loadHighlighter(1)!('let a = 1', 'nosuchlang')).toBe('let a = 1');
   });
 });
