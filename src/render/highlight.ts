@@ -1,15 +1,12 @@
-// Syntax colours for fenced code that names its language, from cli-highlight
-// (highlight.js with a terminal theme). Loading it takes ~0.1 s, so it is
-// loaded only for a post that has such a block, and only with colour on.
+// Syntax colours for fenced code that names its language, from marked-terminal
+// (through cli-highlight and highlight.js). Loading them takes ~0.1 s, so they
+// are loaded only for a post that has such a block, and only with colour on.
 //
-// It used to come through marked-terminal's code renderer, which with tab 0
-// does just this (cli-highlight's highlight with the language, plain code on
-// an error). But marked-terminal is an ES module: required from here, it
-// loaded its own copy of cli-highlight that require() did not see, so asking
-// cli-highlight which languages it knows loaded highlight.js a second time,
-// and `show` of the sample with colour took ~280 ms of CPU instead of ~190
-// (node -e 0: 60). marked-terminal and its other dependencies (emoji names,
-// tables) are not loaded at all now.
+// marked-terminal is an ES module: required from here, the cli-highlight it
+// imports is not the one require('cli-highlight') would give, so asking that
+// one which languages it knows loaded highlight.js a second time (`show` of
+// the sample with colour: ~280 ms of CPU instead of ~190; node -e 0: 60).
+// An unknown language is told instead by highlight.js speaking up.
 import { createRequire } from 'node:module';
 import type { Token } from 'marked';
 
@@ -29,32 +26,30 @@ export function hasLanguageCode(tokens: readonly Token[]): boolean {
   return false;
 }
 
-interface CliHighlight {
-  highlight(code: string, options: { language: string }): string;
-  supportsLanguage(name: string): boolean;
+interface TerminalRenderer {
+  code(token: { text: string; lang?: string }): string;
 }
 
 /**
- * cli-highlight, colouring at `colorLevel` (its chalk reads FORCE_COLOR when
- * loaded, so it follows postview's decision, not its own look at stdout).
- * Undefined when it cannot be loaded: code is then shown plain.
+ * marked-terminal's code renderer, colouring at `colorLevel` (its chalk reads
+ * FORCE_COLOR when loaded, so it follows postview's decision, not its own
+ * look at stdout). Undefined when it cannot be loaded: code is then shown plain.
  */
 export function loadHighlighter(colorLevel: 1 | 2 | 3): Highlighter | undefined {
   const saved = process.env.FORCE_COLOR;
   try {
     process.env.FORCE_COLOR = String(colorLevel);
     const require = createRequire(import.meta.url);
-    const { highlight, supportsLanguage } = require('cli-highlight') as CliHighlight;
+    const Renderer = (require('marked-terminal') as { default: new (options: object, highlight: object) => TerminalRenderer }).default;
+    const renderer = new Renderer({ tab: 0 }, {});
     return (code, lang) => {
-      // A language highlight.js does not know stays plain: asked for it,
-      // highlight.js would print "Could not find the language …" itself.
-      if (!supportsLanguage(lang)) return code;
-      let out: string;
-      try {
-        out = quietly(() => highlight(code, { language: lang })).replace(/\n+$/, '');
-      } catch {
-        return code; // code highlight.js cannot read: drawn plain (yellow)
-      }
+      // A language highlight.js does not know ("Could not find the language
+      // …", said on the console, which quietly keeps from the terminal):
+      // the code stays plain, as for code it cannot read.
+      const { value, spoke } = quietly(() => renderer.code({ text: code, lang }));
+      if (spoke) return code;
+      // It returns the block followed by a blank line; keep the lines alone.
+      const out = value.replace(/\n+$/, '');
       return out.split('\n').length === code.split('\n').length ? out : code;
     };
   } catch {
@@ -65,13 +60,16 @@ export function loadHighlighter(colorLevel: 1 | 2 | 3): Highlighter | undefined 
   }
 }
 
-/** Runs `work` with the console silenced: no library writes to the terminal on its own. */
-function quietly<T>(work: () => T): T {
+/** Runs `work` with the console silenced (no library writes to the terminal on its own); `spoke` when it tried. */
+function quietly<T>(work: () => T): { value: T; spoke: boolean } {
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
-  const silent = (): void => {};
+  let spoke = false;
+  const silent = (): void => {
+    spoke = true;
+  };
   Object.assign(console, { log: silent, info: silent, warn: silent, error: silent, debug: silent });
   try {
-    return work();
+    return { value: work(), spoke };
   } finally {
     Object.assign(console, saved);
   }
