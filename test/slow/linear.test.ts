@@ -12,11 +12,10 @@ import { runEveryCommand } from './pipeline.js';
 const MAX_RATIO = 12 / 10;
 /**
  * The random explorer's bound: 20× for 10× the size. It is there to find
- * quadratic paths (they measure 90× and more); two shapes it found sit just
- * over the 12× target on a 100 KB heading line (" <`" 12.7×, "가]~`" 14.9×,
- * garbage collection in marked's inline lexer), and on a shared machine a
- * tighter bound made CI pass or fail by chance. Those two are open work
- * (README, "Time and memory per post size"); the fixed rows above keep 12×.
+ * quadratic paths (they measure 90× and more), over 40 random shapes whose
+ * ratios a loaded machine moves by a few points: two heading lines it found
+ * measured 12.7× and 14.9× under load and 8–12× on a quieter machine, and
+ * are fixed rows above, held to 12× like the rest.
  */
 const EXPLORE_RATIO = 20 / 10;
 const SMALL = 10_000;
@@ -88,6 +87,9 @@ describe('work grows linearly with the post (100 KB vs 10 KB of one pattern)', (
     ['#~a', 'paragraph'],
     ['#**a'.repeat(24) + 'a**#', 'paragraph'],
     ['**a *b* c** ', 'paragraph'],
+    // Two heading lines the random explorer found just over 12× on a loaded machine.
+    [' <`', 'heading'],
+    ['가]~`', 'heading'],
   ])('%j in a %s', (pattern, place) => {
     const { ratio } = growth(pattern, place);
     expect(ratio).toBeLessThanOrEqual(MAX_RATIO);
