@@ -106,6 +106,8 @@ const cases = [
   { id: 'heading', label: "list: a 195 KB '# …  #' heading", pv: true, groups: ['big'], env: { POSTVIEW_CACHE: 'off' }, cmd: pv('list', inputs.hostileHeadingFolder), time: [{ maxS: 2 }], mem: { ref: 'node', maxMB: 300 } },
   { id: 'list1m', label: "show 1 MB of '- a' items (densest tokens)", pv: true, groups: ['big'], cmd: pv('show', inputs.hostile.list1m), time: [{ maxS: 2 }], mem: { ref: 'node', maxMB: 300 } },
   { id: 'listMax', label: "show 3 MB of '- a' items (at the limit)", pv: true, groups: ['big'], cmd: pv('show', inputs.hostile.listAtLimit), time: [{ ref: 'list1m' }], mem: { ref: 'node', maxMB: 1024 } },
+  { id: 'denseStars', label: "show 1 MB of '#**a' (one paragraph)", pv: true, groups: ['big'], cmd: pv('show', inputs.hostile.denseStars), time: [{ maxS: 2 }], mem: { ref: 'node', maxMB: 300 } },
+  { id: 'denseFar', label: "show 1 MB of '#**a' x 24 + 'a**#'", pv: true, groups: ['big'], cmd: pv('show', inputs.hostile.denseFar), time: [{ maxS: 2 }], mem: { ref: 'node', maxMB: 300 } },
   { id: 'wide', label: 'timeline with COLUMNS=100000', pv: true, env: { COLUMNS: '100000' }, cmd: () => [node, here('bin/postview.cjs'), 'timeline', sample, '--color', 'never', '--no-pager'],
     time: [{ ref: 'tracks', max: 2 }], mem: { ref: 'node' } },
 ];

@@ -121,7 +121,8 @@ const repeat = (pattern, length) => pattern.repeat(Math.ceil(length / pattern.le
  * Posts shaped to find quadratic paths (issue 15), each once 7-87 s: runs of
  * Markdown punctuation on one line, a speaker line of "!", a front-matter
  * value of spaces, a level-1 heading padded with spaces before its closing
- * "#"; and the densest shape for memory (one-word list items).
+ * "#"; the densest shape for memory (one-word list items); 1 MB paragraphs
+ * dense with emphasis delimiters.
  */
 export const HOSTILE = {
   stars: () => `${hostileHead}${'*a'.repeat(100000)}\n`,
@@ -131,6 +132,10 @@ export const HOSTILE = {
   heading: () => `${hostileHead}# 13:00 a${' '.repeat(195000)}b #\n`,
   list1m: () => `${hostileHead}${repeat('- a\n', (1 << 20) - hostileHead.length)}`,
   listAtLimit: () => `${hostileHead}${repeat('- a\n', MAX_POST - hostileHead.length)}`,
+  // One 1 MB paragraph dense with emphasis openers nothing closes, and the
+  // same with a far closer after every 24 openers (the slowest found).
+  denseStars: () => `${hostileHead}${repeat('#**a', (1 << 20) - hostileHead.length)}\n`,
+  denseFar: () => `${hostileHead}${repeat('#**a'.repeat(24) + 'a**#', (1 << 20) - hostileHead.length)}\n`,
 };
 
 function ensureFile(path, bytes, make) {
