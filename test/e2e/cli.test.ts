@@ -274,11 +274,12 @@ describe('list', () => {
       expect(list().stdout).toBe(list({ POSTVIEW_CACHE: 'off' }).stdout);
     }, 30_000);
 
-    it('answers list, tracks and timeline from its cache without setting marked up, as they answer without the cache', async () => {
+    it('answers list, tracks, timeline and now from its cache without setting marked up, as they answer without the cache', async () => {
       // A folder of its own: the test above changes one post of `dir`, which is then read (and lexed) until it settles.
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, quiet.written + 3200 - Date.now())));
-      const home = mkdtempSync(join(tmpdir(), 'postview-cache-'));
-      const probe = join(home, 'marked-probe');
+      const probe = join(mkdtempSync(join(tmpdir(), 'postview-probe-')), 'marked-probe');
+      // Each command fills a cache of its own: what one reads does not answer for another.
+      let home = mkdtempSync(join(tmpdir(), 'postview-cache-'));
       const probed = (args: string[], extra: Record<string, string> = {}) => {
         const run = runCli([...args, '--color', 'never', '--width', '80'], {
           env: { XDG_CACHE_HOME: home, NODE_OPTIONS: `--require "${ROOT}test/e2e/marked-probe.cjs"`, POSTVIEW_MARKED_PROBE: probe, ...extra },
@@ -287,7 +288,9 @@ describe('list', () => {
       };
       // The probe sees marked being set up: a show lexes its post.
       expect(probed(['show', `${FIXTURES}no-sessions.md`]).marked).toBeGreaterThan(0);
-      for (const args of [['list', quiet.dir], ['tracks', quiet.dir, '--speaker', '홍길동'], ['timeline', quiet.dir]]) {
+      // now reads the speakers of what is on and next (unread by the first run, which reads no body) once, then from the cache.
+      for (const args of [['list', quiet.dir], ['tracks', quiet.dir, '--speaker', '홍길동'], ['timeline', quiet.dir], ['now', quiet.dir, '--time', '10:10']]) {
+        home = mkdtempSync(join(tmpdir(), 'postview-cache-'));
         const uncached = probed(args, { POSTVIEW_CACHE: 'off' });
         const filling = probed(args);
         const warm = probed(args);
