@@ -49,6 +49,35 @@ const startup = {
   },
 };
 
+// marked, set up on the first lex: its module builds some 45 regular
+// expressions when it runs (~9 ms), which a command that lexes nothing (`list`,
+// `tracks`/`timeline`/`now` of a folder whose cache answers every post, help)
+// never needs. src/parse/lexer.ts is the only module that imports marked's
+// values; in the bundle, its importers get a stand-in whose exports load
+// lexer.ts (and marked with it) when first used. Its exports are read from
+// the source: each must be declared `export function`, `const`, `let` or `class`.
+const lexerFile = `${root}src/parse/lexer.ts`;
+const lazyLexer = {
+  name: 'postview-lazy-lexer',
+  setup(b) {
+    b.onResolve({ filter: /\/lexer\.js$/ }, (args) => {
+      const path = resolvePath(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return path === lexerFile && args.namespace === 'file' ? { path: 'src/parse/lexer.ts', namespace: 'postview-lazy-lexer' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'postview-lazy-lexer' }, () => {
+      const source = readFileSync(lexerFile, 'utf8');
+      if (/^export\s*(?:\{|\*|default)/m.test(source)) throw new Error('build: src/parse/lexer.ts: declare each export (export function NAME), for the lazy stand-in');
+      const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)/gm)].map((m) => m[1]);
+      const getters = names.map((name) => `get ${name}() { return load().${name}; }`).join(', ');
+      return {
+        contents: `let lexer;\nconst load = () => (lexer ??= require('./src/parse/lexer.ts'));\nmodule.exports = { ${getters} };\n`,
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
+  },
+};
+
 // The interactive UI (`browse`, `show --watch`) is a second bundle,
 // dist/browse.cjs, that the CLI requires only for those commands: other
 // commands neither read nor compile it. It does not carry its own copy of
@@ -133,7 +162,7 @@ await build({
   minify: process.env.POSTVIEW_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [startup, browseLoader],
+  plugins: [startup, browseLoader, lazyLexer],
   // Loaded at run time, only to colour code blocks (src/render/highlight.ts).
   external: ['marked-terminal'],
   define: {

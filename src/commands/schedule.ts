@@ -5,13 +5,12 @@ import { formatClock, parseClockTime, CLOCK_FORMS } from '../parse/time.js';
 import { addDays, dayNumber, localDate, MAX_DAY, pickDay } from '../query/days.js';
 import { shortPostName } from '../parse/post.js';
 import { findNow, type NowResult } from '../query/now.js';
-import { readSessionsOf } from '../load/folder-sessions.js';
 import { renderJson, sessionToJson } from '../render/json.js';
 import { renderNow } from '../render/now.js';
 import { renderTimeline } from '../render/timeline.js';
 import type { Session } from '../types.js';
 import type { Context, FilterOptions, Outcome } from './context.js';
-import { collectSessions, type SessionRow } from './tracks.js';
+import { collectSessions, type ReadSpeakers, type SessionRow } from './tracks.js';
 
 export async function runTimeline(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
   // Breaks are drawn too (dimmed), so the day keeps its shape. The timeline
@@ -53,24 +52,29 @@ export async function runNow(arg: string | undefined, options: NowOptions, ctx: 
   }
   const day = options.day === undefined ? null : parseDay(options.day, ctx);
   if (options.date !== undefined && addDays(options.date, 0) === null) throw new UsageError(say.badDate(options.date));
-  const collected = await collectSessions(arg, options, ctx, false);
+  /** The day's rows, what is on and next among them, and their speakers (read when they were not yet). */
+  const pickNow = (collectedRows: SessionRow[], readSpeakers: ReadSpeakers) => {
+    // Written out, not spread: a folder makes tens of thousands of rows.
+    const dated = collectedRows.map((r) => ({ session: r.session, post: r.post, from: r.from, resolved: r.resolved, postDate: r.from.date, postKey: r.from.path }));
+    const picked = pickDay(dated, { day, date: options.date ?? today, strict: options.date !== undefined });
+    const rows = picked.rows;
+    const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
+    const found = findNow(rows.map((r) => r.session), minutes);
+    return { picked, rows, postOf, found, result: resolveSpeakers(found, rows, postOf, readSpeakers) };
+  };
+  // The speakers of what is on and next are read before the folder's cache is written, so that it keeps them.
+  const collected = await collectSessions(arg, options, ctx, false, pickNow);
   const { where, message, folder } = collected;
-  // Written out, not spread: a folder makes tens of thousands of rows.
-  const dated = collected.rows.map((r) => ({ session: r.session, post: r.post, from: r.from, resolved: r.resolved, postDate: r.from.date, postKey: r.from.path }));
-  const picked = pickDay(dated, { day, date: options.date ?? today, strict: options.date !== undefined });
+  const { picked, rows, postOf, found, result } = collected.more!;
   if (picked.undecided.length > 0) {
     const days = picked.undecided.slice(0, 3).map((u) => `${folder ? `${shortPostName(u.post)}: ` : ''}days ${u.days.join(', ')}`).join('; ');
     if (!folder) throw new UsageError(say.severalDays(picked.undecided[0]!.post, picked.undecided[0]!.days.map((d) => `Day ${d}`).join(', ')));
     ctx.warn(say.postsLeftOut(picked.undecided.length, days));
   }
-  const rows = picked.rows;
-  const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
-  const found = findNow(rows.map((r) => r.session), minutes);
   // The day shown: the current session's, else the next one's.
   const shownRow = rows.find((r) => r.session === (found.current ?? found.next));
   const shownDay = shownRow ? dayNumber(shownRow.session) : null;
   const shownDate = shownRow && shownRow.postDate !== null ? addDays(shownRow.postDate, dayNumber(shownRow.session) - 1) : null;
-  const result = resolveSpeakers(found, rows, postOf);
   const nothing = result.current === null && result.next === null;
   const code = rows.length > 0 && !nothing ? 0 : 1;
   const why = message ?? (nothing ? say.nothingNow(where, formatClock(minutes)) : undefined);
@@ -92,13 +96,22 @@ function parseDay(value: string, ctx: Context): number {
   return n;
 }
 
-/** The sessions found, their speakers read when they were not yet (new sessions, entered in `postOf`). */
-function resolveSpeakers(result: NowResult, rows: readonly SessionRow[], postOf: Map<Session, string | undefined>): NowResult {
+/**
+ * The sessions found, their speakers read when they were not yet (new
+ * sessions, entered in `postOf`): one read per post, so that the current and
+ * the next session of one post are read, and cached, together.
+ */
+function resolveSpeakers(result: NowResult, rows: readonly SessionRow[], postOf: Map<Session, string | undefined>, readSpeakers: ReadSpeakers): NowResult {
   const rowOf = new Map(rows.map((r) => [r.session, r]));
+  const wanted = [result.current, result.next].filter((s): s is Session => s !== null && rowOf.get(s)?.resolved === false);
+  const read = new Map<string, Session[]>();
   const resolve = (session: Session | null): Session | null => {
     const row = session && rowOf.get(session);
     if (!session || !row || row.resolved) return session;
-    const full = readSessionsOf(row.from.path, new Set([session.index])).find((s) => s.index === session.index);
+    const path = row.from.path;
+    let sessions = read.get(path);
+    if (sessions === undefined) read.set(path, (sessions = readSpeakers(path, new Set(wanted.filter((s) => rowOf.get(s)!.from.path === path).map((s) => s.index)))));
+    const full = sessions.find((s) => s.index === session.index);
     if (!full) return session;
     const resolved = { ...session, speakers: full.speakers, speakerText: full.speakerText };
     postOf.set(resolved, row.post);

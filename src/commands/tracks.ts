@@ -8,10 +8,10 @@ import { renderIcs, type IcsEvent } from '../render/ics.js';
 import { renderJson, sessionToJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { formatTimeSpan, renderSessionTable, type TableRow } from '../render/table.js';
-import type { Post } from '../types.js';
+import type { Post, Session } from '../types.js';
 import { bodyOptions, describeFilter, loadOnePost, loadPost, openFolderCache, resolveSource, parseFilterOptions, type Context, type FilterOptions, type Outcome } from './context.js';
 import { listPostFiles } from '../load/posts-dir.js';
-import { readFolderSessions, type SessionNeeds } from '../load/folder-sessions.js';
+import { readFolderSessions, readSessionsOf, type SessionNeeds } from '../load/folder-sessions.js';
 import { foldNeedles } from '../query/mentions.js';
 import { isCalendarDate } from '../parse/dates.js';
 
@@ -29,20 +29,33 @@ export interface SessionRow extends TableRow {
   resolved: boolean;
 }
 
+/** Reads the speakers of the sessions numbered `indexes` of the post at `path`, through the folder's cache when it has one. */
+export type ReadSpeakers = (path: string, indexes: ReadonlySet<number>) => Session[];
+
 /**
  * The sessions of a post or of every post in a folder that pass the filters.
  * A folder is read a post at a time, only as far as needed: with `speakers`
- * false, a session's speakers are read only for a --speaker filter.
+ * false, a session's speakers are read only for a --speaker filter. `more`,
+ * when given, runs before the folder's cache is written, to read the
+ * speakers of a few sessions afterwards (and keep them in the cache).
  */
-export async function collectSessions(arg: string | undefined, options: FilterOptions, ctx: Context, speakers = true): Promise<{ rows: SessionRow[]; where: string; folder: boolean; message?: string }> {
+export async function collectSessions<T = undefined>(
+  arg: string | undefined,
+  options: FilterOptions,
+  ctx: Context,
+  speakers = true,
+  more?: (rows: SessionRow[], readSpeakers: ReadSpeakers) => T,
+): Promise<{ rows: SessionRow[]; where: string; folder: boolean; message?: string; more?: T }> {
   const filter = parseFilterOptions(options, ctx.lang);
   const test = buildSessionTest(filter);
   const source = resolveSource(arg, ctx);
   const rows: SessionRow[] = [];
   const folder = source.kind === 'folder';
+  let extra: T | undefined;
   if (source.kind === 'file') {
     const post = await loadPost(source.path);
     for (const session of post.sessions) if (test(session)) rows.push({ session, from: post, resolved: true });
+    extra = more?.(rows, (path, indexes) => readSessionsOf(path, indexes, null));
   } else {
     const paths = listPostFiles(source.path);
     const needles = foldNeedles(filter.speakers);
@@ -54,13 +67,17 @@ export async function collectSessions(arg: string | undefined, options: FilterOp
         if (test(session)) rows.push({ session, post: post.path, from: post, resolved: post.resolved[k]! });
       });
     });
-    cache?.save();
+    try {
+      extra = more?.(rows, (path, indexes) => readSessionsOf(path, indexes, cache));
+    } finally {
+      cache?.save();
+    }
   }
   const where = folder ? source.path : (rows[0]?.from.path ?? source.path);
   const filtered = describeFilter(options);
   const say = messages(ctx.lang);
   const message = rows.length > 0 ? undefined : filtered ? say.noSessionMatches(where, filtered) : say.noSessions(where);
-  return { rows, where, folder, message };
+  return { rows, where, folder, message, more: extra };
 }
 
 export async function runTracks(arg: string | undefined, options: TracksOptions, ctx: Context): Promise<Outcome> {

@@ -59,10 +59,23 @@ export function readFolderSessions(paths: readonly string[], cache: SummaryCache
   }
 }
 
-/** The sessions of one post, with the speakers of those numbered in `indexes` read. */
-export function readSessionsOf(path: string, indexes: ReadonlySet<number>): Session[] {
-  const text = decodePost(readPostBytesSync(path), path);
-  return parsePostSessions(text, path, (session) => indexes.has(session.index)).sessions;
+/**
+ * The sessions of one post, with the speakers of those numbered in `indexes`
+ * read. With the folder's cache, sessions it knows are taken from it, and
+ * what is read is kept in it. A post that fails to read throws.
+ */
+export function readSessionsOf(path: string, indexes: ReadonlySet<number>, cache: SummaryCache | null): Session[] {
+  if (cache === null) {
+    const text = decodePost(readPostBytesSync(path), path);
+    return parsePostSessions(text, path, (session) => indexes.has(session.index)).sessions;
+  }
+  const needs: SessionNeeds = { speakers: 'all', needles: [], keep: (session) => indexes.has(session.index) };
+  let sessions: Session[] = [];
+  const fail = (message: string) => {
+    throw new InputError(message);
+  };
+  readFolderSessions([path], cache, needs, fail, (post) => (sessions = post.sessions));
+  return sessions;
 }
 
 /** Whether cached sessions hold all that `needs` asks. */

@@ -77,8 +77,10 @@ function entryTokens(entry: Entry): Token[] {
   return [{ type: 'paragraph', raw: entry.raw, text: entry.text, tokens: [{ type: 'text', raw: entry.text, text: entry.text, escaped: false }] } as Token];
 }
 
-/** Markdown -> tokens, the way parsePost lexes a body. */
-export const lex = lexMarkdown;
+/** Markdown -> tokens, the way parsePost lexes a body (a function: the built CLI sets marked up on the first lex, see scripts/build.mjs). */
+export function lex(markdown: string): Token[] {
+  return lexMarkdown(markdown);
+}
 
 export function makeDraft(time: DraftTime, title: string, speaker: FoundSpeaker | string | null, tokens: Token[], links: SessionLink[] = []): SessionDraft {
   const { start, end, room } = time;

@@ -84,6 +84,9 @@ function renderStacked(columns: readonly Column[], cells: string[][], cellWidths
   const room = Math.max(1, width - indent);
   const margin = ' '.repeat(indent);
   const styled = (i: number, text: string, r: number) => (columns[i]!.style ? columns[i]!.style!(text, r) : text);
+  // A title and a lone cell after it are wrapped once per text (a folder repeats them: a speaker's talks).
+  const wrapTitle = once((text: string) => wrapText(text, room).split('\n'));
+  const packOne = once((cell: string) => packCells([cell], room));
   const blocks: string[] = [];
   for (let r = 0; r < (cells[0]?.length ?? 0); r++) {
     const leadText = lead
@@ -92,7 +95,7 @@ function renderStacked(columns: readonly Column[], cells: string[][], cellWidths
         return columns[i]!.align === 'right' ? gap + styled(i, cells[i]![r]!, r) : styled(i, cells[i]![r]!, r) + gap;
       })
       .join(GAP);
-    const title = wrapText(cells[flex]![r]!, room).split('\n').map((line) => styled(flex, line, r));
+    const title = wrapTitle(cells[flex]![r]!).map((line) => styled(flex, line, r));
     const leadLines = beside ? [] : packCells(lead.map((i) => styled(i, cells[i]![r]!, r)).filter((cell) => cell !== ''), width);
     const first = lead.length > 0 ? `${leadText}${GAP}${title[0] ?? ''}` : (title[0] ?? '');
     const lines = beside ? [first.trimEnd(), ...title.slice(1).map((line) => margin + line)] : [...leadLines, ...title.map((line) => margin + line)];
@@ -100,7 +103,7 @@ function renderStacked(columns: readonly Column[], cells: string[][], cellWidths
       .map((c, i) => ({ c, i, text: cells[i]![r]! }))
       .filter(({ i, text }) => i > flex && text !== '')
       .map(({ c, i, text }) => (c.align === 'right' ? `${c.name} ${text}` : styled(i, text, r)));
-    for (const line of packCells(after, room)) lines.push(margin + line);
+    for (const line of after.length === 1 ? packOne(after[0]!) : packCells(after, room)) lines.push(margin + line);
     blocks.push(lines.filter((line) => line.trim() !== '').join('\n'));
   }
   return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
@@ -123,6 +126,16 @@ function packCells(cells: readonly string[], room: number): string[] {
   }
   if (line !== '') lines.push(line);
   return lines;
+}
+
+/** `f`, remembering its answer for each text it was asked about (`f` must depend on nothing else). */
+function once<T>(f: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) answers.set(text, (answer = f(text)));
+    return answer;
+  };
 }
 
 /** A cell on one line, its control characters shown. */

@@ -61,7 +61,7 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   if (stacked) barWidth = Math.max(4, options.width - FIXED);
   // A folder draws thousands of blocks over the same few hours, of sessions at the same times:
   // each axis, each bar and each title is drawn once.
-  const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: new Map() };
+  const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: [new Map(), new Map()] };
   // The text is gathered as pieces and joined once: thousands of blocks joined line by line cost more than drawing them.
   const out: string[] = [];
   for (const block of groups) {
@@ -73,16 +73,34 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   return out.join('');
 }
 
-/** What renderBlock has drawn already in this timeline: axes by their span, bars by columns and look, titles by text. */
+/**
+ * What renderBlock has drawn already in this timeline: axes by their span,
+ * bars by columns and look (a number, see barKey), titles by text and room,
+ * for a talk ([0]) and for a break ([1]). Keys are the texts themselves, not
+ * texts joined: a folder's sessions share their title and room strings (see
+ * load/folder-sessions.ts), so each key's hash is worked out once.
+ */
 interface Drawn {
   axes: Map<string, string[]>;
-  bars: Map<string, string>;
-  titles: Map<string, string>;
+  bars: Map<number, string>;
+  titles: [Map<string, Map<string | null, string>>, Map<string, Map<string | null, string>>];
+}
+
+/**
+ * One number per time, columns and look of a bar: start < 6,000 minutes
+ * ("99:59"), 0 <= from < to <= barWidth <= MAX_WIDTH (1,000) columns, three
+ * flags: at most 6,000 * 1,002^2 * 8, well within a double's whole numbers.
+ */
+function barKey(start: number, from: number, to: number, barWidth: number, flags: number): number {
+  const span = barWidth + 2;
+  return ((start * span + from) * span + to) * 8 + flags;
 }
 
 /** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
 function groupBlocks(rows: readonly TimelineRow[]): Block[] {
-  const blocks = new Map<string, Block>();
+  // By post, then by day (no key joined from the two: a post's path is long, and a folder has thousands).
+  const byPost = new Map<string, Map<string, Block>>();
+  const blocks: Block[] = [];
   let last: Block | undefined;
   for (const { session, post } of rows) {
     const span = sessionSpan(session);
@@ -90,20 +108,26 @@ function groupBlocks(rows: readonly TimelineRow[]): Block[] {
     // Rows come a post at a time, a day at a time: most go to the block of the row before.
     let block = last !== undefined && last.post === post && last.day === session.day ? last : undefined;
     if (!block) {
-      const key = `${post ?? ''}\u0000${session.day ?? ''}`;
-      block = blocks.get(key);
-      if (!block) blocks.set(key, (block = { post, day: session.day, items: [] }));
+      let days = byPost.get(post ?? '');
+      if (!days) byPost.set(post ?? '', (days = new Map()));
+      // A day written as "" and no day at all are one block, as they are drawn alike.
+      const day = session.day ?? '';
+      block = days.get(day);
+      if (!block) {
+        days.set(day, (block = { post, day: session.day, items: [] }));
+        blocks.push(block);
+      }
       last = block;
     }
     const open = session.end === null || Number.isNaN(span.end);
     block.items.push({ session, start: span.start, end: open ? span.start + 1 : span.end, open, overlaps: false });
   }
-  for (const block of blocks.values()) {
+  for (const block of blocks) {
     const items = block.items.sort((a, b) => a.start - b.start || a.session.index - b.session.index);
     // A break beside a talk is no clash: only talks are checked against each other.
     markOverlaps(items.filter((item) => item.session.kind !== 'break'));
   }
-  return [...blocks.values()];
+  return blocks;
 }
 
 /**
@@ -184,15 +208,15 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
     const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
     const pause = item.session.kind === 'break';
     // The time, the bar and the overlap mark: the same for every session of the same span and look.
-    const barKey = `${item.start} ${from} ${to} ${item.open ? 1 : 0}${pause ? 1 : 0}${item.overlaps ? 1 : 0}`;
-    let head = drawn.bars.get(barKey);
+    const key = barKey(item.start, from, to, barWidth, (item.open ? 4 : 0) | (pause ? 2 : 0) | (item.overlaps ? 1 : 0));
+    let head = drawn.bars.get(key);
     if (head === undefined) {
       const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
       const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
       const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
       const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
       // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
-      drawn.bars.set(barKey, (head = `${formatClock(item.start)} ${bar} ${mark}`));
+      drawn.bars.set(key, (head = `${formatClock(item.start)} ${bar} ${mark}`));
     }
     const dim = (line: string) => (pause ? chalk.dim(line) : line);
     out.push('\n');
@@ -202,9 +226,11 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
     }
     // The title as drawn (its room, controls shown, cut to the width, dimmed for a break), once per text.
     const { title, room } = item.session;
-    const titleKey = `${pause ? 1 : 0}${room?.length ?? -1}:${room ?? ''}${title}`;
-    let shown = drawn.titles.get(titleKey);
-    if (shown === undefined) drawn.titles.set(titleKey, (shown = titleWidth > 0 ? dim(truncate(titleOf(item.session), titleWidth)) : ''));
+    const titles = drawn.titles[pause ? 1 : 0];
+    let rooms = titles.get(title);
+    if (rooms === undefined) titles.set(title, (rooms = new Map()));
+    let shown = rooms.get(room);
+    if (shown === undefined) rooms.set(room, (shown = titleWidth > 0 ? dim(truncate(titleOf(item.session), titleWidth)) : ''));
     // A title never ends with a space (titleOf trims it, a cut one ends with "…"): only a row without one has spaces to trim.
     if (shown === '' || shown.endsWith(' ')) out.push(trimSpacesEnd(`${head} ${shown}`));
     else out.push(head, ' ', shown);

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, POSTS, runCli, runJson, stripAnsi } from './run-cli.js';
+import { FIXTURES, POSTS, ROOT, runCli, runJson, stripAnsi } from './run-cli.js';
 import { sealCacheText, unsealCacheText } from '../../src/load/cache-file.js';
 
 const AWS = `${POSTS}2016-05-17-aws-summit-seoul-2016.md`;
@@ -234,6 +234,10 @@ describe('list', () => {
     writeFileSync(join(dir, 'broken.md'), '---\ntitle: [unclosed\n---\n');
     writeFileSync(join(dir, 'post-300-broken.md'), '---\ntitle: [unclosed Talk 홍길동\n---\n');
     const written = Date.now();
+    const quiet = { dir: mkdtempSync(join(tmpdir(), 'postview-big-')), written: 0 };
+    for (let i = 0; i < 600; i++) writeFileSync(join(quiet.dir, `post-${String(i).padStart(3, '0')}.md`), post(i, i % 3));
+    writeFileSync(join(quiet.dir, 'broken.md'), '---\ntitle: [unclosed\n---\n');
+    quiet.written = Date.now();
     const list = (extra: Record<string, string> = {}) => runCli(['list', dir, '--json'], { env: { ...env, ...extra } });
 
     it('lists the same posts with or without its cache, sees a changed post, and warns about a broken one every time', async () => {
@@ -268,6 +272,36 @@ describe('list', () => {
       // A cache that is not one is ignored.
       writeFileSync(file, '{"format": 1, "build": "x", "entries": 7}');
       expect(list().stdout).toBe(list({ POSTVIEW_CACHE: 'off' }).stdout);
+    }, 30_000);
+
+    it('answers list, tracks, timeline and now from its cache without setting marked up, as they answer without the cache', async () => {
+      // A folder of its own: the test above changes one post of `dir`, which is then read (and lexed) until it settles.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, quiet.written + 3200 - Date.now())));
+      const probe = join(mkdtempSync(join(tmpdir(), 'postview-probe-')), 'marked-probe');
+      // Each command fills a cache of its own: what one reads does not answer for another.
+      let home = mkdtempSync(join(tmpdir(), 'postview-cache-'));
+      const probed = (args: string[], extra: Record<string, string> = {}) => {
+        const run = runCli([...args, '--color', 'never', '--width', '80'], {
+          env: { XDG_CACHE_HOME: home, NODE_OPTIONS: `--require "${ROOT}test/e2e/marked-probe.cjs"`, POSTVIEW_MARKED_PROBE: probe, ...extra },
+        });
+        return { ...run, marked: Number(readFileSync(probe, 'utf8')) };
+      };
+      // The probe sees marked being set up: a show lexes its post.
+      expect(probed(['show', `${FIXTURES}no-sessions.md`]).marked).toBeGreaterThan(0);
+      // now reads the speakers of what is on and next (unread by the first run, which reads no body) once, then from the cache.
+      for (const args of [['list', quiet.dir], ['tracks', quiet.dir, '--speaker', '홍길동'], ['timeline', quiet.dir], ['now', quiet.dir, '--time', '10:10']]) {
+        home = mkdtempSync(join(tmpdir(), 'postview-cache-'));
+        const uncached = probed(args, { POSTVIEW_CACHE: 'off' });
+        const filling = probed(args);
+        const warm = probed(args);
+        expect(uncached.code).toBe(0);
+        for (const run of [filling, warm]) {
+          expect(run.stdout).toBe(uncached.stdout);
+          // Without the cache, tracks --speaker skips a post that never names the speaker unread, broken front matter and all: its warnings differ.
+          if (args[0] !== 'tracks') expect({ args, stderr: run.stderr }).toEqual({ args, stderr: uncached.stderr });
+        }
+        expect({ args, marked: warm.marked }).toEqual({ args, marked: 0 });
+      }
     }, 30_000);
 
     it('searches with its search cache as without it, warnings in place, and keeps that cache in files of its own', async () => {

@@ -36,6 +36,19 @@ function expectFits(text: string, width: number): void {
 }
 
 describe.each([40, 50])('at %i columns', (width) => {
+  it('tracks: rows that share a title and a speaker (wrapped once, then reused) are each drawn as alone', () => {
+    // Every title too long to sit beside the columns, so that each row alone is stacked too.
+    const other = 'Running containers at scale: what a year of operating the cluster taught us';
+    const rows = [talk(1, '13:00', '13:40'), talk(2, '13:50', '14:30'), talk(3, '14:40', '15:20', other), talk(4, '15:30', '16:10')].map((session, k) => ({ session, post: `p${k % 2}.md` }));
+    rows[3]!.session.speakers = [{ name: '박선용', role: null, org: null }];
+    for (const options of [at(width), COLOUR(width)]) {
+      const together = renderSessionTable(rows, options);
+      expect(together).toBe(`${rows.map((row) => renderSessionTable([row], options).replace(/\n$/, '')).join('\n\n')}\n`);
+      expect(strip(together)).toContain('박선용');
+      expect(strip(together).match(/김기완/g)).toHaveLength(3);
+    }
+  });
+
   it('tracks: one block per session, time and the whole title first, the speaker under it', () => {
     for (const options of [at(width), COLOUR(width)]) {
       const out = renderSessionTable(TALKS.map((session) => ({ session })), options);
