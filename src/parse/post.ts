@@ -124,7 +124,8 @@ function uniqueNames(first: unknown, second: unknown): string[] {
   const out: string[] = [];
   addNames(first, out);
   addNames(second, out);
-  return out.length > SHORT_LIST ? [...new Set(out)] : dropRepeats(out);
+  // A copy of its own length: a list grown by push keeps room for 17 items, and 20,000 of them are kept.
+  return out.length > SHORT_LIST ? [...new Set(out)] : dropRepeats(out).slice();
 }
 
 /** Lists up to this long are checked for repeats pair by pair. */
