@@ -19,9 +19,10 @@ import type { Tokens } from 'marked';
 import { lexMarkdown } from './lexer.js';
 import { headingTitle } from './sections.js';
 import { readHeadingTime, readSessionHeading } from './session-heading.js';
-import { BREAK_HINT, parseSessionKind } from './session-kind.js';
+import { parseSessionKind } from './session-kind.js';
 import { readTitle } from './session-lines.js';
-import { isNoiseTitle, NOISE_HINT } from './session-noise.js';
+import { isNoiseTitle } from './session-noise.js';
+import { mayBeBreakOrNoise } from './break-hint.js';
 import { extractSessions } from './sessions.js';
 import { limitNesting } from './nesting.js';
 import { lexBody } from './post.js';
@@ -35,8 +36,6 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** A header row that may name a time column (see schedule-table.ts); "&" for entities. */
 const TIME_HEADER = /시간|시각|일시|일정|시작|time|when|hour|schedule|start|&/i;
-/** What a heading holds somewhere when it may be a break or a log entry (see session-kind.ts, session-noise.ts); lower case. */
-const BREAK_OR_NOISE_HINT = new RegExp(`${BREAK_HINT.source}|${NOISE_HINT.source}`);
 /** A clock time anywhere in a line. */
 const CLOCK = /\d:\d/;
 /** HTML blocks that run to a closing mark rather than to a blank line (comments, <script>, <pre>, ...). */
@@ -277,7 +276,7 @@ function outlineSessionKind(text: string): 'talk' | 'break' | 'none' | null {
   if (time.kind === 'timeOnly') return null;
   if ((time.end === null && !time.tilde) || time.start === '00:00') return null;
   // Most headings hold no word a break or a log entry would: they are talks, whatever their title.
-  if (!BREAK_OR_NOISE_HINT.test(text.toLowerCase())) return 'talk';
+  if (!mayBeBreakOrNoise(text)) return 'talk';
   const { title } = readTitle(readSessionHeading(text)!.title);
   return isNoiseTitle(title) ? 'none' : parseSessionKind(title);
 }

@@ -107,19 +107,49 @@ export function extractCategory(frontMatter: FrontMatter): string | null {
 
 /** Every category: `category` and `categories` (a list, or a string of names split at spaces and commas, as Jekyll does). */
 export function extractCategories(frontMatter: FrontMatter): string[] {
-  return [...new Set([...names(frontMatter.category), ...names(frontMatter.categories)])];
+  return uniqueNames(frontMatter.category, frontMatter.categories);
 }
 
 /** Every tag: `tags` and `tag`, as lists or strings. */
 export function extractTags(frontMatter: FrontMatter): string[] {
-  return [...new Set([...names(frontMatter.tags), ...names(frontMatter.tag)])];
+  return uniqueNames(frontMatter.tags, frontMatter.tag);
 }
 
-function names(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(stringField).filter((v): v is string => v !== null).map(htmlText);
-  if (typeof value === 'string') return value.split(/[\s,]+/).filter((v) => v !== '').map(htmlText);
-  const single = stringField(value);
-  return single === null ? [] : [single];
+/**
+ * The names of two fields, each named once, in order. `list` asks this of
+ * every post of a folder: one array, no intermediate ones, and a Set only
+ * for a long list.
+ */
+function uniqueNames(first: unknown, second: unknown): string[] {
+  const out: string[] = [];
+  addNames(first, out);
+  addNames(second, out);
+  // A copy of its own length: a list grown by push keeps room for 17 items, and 20,000 of them are kept.
+  return out.length > SHORT_LIST ? [...new Set(out)] : dropRepeats(out).slice();
+}
+
+/** Lists up to this long are checked for repeats pair by pair. */
+const SHORT_LIST = 16;
+
+function dropRepeats(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) {
+    if (list.lastIndexOf(list[i]!, i - 1) !== -1) return [...new Set(list)];
+  }
+  return list;
+}
+
+function addNames(value: unknown, out: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const name = stringField(item);
+      if (name !== null) out.push(htmlText(name));
+    }
+  } else if (typeof value === 'string') {
+    for (const name of value.split(/[\s,]+/)) if (name !== '') out.push(htmlText(name));
+  } else {
+    const single = stringField(value);
+    if (single !== null) out.push(single);
+  }
 }
 
 /** A page bundle's file (content/posts/rust-day/index.md): the post is named by its folder. */

@@ -30,10 +30,16 @@ const BREAK_START = new RegExp(
 
 /**
  * Words any break's title holds somewhere (lower case), for a quick test on many
- * headings at once (see outline.ts): without one, a heading is a talk.
+ * headings at once (see outline.ts): without one, a heading is a talk. Korean
+ * words anywhere; English words at a word's start (no letter a-z before them).
  */
-export const BREAK_HINT =
-  /등록|접수|입장|체크인|휴식|쉬는|점심|저녁|아침|조식|중식|석식|식사|만찬|다과|커피|티|네트워킹|리셉션|경품|폐회|폐막|촬영|사진|부스|(?:^|[^a-z])(?:break|coffee|tea|lunch|breakfast|brunch|dinner|supper|snack|pizza|drinks|happy|registration|check|doors|reception|social|networking|hallway|expo|exhibition|raffle|prize|giveaway|clos|wrap|end|set|group|free)/;
+export const BREAK_HINT_WORDS = {
+  anywhere: ['등록', '접수', '입장', '체크인', '휴식', '쉬는', '점심', '저녁', '아침', '조식', '중식', '석식', '식사', '만찬', '다과', '커피', '티', '네트워킹', '리셉션', '경품', '폐회', '폐막', '촬영', '사진', '부스'],
+  wordStart: [
+    'break', 'coffee', 'tea', 'lunch', 'breakfast', 'brunch', 'dinner', 'supper', 'snack', 'pizza', 'drinks', 'happy', 'registration', 'check', 'doors',
+    'reception', 'social', 'networking', 'hallway', 'expo', 'exhibition', 'raffle', 'prize', 'giveaway', 'clos', 'wrap', 'end', 'set', 'group', 'free',
+  ],
+};
 
 
 /** Marks before a title's first word: emoji, bullets, brackets ("☕ 휴식 10분", "[Break]"); built on first use (its classes cost ~1.3 million instructions to build). */

@@ -7,7 +7,7 @@
 import { wrapText } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import { showControls } from '../sanitize.js';
-import { displayWidth, truncate } from './wrap.js';
+import { displayWidth, truncateMeasured } from './wrap.js';
 
 export interface Column {
   name: string;
@@ -44,12 +44,7 @@ export function renderColumns(columns: readonly Column[], width: number, chalk: 
   }
   const fit = (i: number, text: string, measured: number): string => {
     const column = columns[i]!;
-    let fitted = text;
-    let used = measured;
-    if (used > widths[i]!) {
-      fitted = truncate(text, widths[i]!);
-      used = displayWidth(fitted);
-    }
+    const [fitted, used] = truncateMeasured(text, widths[i]!, measured);
     const last = i === columns.length - 1 && column.align !== 'right';
     const room = last ? 0 : widths[i]! - used;
     return room <= 0 ? fitted : column.align === 'right' ? ' '.repeat(room) + fitted : fitted + ' '.repeat(room);

@@ -22,9 +22,9 @@ export function renderPostList(posts: readonly PostSummaryJson[], options: Rende
   );
 }
 
-/** Every category, then every tag: "Blogging, Tutorial #jekyll". */
+/** Every category, then every tag: "Blogging, Tutorial #jekyll". Built as one string: a folder can have 10,000 rows. */
 function categoryCell(post: PostSummaryJson): string {
-  const categories = post.categories ?? (post.category ? [post.category] : []);
-  const tags = (post.tags ?? []).map((t) => `#${t}`);
-  return [categories.join(', '), ...tags].filter((s) => s !== '').join(' ');
+  let cell = post.categories ? post.categories.join(', ') : (post.category ?? '');
+  for (const tag of post.tags ?? []) cell = cell === '' ? `#${tag}` : `${cell} #${tag}`;
+  return cell;
 }

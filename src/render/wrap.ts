@@ -41,14 +41,37 @@ export function truncate(s: string, width: number): string {
   if (displayWidth(s) <= columns) return s;
   // cli-truncate keeps a wide character that straddles the limit: retry narrower.
   if (columns === 0) return '';
+  return cutSimple(s, columns)?.[0] ?? cutStyled(s, columns);
+}
+
+/**
+ * truncate(s, width) and the columns it takes, for a text whose display width
+ * (`measured`) is known: a table of 10,000 rows cuts most of a column's cells,
+ * and each would be measured twice more.
+ */
+export function truncateMeasured(s: string, width: number, measured: number): [string, number] {
+  const columns = Math.max(0, Math.floor(width));
+  if (measured <= columns) return [s, measured];
+  if (columns === 0) return ['', 0];
+  const cut = cutSimple(s, columns) ?? cutStyled(s, columns);
+  return typeof cut === 'string' ? [cut, displayWidth(cut)] : cut;
+}
+
+/** A text wider than `columns` (at least 1) cut to columns - 1 and "…", with its width; null unless it is simple text without escapes. */
+function cutSimple(s: string, columns: number): [string, number] | null {
   // Plain simple text (the usual title): one char is one grapheme.
-  if (!s.includes('\x1b') && isSimpleText(s)) {
-    let used = 0;
-    for (let i = 0; i < s.length; i++) {
-      used += simpleCharWidth(s.charCodeAt(i));
-      if (used > columns - 1) return s.slice(0, i) + '…';
-    }
+  if (s.includes('\x1b') || !isSimpleText(s)) return null;
+  let used = 0;
+  for (let i = 0; i < s.length; i++) {
+    const w = simpleCharWidth(s.charCodeAt(i));
+    if (used + w > columns - 1) return [s.slice(0, i) + '…', used + 1];
+    used += w;
   }
+  return null;
+}
+
+/** A text wider than `columns` (at least 1) cut to columns - 1 and "…", grapheme by grapheme, escape sequences kept. */
+function cutStyled(s: string, columns: number): string {
   // Keep text up to columns - 1, then "…"; escape sequences after the cut are
   // kept (without their text) so styles and links still close.
   let out = '';

@@ -1,4 +1,4 @@
-import { parsePost } from '../../../src/parse/post.js';
+import { extractCategories, extractTags, parsePost } from '../../../src/parse/post.js';
 import { fixturePost } from './fixture.js';
 
 describe('parsePost', () => {
@@ -21,5 +21,22 @@ describe('parsePost', () => {
   it('an empty file is an empty post, not an error', () => {
     const post = parsePost('', 'empty.md');
     expect([post.title, post.sessions, post.sections, post.frontMatter]).toEqual(['empty', [], [], {}]);
+  });
+});
+
+describe('extractCategories and extractTags', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `t${i % 25}`);
+  it.each<[string, Record<string, unknown>, string[], string[]]>([
+    ['nothing', {}, [], []],
+    ['a category and a list of tags', { category: 'workshop', tags: ['aws', 'summit', '후기'] }, ['workshop'], ['aws', 'summit', '후기']],
+    ['category and categories, the first named once', { category: 'dev', categories: ['dev', 'aws', 'dev'] }, ['dev', 'aws'], []],
+    ['strings split at spaces and commas', { categories: ' dev, aws  cloud,', tags: 'a,b a' }, ['dev', 'aws', 'cloud'], ['a', 'b']],
+    ['tags and tag together', { tags: ['x'], tag: 'y x' }, [], ['x', 'y']],
+    ['numbers, blanks and other values in lists', { tags: [2016, '  ', null, ' k8s ', { a: 1 }], category: 7 }, ['7'], ['2016', 'k8s']],
+    ['HTML and entities shown as text', { tags: ['<b>R&amp;D</b>', 'Q&amp;A'] }, [], ['R&D', 'Q&A']],
+    ['a long list with repeats', { tags: many }, [], Array.from({ length: 25 }, (_, i) => `t${i}`)],
+  ])('%s', (_, frontMatter, categories, tags) => {
+    expect(extractCategories(frontMatter)).toEqual(categories);
+    expect(extractTags(frontMatter)).toEqual(tags);
   });
 });

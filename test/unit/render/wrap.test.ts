@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-import { displayWidth, pad, truncate, wrapText } from '../../../src/render/wrap.js';
+import { displayWidth, pad, truncate, truncateMeasured, wrapText } from '../../../src/render/wrap.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
 const OSC8 = /\x1b\]8;;[^\x07\x1b]*(?:\x07|\x1b\\)/g;
@@ -172,6 +172,20 @@ describe('truncate', () => {
         expect(out).toBe(w === 0 ? '' : `${s.slice(0, keep)}…`);
         // The styled path (escape sequences kept) cuts at the same place.
         expect(strip(truncate(BOLD(s), w))).toBe(out);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('truncateMeasured', () => {
+  it('gives what truncate gives, with its display width (plain, wide, emoji and styled text)', () => {
+    const piece = fc.constantFrom('a', ' ', '한', '字', 'é', '…', '—', 'ｱ', 'Ａ', '😀', 'e\u0301', '#');
+    const text = fc.tuple(fc.array(piece, { maxLength: 20 }), fc.boolean()).map(([cs, bold]) => (bold ? BOLD(cs.join('')) : cs.join('')));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 24 }), (s, w) => {
+        const out = truncate(s, w);
+        expect(truncateMeasured(s, w, displayWidth(s))).toEqual([out, displayWidth(out)]);
       }),
       { numRuns: 1000 },
     );
