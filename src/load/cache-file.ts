@@ -44,11 +44,10 @@ export function prepareCacheDir(dir: string): boolean {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
     }
-    const info = lstatSync(dir);
-    return info.isDirectory() && isPrivate(info);
   } catch {
     return false;
   }
+  return isSafeCacheDir(dir);
 }
 
 /** Is `dir` a cache folder safe to read from (it exists, and prepareCacheDir would accept it)? */

@@ -69,11 +69,9 @@ type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | '
 
 function readQuickly(content: string, wantsBody: (session: Session, regionText: string) => boolean): Quick | null {
   if (scanOutline(content).otherShapes) return null;
-  const regions = splitRegions(content);
-  if (regions === null) return null;
-  const headed = regions.filter((r) => r.heading !== null);
-  const headings = lexHeadings(headed);
-  if (headings === null) return null;
+  const cut = cutRegions(content);
+  if (cut === null) return null;
+  const { headed, headings } = cut;
   let firstH1: string | null = null;
   for (const token of headings) {
     const title = headingTitle(token);
@@ -122,6 +120,15 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
   };
 }
 
+/** A body's regions, those with a heading, and their heading lines lexed (one token each); null when it cannot be cut safely. */
+function cutRegions(content: string): { regions: Region[]; headed: Region[]; headings: Tokens.Heading[] } | null {
+  const regions = splitRegions(content);
+  if (regions === null) return null;
+  const headed = regions.filter((r) => r.heading !== null);
+  const headings = lexHeadings(headed);
+  return headings === null ? null : { regions, headed, headings };
+}
+
 /** The heading lines lexed together, one heading token each, else null. */
 function lexHeadings(regions: readonly Region[]): Tokens.Heading[] | null {
   if (regions.length === 0) return [];
@@ -162,11 +169,9 @@ export interface PostPart {
  */
 export function parsePostParts(text: string, path: string, wants: (regionText: string) => boolean): { title: string; date: string | null; parts: PostPart[] } | null {
   const { frontMatter, content } = parseFrontMatter(text, path);
-  const regions = splitRegions(content);
-  if (regions === null) return null;
-  const headed = regions.filter((r) => r.heading !== null);
-  const headings = lexHeadings(headed);
-  if (headings === null) return null;
+  const cut = cutRegions(content);
+  if (cut === null) return null;
+  const { regions, headed, headings } = cut;
   const titles = new Map(headed.map((r, k) => [r, headingTitle(headings[k]!)]));
   const open: { depth: number; title: string }[] = [];
   const parts: PostPart[] = [];
