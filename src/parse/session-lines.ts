@@ -5,7 +5,7 @@
 //   - Title – Jane Doe (@jdoe)   김철수 | 예시회사 개발자     7:10 PM - 7:50 PM: Title
 // A plain line or heading naming a room ("트랙 A", "Track 2") gives the lines after it their room.
 import type { Token, Tokens } from 'marked';
-import type { SessionLink, Speaker } from '../types.js';
+import type { Session, SessionLink } from '../types.js';
 import { lexMarkdown } from './lexer.js';
 import { readsAsPerson } from './names.js';
 import { parseRoomLabel } from './session-days.js';
@@ -17,15 +17,9 @@ import { extractFirstLine, extractLines } from './text.js';
 import { findTimeRange } from './time.js';
 
 /** A session before it is numbered, placed in its day and told talk from break. */
-export interface SessionDraft {
+export interface SessionDraft extends Pick<Session, 'end' | 'title' | 'room' | 'speakers' | 'speakerText' | 'tokens' | 'links'> {
+  /** A draft always has its start time. */
   start: string;
-  end: string | null;
-  title: string;
-  room: string | null;
-  speakers: Speaker[];
-  speakerText: string | null;
-  tokens: Token[];
-  links: SessionLink[];
   /** An am/pm was written: the time is not a 12-hour clock without one. */
   meridiem: boolean;
   /** Written open-ended with a tilde ("16:20 ~"). */
