@@ -121,7 +121,7 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
 }
 
 /** A body's regions, those with a heading, and their heading lines lexed (one token each); null when it cannot be cut safely. */
-function cutRegions(content: string): { regions: Region[]; headed: Region[]; headings: Tokens.Heading[] } | null {
+export function cutRegions(content: string): { regions: Region[]; headed: Region[]; headings: Tokens.Heading[] } | null {
   const regions = splitRegions(content);
   if (regions === null) return null;
   const headed = regions.filter((r) => r.heading !== null);
@@ -150,46 +150,4 @@ function sameShape(light: readonly Session[], full: readonly Session[], lightReg
       a.index === b.index && a.day === b.day && a.start === b.start && a.end === b.end && a.title === b.title && a.room === b.room
     );
   });
-}
-
-/** A heading's region of a post, for `search`: where it sits and, when asked for, its tokens. */
-export interface PostPart {
-  /** Titles from the top section down to this one; [] for the text before the first heading. */
-  path: string[];
-  /** The region's Markdown. */
-  text: string;
-  /** Its tokens (the heading first), when `wants` asked for them; else null. */
-  tokens: Token[] | null;
-}
-
-/**
- * A post's regions (parse/regions.ts) with their section paths, lexing only
- * those `wants` asks for (it sees each region's Markdown). Null when the body
- * cannot be cut safely: the caller parses the post in full.
- */
-export function parsePostParts(text: string, path: string, wants: (regionText: string) => boolean): { title: string; date: string | null; parts: PostPart[] } | null {
-  const { frontMatter, content } = parseFrontMatter(text, path);
-  const cut = cutRegions(content);
-  if (cut === null) return null;
-  const { regions, headed, headings } = cut;
-  const titles = new Map(headed.map((r, k) => [r, headingTitle(headings[k]!)]));
-  const open: { depth: number; title: string }[] = [];
-  const parts: PostPart[] = [];
-  let firstH1: string | null = null;
-  for (const region of regions) {
-    const title = titles.get(region);
-    if (title !== undefined) {
-      while (open.length > 0 && open[open.length - 1]!.depth >= region.depth) open.pop();
-      open.push({ depth: region.depth, title });
-      if (firstH1 === null && region.depth === 1) firstH1 = title;
-    }
-    const markdown = content.slice(region.from, region.to);
-    let tokens: Token[] | null = null;
-    if (wants(markdown)) {
-      tokens = lexMarkdown(limitNesting(markdown));
-      if (title !== undefined && (tokens[0]?.type !== 'heading' || headingTitle(tokens[0] as Tokens.Heading) !== title)) return null;
-    }
-    parts.push({ path: open.map((o) => o.title), text: markdown, tokens });
-  }
-  return { title: extractTitle(frontMatter, firstH1, path), date: extractDate(frontMatter, path), parts };
 }

@@ -8,7 +8,7 @@ import { flattenSections } from '../parse/sections.js';
 import { extractPlainText, normalizeForMatch } from '../parse/text.js';
 import type { Post, Section } from '../types.js';
 import { parsePost } from '../parse/post.js';
-import { parsePostParts } from '../parse/post-sessions.js';
+import { parsePostParts } from '../parse/post-parts.js';
 import { mayMentionAll } from './mentions.js';
 
 export interface SearchHit {
