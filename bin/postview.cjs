@@ -4,7 +4,7 @@
 // time, so the functions a run needs arrive compiled rather than parsed anew.
 // A cache this Node rejects (another version) is ignored, then rewritten for
 // next time when the folder is writable.
-const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { wrap } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -16,12 +16,41 @@ const { Script } = require('node:vm');
 // sample). The code cache below is recorded with the same flag, as V8 requires.
 require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 
-const dist = join(__dirname, '..', 'dist');
+const root = join(__dirname, '..');
+const dist = join(root, 'dist');
+const buildScript = join(root, 'scripts', 'build.mjs');
+
+/**
+ * In a git clone (the package ships dist/ without the build script), whether
+ * dist/ must be built: a fresh clone has none yet; after git changed the
+ * working tree (its index is newer than dist/source-id: `git pull`,
+ * `git checkout`), when the sources are no longer those dist/ was built from.
+ * Two stats on every run; the sources are hashed only after git touched them.
+ */
+function needsBuild() {
+  if (!existsSync(buildScript)) return null;
+  const stamp = join(dist, 'source-id');
+  const built = statSync(stamp, { throwIfNoEntry: false });
+  if (!existsSync(join(dist, 'postview.cjs')) || built === undefined) return 'first';
+  const index = statSync(join(root, '.git', 'index'), { throwIfNoEntry: false });
+  if (index === undefined || index.mtimeMs <= built.mtimeMs) return null;
+  const { readSourceId } = require('../scripts/build/source-id.cjs');
+  if (readSourceId(root) !== readFileSync(stamp, 'utf8').trim()) return 'changed';
+  try {
+    utimesSync(stamp, index.atime, index.mtime); // the same sources: not hashed again until git next changes the tree
+  } catch {
+    // a read-only clone: hashed on every run after git changed the tree, still correct
+  }
+  return null;
+}
+
 // A fresh clone has no dist/ yet (the package ships it, built by `prepack`):
 // build it once, so `npm install && npx postview` works without an install
 // script, which npm would warn about when the package is installed.
-if (!existsSync(join(dist, 'postview.cjs')) && existsSync(join(__dirname, '..', 'scripts', 'build.mjs'))) {
-  const built = require('node:child_process').spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+const build = needsBuild();
+if (build !== null) {
+  if (build === 'changed') process.stderr.write('postview: the sources changed since dist/ was built (git pull?); building it again\n');
+  const built = require('node:child_process').spawnSync(process.execPath, [buildScript], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) {
     process.stderr.write('postview: building dist/ failed; run `npm install`, then `npm run build`\n');
     process.exit(70);

@@ -4,8 +4,8 @@
 // functions a run needs then arrive compiled; and writes the man page,
 // dist/postview.1. Run by `prepack`, `npm test` and a clone's first run.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,19 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 /** Changes with the sources, this build script or the locked dependencies: caches from another build are not trusted. */
-function buildId() {
-  const hash = createHash('sha256');
-  const sources = (dir) => readdirSync(`${root}${dir}`, { recursive: true }).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort().map((f) => `${dir}/${f}`);
-  for (const file of [...sources('src'), ...sources('scripts/build'), 'scripts/build.mjs', 'package-lock.json']) {
-    hash.update(file).update('\0');
-    try {
-      hash.update(readFileSync(`${root}${file}`));
-    } catch {
-      // no lock file: the sources alone
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
+const sourceId = createRequire(import.meta.url)('./build/source-id.cjs').readSourceId(root);
 
 /**
  * Rewrites a bundle as 7-bit ASCII (see build/ascii-only.mjs: V8 then reads it
@@ -168,7 +156,7 @@ await build({
   define: {
     __POSTVIEW_ENTRY__: 'true',
     __VERSION__: JSON.stringify(version),
-    __BUILD_ID__: JSON.stringify(buildId()),
+    __BUILD_ID__: JSON.stringify(sourceId),
     __HTML_LIB__: JSON.stringify('html-lib'),
     'import.meta.url': '__pvModuleUrl',
   },
@@ -184,6 +172,8 @@ await build({
   },
 });
 makeAscii(`${root}dist/postview.cjs`);
+// What this dist/ was built from, before anything runs bin/postview.cjs (which compares it in a clone).
+writeFileSync(`${root}dist/source-id`, `${sourceId}\n`);
 
 // htmlparser2 and the entities table in a bundle of their own, required by
 // src/html-lib.ts only when a post holds HTML or a rare entity: the start-up
