@@ -10,6 +10,7 @@ import type { Post, Section } from '../types.js';
 import { parsePost } from '../parse/post.js';
 import { parsePostParts } from '../parse/post-parts.js';
 import { mayMentionAll } from './mentions.js';
+import { matchWords } from './word-match.js';
 
 export interface SearchHit {
   post: Post;
@@ -150,16 +151,11 @@ function searchTokens(post: Post, words: readonly string[]): SearchHit[] {
  * Whether some text holds every word (as searchPost matches): each word is
  * in normalizeForMatch(text). A word without white space (as searchWords
  * gives them) never spans the spaces that function collapses, so the text is
- * only normalised and lower-cased, not rewritten by a regular expression.
+ * only normalised and lower-cased (matchForm in query/word-match.ts), or for the words people
+ * type, only normalised (query/word-match.ts).
  */
 export function holdsEvery(text: string, words: readonly string[]): boolean {
-  const normal = matchForm(text, words);
-  return words.every((w) => normal.includes(w));
-}
-
-/** `text` in a form where `words` are found as in normalizeForMatch(text) (see holdsEvery). */
-export function matchForm(text: string, words: readonly string[]): string {
-  return words.some((w) => SPACE.test(w)) ? normalizeForMatch(text) : text.normalize('NFKC').toLowerCase();
+  return matchWords(words).holdsAll(text);
 }
 
 const SPACE = /\s/;

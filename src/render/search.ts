@@ -2,7 +2,8 @@
 // around the first word with every word highlighted.
 import { Chalk } from 'chalk';
 import { shortPostName } from '../parse/post.js';
-import { matchForm, type SearchHit } from '../query/search.js';
+import type { SearchHit } from '../query/search.js';
+import { matchWords } from '../query/word-match.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions } from '../types.js';
 import { truncate } from './wrap.js';
@@ -29,15 +30,12 @@ export function renderSearchHits(hits: readonly SearchHit[], words: readonly str
 export function excerpt(text: string, words: readonly string[], width: number): string {
   const lines = text.split('\n').map((l) => showControls(l.normalize('NFC')).replace(/\s+/g, ' ').trim());
   // Each line's score once: how many of the words it holds.
-  const scores = lines.map((l) => {
-    const normal = matchForm(l, words);
-    return words.filter((w) => normal.includes(w)).length;
-  });
+  const matcher = matchWords(words);
+  const scores = lines.map((l) => matcher.count(l));
   let best = 0;
   for (let k = 1; k < lines.length; k++) if (scores[k]! > scores[best]! || (scores[k] === scores[best] && lines[best] === lines[0] && scores[k]! > 0)) best = k;
   const line = lines[best] ?? '';
-  const normal = matchForm(line, words);
-  const at = findWord(line, words.find((w) => normal.includes(w)) ?? '');
+  const at = findWord(line, matcher.firstHeld(line) ?? '');
   let from = at > LEAD ? at - LEAD : 0;
   // Start at a word: after the first space past the cut, when there is one before the word.
   const space = from > 0 ? line.indexOf(' ', from) : -1;
