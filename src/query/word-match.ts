@@ -19,6 +19,8 @@ const SPACE = /\s/;
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
 
 export interface WordMatcher {
+  /** True when the words are plain (ASCII without capitals or white space, Hangul syllables): what they match is then the same in a text put in NFC with its runs of white space collapsed (tested). */
+  plain: boolean;
   /** How many of the words the text holds. */
   count(text: string): number;
   /** Whether it holds them all. */
@@ -42,10 +44,11 @@ let last: { words: readonly string[]; matcher: WordMatcher } | undefined;
 
 function makeMatcher(words: readonly string[]): WordMatcher {
   const slow = byForm(words, (text) => matchForm(text, words));
-  if (!words.every((w) => PLAIN_WORD.test(w))) return slow;
+  if (!words.every((w) => PLAIN_WORD.test(w))) return { ...slow, plain: false };
   const patterns = words.map((w) => new RegExp(w.replace(SPECIAL, '\\$&'), 'i'));
   const held = (normal: string) => patterns.map((p) => p.test(normal));
   return {
+    plain: true,
     count: (text) => {
       const normal = text.normalize('NFKC');
       return normal.includes('\u0130') ? slow.count(text) : held(normal).filter(Boolean).length;
@@ -62,7 +65,7 @@ function makeMatcher(words: readonly string[]): WordMatcher {
 }
 
 /** A matcher that puts the text in `form` and looks for each word in it. */
-function byForm(words: readonly string[], form: (text: string) => string): WordMatcher {
+function byForm(words: readonly string[], form: (text: string) => string): Omit<WordMatcher, 'plain'> {
   return {
     count: (text) => {
       const normal = form(text);

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { matchForm, matchWords } from '../../../src/query/word-match.js';
 import { searchWords } from '../../../src/query/search.js';
+import { hasControls, showControls } from '../../../src/sanitize.js';
 
 /** Characters where matching is tricky: cases, Unicode forms, jamo, full-width letters, İ and the Kelvin sign. */
 const ALPHABET = [
@@ -29,6 +30,20 @@ describe('matchWords', () => {
         expect(matcher.count(t)).toBe(held.length);
         expect(matcher.holdsAll(t)).toBe(held.length === words.length);
         expect(matcher.firstHeld(t)).toBe(held[0]);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('counts plain words in a line without controls as in the line shown: NFC, spaces collapsed (property)', () => {
+    const line = fc.array(fc.constantFrom(...ALPHABET, '\t', '\u00b4', '\u2007', '\u3000', '\u1680', '\ufe4d', '\u0301', 'ｄ ｂ', '  '), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(line, textAndWords, (l, [, typed]) => {
+        const words = searchWords(typed);
+        const matcher = matchWords(words);
+        if (!matcher.plain || hasControls(l)) return;
+        const shown = showControls(l.normalize('NFC')).replace(/\s+/g, ' ').trim();
+        expect(matcher.count(l)).toBe(matcher.count(shown));
       }),
       { numRuns: 4000 },
     );
