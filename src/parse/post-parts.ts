@@ -20,10 +20,11 @@ export interface PostPart {
 
 /**
  * A post's regions (parse/regions.ts) with their section paths, lexing only
- * those `wants` asks for (it sees each region's Markdown). Null when the body
- * cannot be cut safely: the caller parses the post in full.
+ * those `wants` asks for (it sees each region's Markdown and its heading's
+ * title, in order). Null when the body cannot be cut safely: the caller
+ * parses the post in full.
  */
-export function parsePostParts(text: string, path: string, wants: (regionText: string) => boolean): { title: string; date: string | null; parts: PostPart[] } | null {
+export function parsePostParts(text: string, path: string, wants: (regionText: string, title: string | undefined) => boolean): { title: string; date: string | null; parts: PostPart[] } | null {
   const { frontMatter, content } = parseFrontMatter(text, path);
   const cut = cutRegions(content);
   if (cut === null) return null;
@@ -41,7 +42,7 @@ export function parsePostParts(text: string, path: string, wants: (regionText: s
     }
     const markdown = content.slice(region.from, region.to);
     let tokens: Token[] | null = null;
-    if (wants(markdown)) {
+    if (wants(markdown, title)) {
       tokens = lexMarkdown(limitNesting(markdown));
       if (title !== undefined && (tokens[0]?.type !== 'heading' || headingTitle(tokens[0] as Tokens.Heading) !== title)) return null;
     }

@@ -16,7 +16,7 @@ export interface SearchHit {
   post: Post;
   /** Titles from the top section down to the one that holds the words; [] for the post as a whole or its text before any heading. */
   section: string[];
-  /** The text of that part, plain, one line per block line. */
+  /** The text of that part, plain, one line per block line (from searchPostText, only its title when no other line could be its excerpt). */
   text: string;
 }
 
@@ -187,10 +187,21 @@ export function partText(path: readonly string[], tokens: readonly Token[]): str
  * carry the post without its tokens.
  */
 export function searchPostText(text: string, path: string, words: readonly string[], needles: readonly string[]): SearchHit[] {
-  const read = parsePostParts(text, path, (markdown) => mayMentionAll(markdown, needles));
+  // A section whose title holds every word is a hit whatever its body holds.
+  // When its body cannot hold them all, no line of it can be the hit's excerpt
+  // (the line holding the most words, the title first: render/search.ts), so
+  // the body is not lexed and the hit's text is the title alone.
+  const byTitle: boolean[] = [];
+  const read = parsePostParts(text, path, (markdown, title) => {
+    const lineEnd = markdown.indexOf('\n');
+    const titled = title !== undefined && holdsEvery(title, words) && lineEnd !== -1 && !mayMentionAll(markdown.slice(lineEnd + 1), needles);
+    byTitle.push(titled);
+    return !titled && mayMentionAll(markdown, needles);
+  });
   if (read !== null) {
     const post: Post = { path, title: read.title, date: read.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
-    const hits = read.parts.flatMap((part) => {
+    const hits = read.parts.flatMap((part, k) => {
+      if (byTitle[k]) return [{ post, section: part.path, text: part.path[part.path.length - 1]! }];
       if (part.tokens === null) return [];
       const own = partText(part.path, part.tokens);
       return holdsEvery(own, words) ? [{ post, section: part.path, text: own }] : [];
