@@ -21,10 +21,10 @@ export interface PostPart {
 /**
  * A post's regions (parse/regions.ts) with their section paths, lexing only
  * those `wants` asks for (it sees each region's Markdown and its heading's
- * title, in order). Null when the body cannot be cut safely: the caller
- * parses the post in full.
+ * title, in order), and its body (the Markdown after the front matter).
+ * Null when the body cannot be cut safely: the caller parses the post in full.
  */
-export function parsePostParts(text: string, path: string, wants: (regionText: string, title: string | undefined) => boolean): { title: string; date: string | null; parts: PostPart[] } | null {
+export function parsePostParts(text: string, path: string, wants: (regionText: string, title: string | undefined) => boolean): { title: string; date: string | null; body: string; parts: PostPart[] } | null {
   const { frontMatter, content } = parseFrontMatter(text, path);
   const cut = cutRegions(content);
   if (cut === null) return null;
@@ -48,5 +48,5 @@ export function parsePostParts(text: string, path: string, wants: (regionText: s
     }
     parts.push({ path: open.map((o) => o.title), text: markdown, tokens });
   }
-  return { title: extractTitle(frontMatter, firstH1, path), date: extractDate(frontMatter, path), parts };
+  return { title: extractTitle(frontMatter, firstH1, path), date: extractDate(frontMatter, path), body: content, parts };
 }

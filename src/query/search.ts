@@ -207,6 +207,9 @@ export function searchPostText(text: string, path: string, words: readonly strin
       return holdsEvery(own, words) ? [{ post, section: part.path, text: own }] : [];
     });
     if (hits.length > 0) return hits;
+    // No section holds every word: the post as a whole may. When its title holds them and its body cannot, so
+    // that no body line could be the excerpt (as above), that is a hit without lexing the body.
+    if (holdsEvery(read.title, words) && !mayMentionAll(read.body, needles)) return [{ post, section: [], text: read.title }];
   }
   // Sessions play no part in a search (and finding them throws nothing): they are not looked for.
   const whole = parsePost(text, path, false);
