@@ -14,11 +14,12 @@
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { searchableText, type SearchIndex } from '../query/search.js';
-import { gramBitsOf, isGramBits, mayHoldGrams, type GramBits } from '../query/search-grams.js';
+import { gramBitsOf, isGramSpan, isGramText, mayHoldGrams, ownGramBits, type GramBits } from '../query/search-grams.js';
 import { MAX_CACHE_BYTES, readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type FileStamp } from './summary-cache.js';
 
-// A file's text: one line of JSON, {format, build, entries: [Row, ...]},
+// A file's text: one line of JSON, {format, build, grams, entries: [Row, ...]}
+// (grams: the bits of every post, one string),
 // then every post's index as JSON ([title, date, sections, spans, text]),
 // one after the other in UTF-8, compressed (raw deflate) and in base64: the
 // file is read whole (to check its checksum), and decoding some 400 KB of
@@ -27,8 +28,8 @@ import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type Fi
 // it may hold the words, and a post's index is parsed only then.
 const FORMAT = 2;
 
-/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, bits' size, bits, where its index starts and ends, in bytes, once inflated]. */
-type Row = [string, number, number, number, number, number, string, number, number];
+/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, bits' size, where its bits start in grams, where its index starts and ends, in bytes, once inflated]. */
+type Row = [string, number, number, number, number, number, number, number, number];
 
 interface Entry {
   stamp: FileStamp;
@@ -58,8 +59,9 @@ export function parseSearchCache(text: string, build: string): Map<string, Entry
   } catch {
     return entries;
   }
-  const file = data as { format?: unknown; build?: unknown; entries?: unknown } | null;
-  if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries) || end === -1) return entries;
+  const file = data as { format?: unknown; build?: unknown; grams?: unknown; entries?: unknown } | null;
+  if (!file || file.format !== FORMAT || file.build !== build || !isGramText(file.grams) || !Array.isArray(file.entries) || end === -1) return entries;
+  const grams = file.grams;
   let area: Buffer | undefined;
   const inflated = (): Buffer => {
     try {
@@ -70,13 +72,13 @@ export function parseSearchCache(text: string, build: string): Map<string, Entry
     return area;
   };
   for (const row of file.entries as unknown[]) {
-    if (!isRow(row)) return new Map();
-    const [key, size, mtimeMs, ctimeMs, ino, gramSize, bits, from, to] = row;
+    if (!isRow(row, grams)) return new Map();
+    const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row;
     const stored = () => {
       const bytes = inflated();
       return to <= bytes.length ? bytes.toString('utf8', from, to) : '';
     };
-    entries.set(key, { stamp: { size, mtimeMs, ctimeMs, ino }, grams: { size: gramSize, bits }, stored });
+    entries.set(key, { stamp: { size, mtimeMs, ctimeMs, ino }, grams: { size: gramSize, bits: grams, from: gramFrom }, stored });
   }
   return entries;
 }
@@ -85,10 +87,10 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.is
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
 
-function isRow(row: unknown): row is Row {
+function isRow(row: unknown, grams: string): row is Row {
   if (!Array.isArray(row) || row.length !== 9) return false;
-  const [key, size, mtimeMs, ctimeMs, ino, gramSize, bits, from, to] = row as unknown[];
-  if (!isString(key) || !isNumber(size) || !isNumber(mtimeMs) || !isNumber(ctimeMs) || !isNumber(ino) || !isGramBits(gramSize, bits)) return false;
+  const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row as unknown[];
+  if (!isString(key) || !isNumber(size) || !isNumber(mtimeMs) || !isNumber(ctimeMs) || !isNumber(ino) || !isGramSpan(gramSize, gramFrom, grams)) return false;
   return Number.isInteger(from) && Number.isInteger(to) && (from as number) >= 0 && (from as number) <= (to as number);
 }
 
@@ -117,15 +119,20 @@ export function parseStoredIndex(stored: string): SearchIndex | null {
 export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): string {
   const rows: Row[] = [];
   const stored: Buffer[] = [];
+  const grams: string[] = [];
   let at = 0;
+  let gramsAt = 0;
   for (const [key, entry] of entries) {
     const bytes = Buffer.from(entry.stored(), 'utf8');
-    rows.push([key, entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, entry.grams.size, entry.grams.bits, at, at + bytes.length]);
+    const bits = ownGramBits(entry.grams);
+    rows.push([key, entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, entry.grams.size, gramsAt, at, at + bytes.length]);
     stored.push(bytes);
+    grams.push(bits);
     at += bytes.length;
+    gramsAt += bits.length;
   }
   const area = zlib().deflateRawSync(Buffer.concat(stored), { level: 1 }).toString('base64');
-  return `${JSON.stringify({ format: FORMAT, build, entries: rows })}\n${area}`;
+  return `${JSON.stringify({ format: FORMAT, build, grams: grams.join(''), entries: rows })}\n${area}`;
 }
 
 /** Files a folder's search cache is cut into: a post's file is chosen by its key, and one file is in memory at a time. */

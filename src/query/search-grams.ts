@@ -10,10 +10,11 @@
 // post whose bits have them all is searched in full.
 import { foldText } from './mentions.js';
 
-/** A text's bits: `size` of them (a power of two), six to a character of `bits` (from "0"). */
+/** A text's bits: `size` of them (a power of two), six to a character of `bits` (from "0"), from its character `from` (a file keeps those of all its posts in one string). */
 export interface GramBits {
   size: number;
   bits: string;
+  from: number;
 }
 
 const ZERO = 0x30;
@@ -52,14 +53,20 @@ export function gramBitsOf(text: string): GramBits {
     cells[(bit / 6) | 0]! |= 1 << bit % 6;
   }
   for (let k = 0; k < cells.length; k++) cells[k]! += ZERO;
-  return { size, bits: Buffer.from(cells).toString('latin1') };
+  return { size, bits: Buffer.from(cells).toString('latin1'), from: 0 };
 }
 
-/** Whether `bits` are a text's bits as gramBitsOf writes them (anything else is not trusted). */
-export function isGramBits(size: unknown, bits: unknown): size is number {
-  if (typeof size !== 'number' || typeof bits !== 'string' || size < MIN_GRAM_BITS || size > MAX_GRAM_BITS || (size & (size - 1)) !== 0) return false;
-  return bits.length === gramBitsLength(size) && /^[0-o]*$/.test(bits);
+/** Whether `bits` hold only characters gramBitsOf writes. */
+export const isGramText = (bits: unknown): bits is string => typeof bits === 'string' && /^[0-o]*$/.test(bits);
+
+/** Whether `size` bits from character `from` are within `bits`, as gramBitsOf sizes them (anything else is not trusted). */
+export function isGramSpan(size: unknown, from: unknown, bits: string): boolean {
+  if (typeof size !== 'number' || size < MIN_GRAM_BITS || size > MAX_GRAM_BITS || (size & (size - 1)) !== 0) return false;
+  return Number.isInteger(from) && (from as number) >= 0 && (from as number) + gramBitsLength(size) <= bits.length;
 }
+
+/** Just the characters of `grams` (not the rest of a file's). */
+export const ownGramBits = ({ size, bits, from }: GramBits): string => bits.slice(from, from + gramBitsLength(size));
 
 /** The pieces of folded words (needles) a text must have every bit of. */
 export function gramProbe(needles: readonly string[]): number[] {
@@ -69,10 +76,10 @@ export function gramProbe(needles: readonly string[]): number[] {
 }
 
 /** False when the text of `bits` surely does not hold every needle of `probe`. */
-export function mayHoldGrams(probe: readonly number[], { size, bits }: GramBits): boolean {
+export function mayHoldGrams(probe: readonly number[], { size, bits, from }: GramBits): boolean {
   for (const h of probe) {
     const bit = h & (size - 1);
-    if ((((bits.charCodeAt((bit / 6) | 0) - ZERO) >> bit % 6) & 1) === 0) return false;
+    if ((((bits.charCodeAt(from + ((bit / 6) | 0)) - ZERO) >> bit % 6) & 1) === 0) return false;
   }
   return true;
 }

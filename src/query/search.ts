@@ -118,7 +118,7 @@ function partTexts(index: SearchIndex): string[] {
   return [own(0), ...index.sections.map((path, k) => `${path[path.length - 1]}\n${own(k + 1)}`)];
 }
 
-/** Every text searchIndex matches is made of this one's lines: the title, the section titles, then the text. */
+/** Every text searchIndex matches is made of this one's lines (a word without white space lies within one): the title, the section titles, then the text. */
 export function searchableText(index: SearchIndex): string {
   return [index.title, ...index.sections.map((path) => path[path.length - 1]!), index.text].join('\n');
 }
@@ -128,8 +128,6 @@ export function searchIndex(index: SearchIndex | null, post: Post, words: readon
   if (words.length === 0) return [];
   if (index === null) return searchTokens(post, words);
   const holds = (text: string) => holdsEvery(text, words);
-  // Every text below is made of these lines (a word without white space lies within one): a post that lacks a word has no hit.
-  if (!words.some((w) => SPACE.test(w)) && !holds(searchableText(index))) return [];
   const hits: SearchHit[] = [];
   partTexts(index).forEach((text, k) => {
     if (holds(text)) hits.push({ post, section: k === 0 ? [] : index.sections[k - 1]!, text });
@@ -169,8 +167,6 @@ function searchTokens(post: Post, words: readonly string[]): SearchHit[] {
 export function holdsEvery(text: string, words: readonly string[]): boolean {
   return matchWords(words).holdsAll(text);
 }
-
-const SPACE = /\s/;
 
 /**
  * The text searchPost matches for one region of a post (see parsePostParts):

@@ -143,9 +143,13 @@ describe('SearchCache', () => {
   const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10] };
   const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
   const row = (...changed: [number, unknown][]) => {
-    const cells: unknown[] = ['a.md', 1, 2, 3, 4, 64, '0'.repeat(11), 0, 2];
-    for (const [k, value] of changed) cells[k] = value;
-    return `${JSON.stringify({ format: 2, build: 'b', entries: [cells] })}\n`;
+    const cells: unknown[] = ['a.md', 1, 2, 3, 4, 64, 0, 0, 2];
+    let grams: unknown = '0'.repeat(11);
+    for (const [k, value] of changed) {
+      if (k === -1) grams = value;
+      else cells[k] = value;
+    }
+    return `${JSON.stringify({ format: 2, build: 'b', grams, entries: [cells] })}\n`;
   };
   it('reads back what it wrote, for the same build only', () => {
     const text = renderSearchCache(new Map([['a.md', searchEntry(stamp, index)]]), 'b');
@@ -162,12 +166,14 @@ describe('SearchCache', () => {
     ['not JSON', '{'],
     ['another format', JSON.stringify({ format: 1, build: 'b', entries: [] })],
     ['no line after the first', row().trimEnd()],
-    ['bits of a size not a power of two', row([5, 96], [6, '0'.repeat(16)])],
-    ['bits too few for their size', row([6, '0'.repeat(10)])],
-    ['bits that are not bits', row([6, `${'0'.repeat(10)}~`])],
+    ['bits of a size not a power of two', row([5, 96], [-1, '0'.repeat(16)])],
+    ['bits too few for their size', row([-1, '0'.repeat(10)])],
+    ['bits past the end of the others', row([6, 1])],
+    ['bits that are not bits', row([-1, `${'0'.repeat(10)}~`])],
+    ['no bits', row([-1, null])],
     ['an index that ends before it starts', row([7, 3])],
     ['a stamp that is no number', row([1, '1'])],
-    ['a short row', `${JSON.stringify({ format: 2, build: 'b', entries: [['a.md', 1, 2, 3, 4]] })}\n`],
+    ['a short row', `${JSON.stringify({ format: 2, build: 'b', grams: '', entries: [['a.md', 1, 2, 3, 4]] })}\n`],
     ['null', 'null'],
   ])('is ignored when it holds %s', (_name, text) => {
     expect(parseSearchCache(text, 'b').size).toBe(0);
