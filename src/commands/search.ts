@@ -2,7 +2,8 @@
 import { isFolder, listPostFiles, pathExists } from '../load/posts-dir.js';
 import { readFolderTexts } from '../load/folder-sessions.js';
 import { parsePost, shortPostName } from '../parse/post.js';
-import { foldText, mayMentionAll } from '../query/mentions.js';
+import { foldText } from '../query/mentions.js';
+import { mentionTest } from '../query/word-match.js';
 import { indexPost, searchIndex, searchPost, searchPostText, searchWords, type SearchHit } from '../query/search.js';
 import { SearchCache, type SearchShard } from '../load/search-cache.js';
 import { gramProbe } from '../query/search-grams.js';
@@ -69,7 +70,8 @@ export async function runSearch(query: readonly string[], ctx: Context): Promise
     const paths = listPostFiles(where, target === undefined ? ctx.extraDirs : []);
     // A post whose text cannot hold every word is not parsed, nor a section of it (see query/mentions.ts).
     const needles = words.map(foldText);
-    const searchText = (path: string, text: string) => (mayMentionAll(text, needles) ? searchPostText(text, path, words, needles) : []);
+    const mayMention = mentionTest(needles);
+    const searchText = (path: string, text: string) => (mayMention(text) ? searchPostText(text, path, words, needles) : []);
     // A cached post whose bits lack a piece of a word is passed over unread (see query/search-grams.ts).
     const probe = gramProbe(needles);
     const cache = ctx.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SearchCache.open(ctx.cacheDir, where, BUILD_ID, ctx.clock().getTime()) : null;

@@ -9,8 +9,7 @@ import { extractPlainText, normalizeForMatch } from '../parse/text.js';
 import type { Post, Section } from '../types.js';
 import { parsePost } from '../parse/post.js';
 import { parsePostParts } from '../parse/post-parts.js';
-import { mayMentionAll } from './mentions.js';
-import { matchWords } from './word-match.js';
+import { matchWords, mentionTest } from './word-match.js';
 
 export interface SearchHit {
   post: Post;
@@ -188,11 +187,12 @@ export function searchPostText(text: string, path: string, words: readonly strin
   // (the line holding the most words, the title first: render/search.ts), so
   // the body is not lexed and the hit's text is the title alone.
   const byTitle: boolean[] = [];
+  const mayMention = mentionTest(needles);
   const read = parsePostParts(text, path, (markdown, title) => {
     const lineEnd = markdown.indexOf('\n');
-    const titled = title !== undefined && holdsEvery(title, words) && lineEnd !== -1 && !mayMentionAll(markdown.slice(lineEnd + 1), needles);
+    const titled = title !== undefined && holdsEvery(title, words) && lineEnd !== -1 && !mayMention(markdown.slice(lineEnd + 1));
     byTitle.push(titled);
-    return !titled && mayMentionAll(markdown, needles);
+    return !titled && mayMention(markdown);
   });
   if (read !== null) {
     const post: Post = { path, title: read.title, date: read.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
@@ -205,7 +205,7 @@ export function searchPostText(text: string, path: string, words: readonly strin
     if (hits.length > 0) return hits;
     // No section holds every word: the post as a whole may. When its title holds them and its body cannot, so
     // that no body line could be the excerpt (as above), that is a hit without lexing the body.
-    if (holdsEvery(read.title, words) && !mayMentionAll(read.body, needles)) return [{ post, section: [], text: read.title }];
+    if (holdsEvery(read.title, words) && !mayMention(read.body)) return [{ post, section: [], text: read.title }];
   }
   // Sessions play no part in a search (and finding them throws nothing): they are not looked for.
   const whole = parsePost(text, path, false);

@@ -12,6 +12,7 @@
 // lower-cases to "i" and a dot): a text holding it is lower-cased as before.
 // Both are checked over every code point by a test.
 import { normalizeForMatch } from '../parse/text.js';
+import { mayMentionAll } from './mentions.js';
 
 /** Words the expressions take: ASCII without capitals or white space, and Hangul syllables. */
 const PLAIN_WORD = /^[\x21-\x40\x5b-\x7e\uac00-\ud7a3]+$/;
@@ -79,5 +80,36 @@ function byForm(words: readonly string[], form: (text: string) => string): Omit<
       const normal = form(text);
       return words.find((w) => normal.includes(w));
     },
+  };
+}
+
+// The same for mayMentionAll (query/mentions.ts), the quick test on raw
+// Markdown that lets search skip what cannot match: each folded needle is
+// found by a case-insensitive expression on the normalised text that steps
+// over the characters folding drops, rather than by lower-casing the text.
+// Markup that may spell text of its own is handled as mayMentionAll does.
+const LINK_DESTINATION = /\]\([^()]*\)/g;
+/** What foldText drops, as a class: white space (as \s reads it) and ASCII punctuation. */
+const DROPPED = '[\\t-\\r !-/:-@[-`{-~\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]*';
+/** Folded needles the expressions take: ASCII letters and digits, Hangul syllables. */
+const PLAIN_NEEDLE = /^[0-9a-z\uac00-\ud7a3]*$/;
+
+/** `(markdown) => mayMentionAll(markdown, needles)`, the same answers; the last one made is kept. */
+export function mentionTest(needles: readonly string[]): (markdown: string) => boolean {
+  if (lastTest?.needles !== needles) lastTest = { needles, test: makeMentionTest(needles) };
+  return lastTest.test;
+}
+
+let lastTest: { needles: readonly string[]; test: (markdown: string) => boolean } | undefined;
+
+function makeMentionTest(needles: readonly string[]): (markdown: string) => boolean {
+  if (needles.length === 0 || !needles.every((n) => PLAIN_NEEDLE.test(n))) return (markdown) => mayMentionAll(markdown, needles);
+  const patterns = needles.map((n) => new RegExp([...n].join(DROPPED), 'i'));
+  return (markdown) => {
+    if (markdown.includes('&') || markdown.includes('<')) return true;
+    const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
+    if (cut.includes('](')) return true;
+    const normal = cut.normalize('NFKC');
+    return normal.includes('\u0130') ? mayMentionAll(markdown, needles) : patterns.every((p) => p.test(normal));
   };
 }

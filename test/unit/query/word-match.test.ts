@@ -1,7 +1,8 @@
 // search's word matcher finds exactly what normalising and lower-casing the
 // whole text finds (matchForm), while lower-casing nothing for plain words.
 import fc from 'fast-check';
-import { matchForm, matchWords } from '../../../src/query/word-match.js';
+import { matchForm, matchWords, mentionTest } from '../../../src/query/word-match.js';
+import { foldText, mayMentionAll } from '../../../src/query/mentions.js';
 import { searchWords } from '../../../src/query/search.js';
 import { hasControls, showControls } from '../../../src/sanitize.js';
 
@@ -68,7 +69,7 @@ describe('matchWords', () => {
   // What the expressions rely on, over every code point: in normalised text,
   // only a character's own ASCII cases lower-case to it, and a Hangul syllable
   // or a character no letter case changes lower-cases from itself alone, save İ.
-  it('no normalised character but ASCII and İ lower-cases to ASCII, and none but itself to a Hangul syllable', () => {
+  it('no normalised character but ASCII and İ lower-cases to ASCII or to a space, and none but itself to a Hangul syllable', () => {
     const odd: string[] = [];
     for (let cp = 0x80; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
@@ -76,11 +77,40 @@ describe('matchWords', () => {
       if (c.normalize('NFKC') !== c) continue;
       const lower = c.toLowerCase();
       if (lower === c) continue;
-      if (/[\x00-\x7f\uac00-\ud7a3]/.test(lower) || lower.length !== c.length) odd.push(cp.toString(16));
+      if (/[\x00-\x7f\uac00-\ud7a3\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(lower) || lower.length !== c.length) odd.push(cp.toString(16));
       // The expressions' case-insensitive match of an ASCII letter takes no other character.
       if (/[a-z]/i.test(c)) odd.push(`i:${cp.toString(16)}`);
       if (/[\uac00-\ud7a3]/.test(c.toUpperCase())) odd.push(`u:${cp.toString(16)}`);
     }
     expect(odd).toEqual(['130']);
+  });
+});
+
+describe('mentionTest', () => {
+  const MARKDOWN = [...ALPHABET, '**', '`', '_', '&amp;', '<b>', '[', ']', '(', '](http://x.test/dynamodb)', '\u2003', '\ufeff', '\u1680', '\t', '~'];
+  const markdown = fc.array(fc.constantFrom(...MARKDOWN), { maxLength: 30 }).map((parts) => parts.join(''));
+  it('answers as mayMentionAll does (property)', () => {
+    fc.assert(
+      fc.property(markdown, textAndWords, (m, [t, typed]) => {
+        // Needles cut from this text or the other, folded as search folds them.
+        const needles = searchWords([...typed, t.slice(0, 4)]).map(foldText);
+        expect(mentionTest(needles)(m)).toBe(mayMentionAll(m, needles));
+        const own = searchWords([m.slice(2, 9)]).map(foldText);
+        expect(mentionTest(own)(m)).toBe(mayMentionAll(m, own));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it.each([
+    ['markup between letters', 'Dynamo**DB** 설계', ['dynamodb', '설계'], true],
+    ['spaces and a line break', 'dynamo\u3000d\nb 설 계', ['dynamodb', '설계'], true],
+    ['full-width letters and NFD jamo', 'ＤｙｎａｍｏＤＢ \u1109\u1165\u11af\u1100\u1168', ['dynamodb', '설계'], true],
+    ['a link address cut out', '[DynamoDB](http://x.test/설계)', ['dynamodb', '설계'], false],
+    ['a dotted capital I', 'AWS X\u0130', ['xi'], true],
+    ['a word missing', 'DynamoDB 설명', ['dynamodb', '설계'], false],
+  ])('%s', (_name, m, needles, may) => {
+    expect(mentionTest(needles)(m)).toBe(may);
+    expect(mayMentionAll(m, needles)).toBe(may);
   });
 });
