@@ -1,6 +1,8 @@
 // A cache for `search` over a big folder: each post's search index (its
-// plain text as lines, tagged by section; see query/search.ts), so that
-// searching again reads no post that has not changed, only its stat.
+// plain text, and where each section's own text lies in it; see
+// query/search.ts) and a few hundred bits that tell which posts cannot hold
+// the words, so that searching again reads no post that has not changed,
+// only its stat, and loads the text of only the posts that may match.
 //
 // The same rules as the summary cache (summary-cache.ts): one file per
 // folder in the cache folder (search-<hash>.json), written and read by
@@ -9,36 +11,74 @@
 // read (anything unexpected: no cache), a post keyed by its path in the
 // folder and trusted only while its size, times and inode are those it had
 // when read, and only when it had not changed in the last seconds.
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import type { SearchIndex } from '../query/search.js';
+import { searchableText, type SearchIndex } from '../query/search.js';
+import { gramBitsOf, isGramSpan, isGramText, mayHoldGrams, ownGramBits, type GramBits } from '../query/search-grams.js';
 import { MAX_CACHE_BYTES, readCacheFile, writeCacheFile } from './cache-file.js';
 import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type FileStamp } from './summary-cache.js';
 
-const FORMAT = 1;
+// A file's text: one line of JSON, {format, build, grams, entries: [Row, ...]}
+// (grams: the bits of every post, one string),
+// then every post's index as JSON ([title, date, sections, spans, text]),
+// one after the other in UTF-8, compressed (raw deflate) and in base64: the
+// file is read whole (to check its checksum), and decoding some 400 KB of
+// Korean text per file cost more than all the rest of a warm search. The
+// indexes are inflated only when a post's bits (query/search-grams.ts) say
+// it may hold the words, and a post's index is parsed only then.
+const FORMAT = 2;
 
-/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, title, date, section paths, lines, parts]. */
-type Row = [string, number, number, number, number, string, string | null, string[][], string[], number[]];
+/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, bits' size, where its bits start in grams, where its index starts and ends, in bytes, once inflated]. */
+type Row = [string, number, number, number, number, number, number, number, number];
 
 interface Entry {
   stamp: FileStamp;
-  index: SearchIndex;
+  grams: GramBits;
+  /** The post's index as stored (JSON); "" when it cannot be read. */
+  stored: () => string;
+}
+
+/** node:zlib, loaded when a search cache is read or written (not at start-up). */
+function zlib(): typeof import('node:zlib') {
+  return createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
+}
+
+/** A post's entry: its stamp, and its index with its bits. */
+export function searchEntry(stamp: FileStamp, index: SearchIndex): Entry {
+  const stored = JSON.stringify([index.title, index.date, index.sections, index.spans, index.text]);
+  return { stamp, grams: gramBitsOf(searchableText(index)), stored: () => stored };
 }
 
 /** The entries of a search cache file's text written by `build`; empty when it is not one. */
 export function parseSearchCache(text: string, build: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
+  const end = text.indexOf('\n');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(end === -1 ? text : text.slice(0, end));
   } catch {
     return entries;
   }
-  const file = data as { format?: unknown; build?: unknown; entries?: unknown } | null;
-  if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries)) return entries;
+  const file = data as { format?: unknown; build?: unknown; grams?: unknown; entries?: unknown } | null;
+  if (!file || file.format !== FORMAT || file.build !== build || !isGramText(file.grams) || !Array.isArray(file.entries) || end === -1) return entries;
+  const grams = file.grams;
+  let area: Buffer | undefined;
+  const inflated = (): Buffer => {
+    try {
+      area ??= zlib().inflateRawSync(Buffer.from(text.slice(end + 1), 'base64'));
+    } catch {
+      area = Buffer.alloc(0);
+    }
+    return area;
+  };
   for (const row of file.entries as unknown[]) {
-    if (!isRow(row)) return new Map();
-    const [key, size, mtimeMs, ctimeMs, ino, title, date, sections, lines, parts] = row;
-    entries.set(key, { stamp: { size, mtimeMs, ctimeMs, ino }, index: { title, date, sections, lines, parts } });
+    if (!isRow(row, grams)) return new Map();
+    const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row;
+    const stored = () => {
+      const bytes = inflated();
+      return to <= bytes.length ? bytes.toString('utf8', from, to) : '';
+    };
+    entries.set(key, { stamp: { size, mtimeMs, ctimeMs, ino }, grams: { size: gramSize, bits: grams, from: gramFrom }, stored });
   }
   return entries;
 }
@@ -47,20 +87,52 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.is
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
 
-function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || row.length !== 10) return false;
-  const [key, size, mtimeMs, ctimeMs, ino, title, date, sections, lines, parts] = row as unknown[];
-  if (!isString(key) || !isNumber(size) || !isNumber(mtimeMs) || !isNumber(ctimeMs) || !isNumber(ino) || !isString(title) || !(date === null || isString(date))) return false;
-  if (!Array.isArray(sections) || !sections.every((path) => isStrings(path) && path.length > 0) || !isStrings(lines) || !Array.isArray(parts) || parts.length !== lines.length) return false;
-  const count = sections.length;
-  return parts.every((p) => Number.isInteger(p) && (p as number) >= -1 && (p as number) <= count);
+function isRow(row: unknown, grams: string): row is Row {
+  if (!Array.isArray(row) || row.length !== 9) return false;
+  const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row as unknown[];
+  if (!isString(key) || !isNumber(size) || !isNumber(mtimeMs) || !isNumber(ctimeMs) || !isNumber(ino) || !isGramSpan(gramSize, gramFrom, grams)) return false;
+  return Number.isInteger(from) && Number.isInteger(to) && (from as number) >= 0 && (from as number) <= (to as number);
+}
+
+/** A post's index as stored; null when it is not one (the post is then read again). */
+export function parseStoredIndex(stored: string): SearchIndex | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(data) || data.length !== 5) return null;
+  const [title, date, sections, spans, text] = data as unknown[];
+  if (!isString(title) || !(date === null || isString(date)) || !isString(text)) return null;
+  if (!Array.isArray(sections) || !sections.every((path) => isStrings(path) && path.length > 0)) return null;
+  if (!Array.isArray(spans) || spans.length !== 2 * (sections.length + 1)) return null;
+  for (let k = 0; k < spans.length; k += 2) {
+    const from = spans[k] as unknown;
+    const to = spans[k + 1] as unknown;
+    if (!Number.isInteger(from) || !Number.isInteger(to) || (from as number) < 0 || (from as number) > (to as number) || (to as number) > text.length) return null;
+  }
+  return { title, date, sections: sections as string[][], spans: spans as number[], text };
 }
 
 /** The text of a search cache file holding `entries`. */
 export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): string {
   const rows: Row[] = [];
-  for (const [key, { stamp, index }] of entries) rows.push([key, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, index.title, index.date, index.sections, index.lines, index.parts]);
-  return JSON.stringify({ format: FORMAT, build, entries: rows });
+  const stored: Buffer[] = [];
+  const grams: string[] = [];
+  let at = 0;
+  let gramsAt = 0;
+  for (const [key, entry] of entries) {
+    const bytes = Buffer.from(entry.stored(), 'utf8');
+    const bits = ownGramBits(entry.grams);
+    rows.push([key, entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, entry.grams.size, gramsAt, at, at + bytes.length]);
+    stored.push(bytes);
+    grams.push(bits);
+    at += bytes.length;
+    gramsAt += bits.length;
+  }
+  const area = zlib().deflateRawSync(Buffer.concat(stored), { level: 1 }).toString('base64');
+  return `${JSON.stringify({ format: FORMAT, build, grams: grams.join(''), entries: rows })}\n${area}`;
 }
 
 /** Files a folder's search cache is cut into: a post's file is chosen by its key, and one file is in memory at a time. */
@@ -127,19 +199,24 @@ export class SearchShard {
 
   /**
    * The index of the post at `path` when it is unchanged since it was
-   * cached; else null, and `index` (how to make it: read and parse the post)
-   * is asked, its result kept when the post is settled. Errors pass through.
+   * cached; false, without loading it, when its bits show it cannot hold
+   * every needle of `probe` (see query/search-grams.ts); else null, and
+   * `index` (how to make it: read and parse the post) is asked, its result
+   * kept when the post is settled. Errors pass through.
    */
-  indexOf(path: string, index: () => SearchIndex | null): SearchIndex | null {
+  indexOf(path: string, index: () => SearchIndex | null, probe?: readonly number[]): SearchIndex | null | false {
     const key = this.keyOf(path);
     const stamp = readStamp(path);
     const cached = this.previous.get(key);
     if (stamp && cached && sameStamp(stamp, cached.stamp)) {
       this.next.set(key, cached);
-      return cached.index;
+      if (probe && !mayHoldGrams(probe, cached.grams)) return false;
+      const stored = parseStoredIndex(cached.stored());
+      if (stored !== null) return stored;
+      this.next.delete(key);
     }
     const made = index();
-    if (made !== null && stamp && isSettled(stamp, this.now)) this.next.set(key, { stamp, index: made });
+    if (made !== null && stamp && isSettled(stamp, this.now)) this.next.set(key, searchEntry(stamp, made));
     this.changed = true;
     return made;
   }

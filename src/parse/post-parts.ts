@@ -20,10 +20,11 @@ export interface PostPart {
 
 /**
  * A post's regions (parse/regions.ts) with their section paths, lexing only
- * those `wants` asks for (it sees each region's Markdown). Null when the body
- * cannot be cut safely: the caller parses the post in full.
+ * those `wants` asks for (it sees each region's Markdown and its heading's
+ * title, in order), and its body (the Markdown after the front matter).
+ * Null when the body cannot be cut safely: the caller parses the post in full.
  */
-export function parsePostParts(text: string, path: string, wants: (regionText: string) => boolean): { title: string; date: string | null; parts: PostPart[] } | null {
+export function parsePostParts(text: string, path: string, wants: (regionText: string, title: string | undefined) => boolean): { title: string; date: string | null; body: string; parts: PostPart[] } | null {
   const { frontMatter, content } = parseFrontMatter(text, path);
   const cut = cutRegions(content);
   if (cut === null) return null;
@@ -41,11 +42,11 @@ export function parsePostParts(text: string, path: string, wants: (regionText: s
     }
     const markdown = content.slice(region.from, region.to);
     let tokens: Token[] | null = null;
-    if (wants(markdown)) {
+    if (wants(markdown, title)) {
       tokens = lexMarkdown(limitNesting(markdown));
       if (title !== undefined && (tokens[0]?.type !== 'heading' || headingTitle(tokens[0] as Tokens.Heading) !== title)) return null;
     }
     parts.push({ path: open.map((o) => o.title), text: markdown, tokens });
   }
-  return { title: extractTitle(frontMatter, firstH1, path), date: extractDate(frontMatter, path), parts };
+  return { title: extractTitle(frontMatter, firstH1, path), date: extractDate(frontMatter, path), body: content, parts };
 }

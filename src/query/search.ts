@@ -9,13 +9,13 @@ import { extractPlainText, normalizeForMatch } from '../parse/text.js';
 import type { Post, Section } from '../types.js';
 import { parsePost } from '../parse/post.js';
 import { parsePostParts } from '../parse/post-parts.js';
-import { mayMentionAll } from './mentions.js';
+import { matchWords, mentionTest } from './word-match.js';
 
 export interface SearchHit {
   post: Post;
   /** Titles from the top section down to the one that holds the words; [] for the post as a whole or its text before any heading. */
   section: string[];
-  /** The text of that part, plain, one line per block line. */
+  /** The text of that part, plain, one line per block line (from searchPostText, only its title when no other line could be its excerpt). */
   text: string;
 }
 
@@ -31,7 +31,7 @@ export function searchPost(post: Post, words: readonly string[]): SearchHit[] {
 
 /**
  * A post's text as search reads it: the lines blockText gives for its
- * tokens, each tagged with the part of the post it belongs to. Every text
+ * tokens, joined, and where each part of the post lies in them. Every text
  * searchPost matches is made of these lines: the text before the first
  * heading, each section's own text (its title, then its lines), and the
  * whole post (its title, then every line). Kept by the search cache
@@ -42,10 +42,10 @@ export interface SearchIndex {
   date: string | null;
   /** Each section's path (titles from the top section down), in the order searchPost checks them. */
   sections: string[][];
-  /** The lines of the whole post's blocks, in order. */
-  lines: string[];
-  /** Per line: 0 for the text before the first heading, k for the own body of section k (from 1), -1 for a heading's own line. */
-  parts: number[];
+  /** The lines of the whole post's blocks, in order, joined by line feeds (a heading's own line among them). */
+  text: string;
+  /** Where each part's lines lie in `text`, [from, to) in pairs: first the text before the first heading, then the own body of each section. */
+  spans: number[];
 }
 
 /** Each section's path: the titles from the top section down to it. */
@@ -82,16 +82,29 @@ export function indexPost(post: Post): SearchIndex | null {
   const owner = new Map<Token, number>();
   for (const token of intro) owner.set(token, 0);
   bodies.forEach((body, k) => body.forEach((token) => owner.set(token, k + 1)));
+  // Each part's lines follow one another (its tokens do): where they start and end in the text.
+  const spans: number[] = [];
   const lines: string[] = [];
-  const parts: number[] = [];
+  let at = 0;
+  let part = -1;
   for (const token of post.tokens) {
-    const part = owner.get(token) ?? -1;
+    const owned = owner.get(token) ?? -1;
     for (const line of blockLines([token])) {
+      if (owned !== part && owned !== -1) {
+        // A part seen before would have two runs of lines.
+        if (spans.length > 2 * owned) return null;
+        while (spans.length < 2 * owned) spans.push(0, 0);
+        spans.push(at, at);
+      }
+      part = owned;
       lines.push(line);
-      parts.push(part);
+      at += line.length + 1;
+      if (owned !== -1) spans[2 * owned + 1] = at - 1;
     }
   }
-  const index: SearchIndex = { title: post.title, date: post.date, sections: sections.map((s) => paths.get(s)!), lines, parts };
+  // A part without lines: an empty span.
+  while (spans.length < 2 * (sections.length + 1)) spans.push(0, 0);
+  const index: SearchIndex = { title: post.title, date: post.date, sections: sections.map((s) => paths.get(s)!), text: lines.join('\n'), spans };
   // Each part's text as the lines give it must be the one its tokens give (a section's tokens are the post's own).
   const texts = partTexts(index);
   if (texts[0] !== blockText(intro) || bodies.some((body, k) => texts[k + 1] !== `${sections[k]!.title}\n${blockText(body)}`)) return null;
@@ -100,14 +113,13 @@ export function indexPost(post: Post): SearchIndex | null {
 
 /** The own text of each part of an indexed post: [the text before the first heading, section 1's, section 2's, ...]. */
 function partTexts(index: SearchIndex): string[] {
-  const own: string[][] = index.sections.map(() => []);
-  const intro: string[] = [];
-  index.lines.forEach((line, k) => {
-    const part = index.parts[k]!;
-    if (part === 0) intro.push(line);
-    else if (part > 0) own[part - 1]!.push(line);
-  });
-  return [intro.join('\n'), ...index.sections.map((path, k) => `${path[path.length - 1]}\n${own[k]!.join('\n')}`)];
+  const own = (k: number) => index.text.slice(index.spans[2 * k], index.spans[2 * k + 1]);
+  return [own(0), ...index.sections.map((path, k) => `${path[path.length - 1]}\n${own(k + 1)}`)];
+}
+
+/** Every text searchIndex matches is made of this one's lines (a word without white space lies within one): the title, the section titles, then the text. */
+export function searchableText(index: SearchIndex): string {
+  return [index.title, ...index.sections.map((path) => path[path.length - 1]!), index.text].join('\n');
 }
 
 /** searchPost on a post's index; the hits carry `post`. */
@@ -115,14 +127,12 @@ export function searchIndex(index: SearchIndex | null, post: Post, words: readon
   if (words.length === 0) return [];
   if (index === null) return searchTokens(post, words);
   const holds = (text: string) => holdsEvery(text, words);
-  // Every text below is made of these lines (a word without white space lies within one): a post that lacks a word has no hit.
-  if (!words.some((w) => SPACE.test(w)) && !holds([index.title, ...index.sections.map((path) => path[path.length - 1]!), ...index.lines].join('\n'))) return [];
   const hits: SearchHit[] = [];
   partTexts(index).forEach((text, k) => {
     if (holds(text)) hits.push({ post, section: k === 0 ? [] : index.sections[k - 1]!, text });
   });
   if (hits.length === 0) {
-    const whole = `${index.title}\n${index.lines.join('\n')}`;
+    const whole = `${index.title}\n${index.text}`;
     if (holds(whole)) hits.push({ post, section: [], text: whole });
   }
   return hits;
@@ -150,19 +160,12 @@ function searchTokens(post: Post, words: readonly string[]): SearchHit[] {
  * Whether some text holds every word (as searchPost matches): each word is
  * in normalizeForMatch(text). A word without white space (as searchWords
  * gives them) never spans the spaces that function collapses, so the text is
- * only normalised and lower-cased, not rewritten by a regular expression.
+ * only normalised and lower-cased (matchForm in query/word-match.ts), or for the words people
+ * type, only normalised (query/word-match.ts).
  */
 export function holdsEvery(text: string, words: readonly string[]): boolean {
-  const normal = matchForm(text, words);
-  return words.every((w) => normal.includes(w));
+  return matchWords(words).holdsAll(text);
 }
-
-/** `text` in a form where `words` are found as in normalizeForMatch(text) (see holdsEvery). */
-export function matchForm(text: string, words: readonly string[]): string {
-  return words.some((w) => SPACE.test(w)) ? normalizeForMatch(text) : text.normalize('NFKC').toLowerCase();
-}
-
-const SPACE = /\s/;
 
 /**
  * The text searchPost matches for one region of a post (see parsePostParts):
@@ -179,15 +182,30 @@ export function partText(path: readonly string[], tokens: readonly Token[]): str
  * carry the post without its tokens.
  */
 export function searchPostText(text: string, path: string, words: readonly string[], needles: readonly string[]): SearchHit[] {
-  const read = parsePostParts(text, path, (markdown) => mayMentionAll(markdown, needles));
+  // A section whose title holds every word is a hit whatever its body holds.
+  // When its body cannot hold them all, no line of it can be the hit's excerpt
+  // (the line holding the most words, the title first: render/search.ts), so
+  // the body is not lexed and the hit's text is the title alone.
+  const byTitle: boolean[] = [];
+  const mayMention = mentionTest(needles);
+  const read = parsePostParts(text, path, (markdown, title) => {
+    const lineEnd = markdown.indexOf('\n');
+    const titled = title !== undefined && holdsEvery(title, words) && lineEnd !== -1 && !mayMention(markdown.slice(lineEnd + 1));
+    byTitle.push(titled);
+    return !titled && mayMention(markdown);
+  });
   if (read !== null) {
     const post: Post = { path, title: read.title, date: read.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
-    const hits = read.parts.flatMap((part) => {
+    const hits = read.parts.flatMap((part, k) => {
+      if (byTitle[k]) return [{ post, section: part.path, text: part.path[part.path.length - 1]! }];
       if (part.tokens === null) return [];
       const own = partText(part.path, part.tokens);
       return holdsEvery(own, words) ? [{ post, section: part.path, text: own }] : [];
     });
     if (hits.length > 0) return hits;
+    // No section holds every word: the post as a whole may. When its title holds them and its body cannot, so
+    // that no body line could be the excerpt (as above), that is a hit without lexing the body.
+    if (holdsEvery(read.title, words) && !mayMention(read.body)) return [{ post, section: [], text: read.title }];
   }
   // Sessions play no part in a search (and finding them throws nothing): they are not looked for.
   const whole = parsePost(text, path, false);

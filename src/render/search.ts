@@ -2,8 +2,9 @@
 // around the first word with every word highlighted.
 import { Chalk } from 'chalk';
 import { shortPostName } from '../parse/post.js';
-import { matchForm, type SearchHit } from '../query/search.js';
-import { showControls } from '../sanitize.js';
+import type { SearchHit } from '../query/search.js';
+import { matchWords } from '../query/word-match.js';
+import { hasControls, showControls } from '../sanitize.js';
 import type { RenderOptions } from '../types.js';
 import { truncate } from './wrap.js';
 
@@ -27,17 +28,18 @@ export function renderSearchHits(hits: readonly SearchHit[], words: readonly str
  * before the first word.
  */
 export function excerpt(text: string, words: readonly string[], width: number): string {
-  const lines = text.split('\n').map((l) => showControls(l.normalize('NFC')).replace(/\s+/g, ' ').trim());
-  // Each line's score once: how many of the words it holds.
-  const scores = lines.map((l) => {
-    const normal = matchForm(l, words);
-    return words.filter((w) => normal.includes(w)).length;
-  });
+  const raw = text.split('\n');
+  const shown: string[] = [];
+  const show = (k: number) => (shown[k] ??= showControls(raw[k]!.normalize('NFC')).replace(/\s+/g, ' ').trim());
+  // Each line's score once: how many of the words it holds, as shown. Showing a
+  // line without controls changes nothing plain words can match (it normalises
+  // to NFC and collapses spaces), so only the line picked is shown.
+  const matcher = matchWords(words);
+  const scores = raw.map((l, k) => matcher.count(matcher.plain && !hasControls(l) ? l : show(k)));
   let best = 0;
-  for (let k = 1; k < lines.length; k++) if (scores[k]! > scores[best]! || (scores[k] === scores[best] && lines[best] === lines[0] && scores[k]! > 0)) best = k;
-  const line = lines[best] ?? '';
-  const normal = matchForm(line, words);
-  const at = findWord(line, words.find((w) => normal.includes(w)) ?? '');
+  for (let k = 1; k < raw.length; k++) if (scores[k]! > scores[best]! || (scores[k] === scores[best] && scores[k]! > 0 && show(best) === show(0))) best = k;
+  const line = raw.length > 0 ? show(best) : '';
+  const at = findWord(line, matcher.firstHeld(line) ?? '');
   let from = at > LEAD ? at - LEAD : 0;
   // Start at a word: after the first space past the cut, when there is one before the word.
   const space = from > 0 ? line.indexOf(' ', from) : -1;

@@ -5,16 +5,18 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCacheFile, writeCacheFile } from '../../../src/load/cache-file.js';
-import { SEARCH_SHARDS, SearchCache, parseSearchCache, renderSearchCache, type SearchShard } from '../../../src/load/search-cache.js';
+import { SEARCH_SHARDS, SearchCache, parseSearchCache, parseStoredIndex, renderSearchCache, searchEntry, type SearchShard } from '../../../src/load/search-cache.js';
 import { cacheBuildOf } from '../../../src/load/summary-cache.js';
 import { listPostFiles } from '../../../src/load/posts-dir.js';
 import { parsePost } from '../../../src/parse/post.js';
 import { indexPost, searchIndex, searchPost, searchWords, type SearchHit, type SearchIndex } from '../../../src/query/search.js';
 import type { Post } from '../../../src/types.js';
+import { gramProbe } from '../../../src/query/search-grams.js';
+import { foldText } from '../../../src/query/mentions.js';
 
 const here = (path: string) => new URL(`../../../${path}`, import.meta.url).pathname;
 const FOLDERS = [here('posts'), here('test/fixtures'), here('test/fixtures/sessions'), here('test/fixtures/render')];
-const QUERIES = [['lambda'], ['aws', '서비스'], ['keynote'], ['session'], ['발표'], ['the'], ['track', '1'], ['zzz-nothing']];
+const QUERIES = [['lambda'], ['aws', '서비스'], ['keynote'], ['session'], ['발표'], ['the'], ['track', '1'], ['zzz-nothing'], ['LAMBDA', '함수']];
 
 /** Every readable post of the fixture folders (the hostile ones fail to parse, as they should). */
 function fixturePosts(): Post[] {
@@ -73,7 +75,12 @@ describe('SearchCache', () => {
     cache.forEachShard(paths, (places, shard: SearchShard) => {
       for (const k of places) {
         const path = paths[k]!;
-        const index = shard.indexOf(path, () => indexPost(parsePost(readFileSync(path, 'utf8'), path, false)));
+        // Passed over when its bits lack a piece of a word, as the command does.
+        const index = shard.indexOf(path, () => indexPost(parsePost(readFileSync(path, 'utf8'), path, false)), gramProbe(words.map(foldText)));
+        if (index === false) {
+          found[k] = [];
+          continue;
+        }
         const post: Post = { path, title: index!.title, date: index!.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
         found[k] = searchIndex(index, post, words);
       }
@@ -93,20 +100,32 @@ describe('SearchCache', () => {
     expect(searchCached(words).map((h) => h.post.path)).toContain(join(dir, 'two', 'index.md'));
   });
 
+  it.each(QUERIES)('passes over, from its files, only posts that cannot hold the words: %s', (...typed) => {
+    const words = searchWords(typed);
+    searchCached(words);
+    expect(simple(searchCached(words))).toEqual(simple(searchRead(words)));
+  });
+
   it('answers an unchanged post from its file, and reads a changed one again', () => {
     const words = searchWords(['lambda']);
     searchCached(words);
     // Edit the cached text of one bundle (checksum and all): unchanged, it is answered from the cache.
     for (const file of files()) {
       const path = join(cacheDir, file);
-      writeCacheFile(path, readShard(path).replace('Lambda 서비스 second', 'Lambda from the cache'));
+      const entries = parseSearchCache(readShard(path), cacheBuildOf('b1'));
+      for (const [key, entry] of entries) {
+        // As long as the text it replaces, so that the spans still hold.
+        const edited = entry.stored().replace('Lambda 서비스 second', 'Lambda from cache');
+        entries.set(key, { ...entry, stored: () => edited });
+      }
+      writeCacheFile(path, renderSearchCache(entries, cacheBuildOf('b1')));
     }
     const texts = () => searchCached(words).map((h) => h.text).join('\n');
-    expect(texts()).toContain('Lambda from the cache');
+    expect(texts()).toContain('Lambda from cache');
     // Changed (another size), it is read again.
     writeFileSync(join(dir, 'two', 'index.md'), '# Two\n\n## Lambda again\n\nLambda changed text\n');
     expect(texts()).toContain('Lambda changed text');
-    expect(texts()).not.toContain('from the cache');
+    expect(texts()).not.toContain('from cache');
   });
 
   it('does not keep a post changed too recently to trust its times', () => {
@@ -121,24 +140,64 @@ describe('SearchCache', () => {
     expect(files().length).toBeLessThanOrEqual(SEARCH_SHARDS);
   });
 
-  const index: SearchIndex = { title: 'T', date: null, sections: [['A']], lines: ['intro', 'body'], parts: [0, 1] };
+  const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10] };
   const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
+  const row = (...changed: [number, unknown][]) => {
+    const cells: unknown[] = ['a.md', 1, 2, 3, 4, 64, 0, 0, 2];
+    let grams: unknown = '0'.repeat(11);
+    for (const [k, value] of changed) {
+      if (k === -1) grams = value;
+      else cells[k] = value;
+    }
+    return `${JSON.stringify({ format: 2, build: 'b', grams, entries: [cells] })}\n`;
+  };
   it('reads back what it wrote, for the same build only', () => {
-    const text = renderSearchCache(new Map([['a.md', { stamp, index }]]), 'b');
-    expect(parseSearchCache(text, 'b').get('a.md')).toEqual({ stamp, index });
+    const text = renderSearchCache(new Map([['a.md', searchEntry(stamp, index)]]), 'b');
+    const read = parseSearchCache(text, 'b').get('a.md')!;
+    expect(read.stamp).toEqual(stamp);
+    expect(read.grams).toEqual(searchEntry(stamp, index).grams);
+    expect(parseStoredIndex(read.stored())).toEqual(index);
     expect(parseSearchCache(text, 'other').size).toBe(0);
+    expect(row()).not.toBe('');
+    expect(parseSearchCache(row(), 'b').size).toBe(1);
   });
 
   it.each([
     ['not JSON', '{'],
-    ['another format', JSON.stringify({ format: 2, build: 'b', entries: [] })],
-    ['a part past the sections', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [['A']], ['x'], [2]]] })],
-    ['parts and lines of different lengths', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [['A']], ['x', 'y'], [0]]] })],
-    ['a line that is no text', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [['A']], [7], [0]]] })],
-    ['an empty section path', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null, [[]], ['x'], [0]]] })],
-    ['a short row', JSON.stringify({ format: 1, build: 'b', entries: [['a.md', 1, 2, 3, 4, 'T', null]] })],
+    ['another format', JSON.stringify({ format: 1, build: 'b', entries: [] })],
+    ['no line after the first', row().trimEnd()],
+    ['bits of a size not a power of two', row([5, 96], [-1, '0'.repeat(16)])],
+    ['bits too few for their size', row([-1, '0'.repeat(10)])],
+    ['bits past the end of the others', row([6, 1])],
+    ['bits that are not bits', row([-1, `${'0'.repeat(10)}~`])],
+    ['no bits', row([-1, null])],
+    ['an index that ends before it starts', row([7, 3])],
+    ['a stamp that is no number', row([1, '1'])],
+    ['a short row', `${JSON.stringify({ format: 2, build: 'b', grams: '', entries: [['a.md', 1, 2, 3, 4]] })}\n`],
     ['null', 'null'],
   ])('is ignored when it holds %s', (_name, text) => {
     expect(parseSearchCache(text, 'b').size).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '[1'],
+    ['a part past the sections', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0, 0, 0], 'x'])],
+    ['a span past the text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 2], 'x'])],
+    ['a span that ends before it starts', JSON.stringify(['T', null, [['A']], [0, 0, 1, 0], 'x'])],
+    ['a text that is no text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0], 7])],
+    ['an empty section path', JSON.stringify(['T', null, [[]], [0, 0, 0, 0], 'x'])],
+  ])('reads no index from a stored one holding %s', (_name, stored) => {
+    expect(parseStoredIndex(stored)).toBeNull();
+  });
+
+  it('reads again a post whose stored index cannot be read (a damaged area)', () => {
+    const words = searchWords(['lambda', '서비스']);
+    searchCached(words);
+    for (const file of files()) {
+      const path = join(cacheDir, file);
+      const text = readShard(path);
+      writeCacheFile(path, `${text.slice(0, text.indexOf('\n') + 1)}AAAA${text.slice(text.indexOf('\n') + 5)}`);
+    }
+    expect(simple(searchCached(words))).toEqual(simple(searchRead(words)));
   });
 });

@@ -1,0 +1,115 @@
+// Whether a text holds search words, as `search` matches them: a word is in
+// the text once it is normalised (NFKC) and lower-cased (matchForm). Pure.
+//
+// Lower-casing a whole post's text costs more than normalising and searching
+// it together (V8 lower-cases a string of Korean a character at a time
+// through ICU). For the words people type (ASCII and Hangul syllables, no
+// capitals: searchWords lower-cases them), the text is only normalised, and
+// each word found by a case-insensitive expression, which finds exactly what
+// lower-casing finds: in normalised text, the only characters that
+// lower-case to an ASCII character are its two ASCII cases, and only a
+// Hangul syllable lower-cases to that syllable, save U+0130 (İ, which
+// lower-cases to "i" and a dot): a text holding it is lower-cased as before.
+// Both are checked over every code point by a test.
+import { normalizeForMatch } from '../parse/text.js';
+import { mayMentionAll } from './mentions.js';
+
+/** Words the expressions take: ASCII without capitals or white space, and Hangul syllables. */
+const PLAIN_WORD = /^[\x21-\x40\x5b-\x7e\uac00-\ud7a3]+$/;
+const SPACE = /\s/;
+const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+export interface WordMatcher {
+  /** True when the words are plain (ASCII without capitals or white space, Hangul syllables): what they match is then the same in a text put in NFC with its runs of white space collapsed (tested). */
+  plain: boolean;
+  /** How many of the words the text holds. */
+  count(text: string): number;
+  /** Whether it holds them all. */
+  holdsAll(text: string): boolean;
+  /** The first word it holds, else undefined. */
+  firstHeld(text: string): string | undefined;
+}
+
+/** `text` in the form search finds `words` in: normalizeForMatch(text), or for words without white space (never spanning the spaces it collapses), only normalised and lower-cased. */
+export function matchForm(text: string, words: readonly string[]): string {
+  return words.some((w) => SPACE.test(w)) ? normalizeForMatch(text) : text.normalize('NFKC').toLowerCase();
+}
+
+/** A matcher for `words`; the last one made is kept, as a search asks with the same words throughout. */
+export function matchWords(words: readonly string[]): WordMatcher {
+  if (last?.words !== words) last = { words, matcher: makeMatcher(words) };
+  return last.matcher;
+}
+
+let last: { words: readonly string[]; matcher: WordMatcher } | undefined;
+
+function makeMatcher(words: readonly string[]): WordMatcher {
+  const slow = byForm(words, (text) => matchForm(text, words));
+  if (!words.every((w) => PLAIN_WORD.test(w))) return { ...slow, plain: false };
+  const patterns = words.map((w) => new RegExp(w.replace(SPECIAL, '\\$&'), 'i'));
+  const held = (normal: string) => patterns.map((p) => p.test(normal));
+  return {
+    plain: true,
+    count: (text) => {
+      const normal = text.normalize('NFKC');
+      return normal.includes('\u0130') ? slow.count(text) : held(normal).filter(Boolean).length;
+    },
+    holdsAll: (text) => {
+      const normal = text.normalize('NFKC');
+      return normal.includes('\u0130') ? slow.holdsAll(text) : patterns.every((p) => p.test(normal));
+    },
+    firstHeld: (text) => {
+      const normal = text.normalize('NFKC');
+      return normal.includes('\u0130') ? slow.firstHeld(text) : words[patterns.findIndex((p) => p.test(normal))];
+    },
+  };
+}
+
+/** A matcher that puts the text in `form` and looks for each word in it. */
+function byForm(words: readonly string[], form: (text: string) => string): Omit<WordMatcher, 'plain'> {
+  return {
+    count: (text) => {
+      const normal = form(text);
+      return words.filter((w) => normal.includes(w)).length;
+    },
+    holdsAll: (text) => {
+      const normal = form(text);
+      return words.every((w) => normal.includes(w));
+    },
+    firstHeld: (text) => {
+      const normal = form(text);
+      return words.find((w) => normal.includes(w));
+    },
+  };
+}
+
+// The same for mayMentionAll (query/mentions.ts), the quick test on raw
+// Markdown that lets search skip what cannot match: each folded needle is
+// found by a case-insensitive expression on the normalised text that steps
+// over the characters folding drops, rather than by lower-casing the text.
+// Markup that may spell text of its own is handled as mayMentionAll does.
+const LINK_DESTINATION = /\]\([^()]*\)/g;
+/** What foldText drops, as a class: white space (as \s reads it) and ASCII punctuation. */
+const DROPPED = '[\\t-\\r !-/:-@[-`{-~\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]*';
+/** Folded needles the expressions take: ASCII letters and digits, Hangul syllables. */
+const PLAIN_NEEDLE = /^[0-9a-z\uac00-\ud7a3]*$/;
+
+/** `(markdown) => mayMentionAll(markdown, needles)`, the same answers; the last one made is kept. */
+export function mentionTest(needles: readonly string[]): (markdown: string) => boolean {
+  if (lastTest?.needles !== needles) lastTest = { needles, test: makeMentionTest(needles) };
+  return lastTest.test;
+}
+
+let lastTest: { needles: readonly string[]; test: (markdown: string) => boolean } | undefined;
+
+function makeMentionTest(needles: readonly string[]): (markdown: string) => boolean {
+  if (needles.length === 0 || !needles.every((n) => PLAIN_NEEDLE.test(n))) return (markdown) => mayMentionAll(markdown, needles);
+  const patterns = needles.map((n) => new RegExp([...n].join(DROPPED), 'i'));
+  return (markdown) => {
+    if (markdown.includes('&') || markdown.includes('<')) return true;
+    const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
+    if (cut.includes('](')) return true;
+    const normal = cut.normalize('NFKC');
+    return normal.includes('\u0130') ? mayMentionAll(markdown, needles) : patterns.every((p) => p.test(normal));
+  };
+}
