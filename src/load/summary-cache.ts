@@ -84,9 +84,28 @@ export class StoredCache {
     private readonly ints: Int32Array,
     /** Where each post starts in `ints`. */
     private readonly starts: Int32Array,
-    /** Each post's number, by its name. */
-    readonly names: ReadonlyMap<string, number>,
   ) {}
+
+  /** Each post's number by its name, made when first needed (posts are mostly asked for in the order they were written). */
+  private byName: Map<string, number> | null = null;
+
+  get names(): ReadonlyMap<string, number> {
+    if (this.byName === null) {
+      this.byName = new Map();
+      for (let k = 0; k < this.starts.length; k++) this.byName.set(this.nameOf(k), k);
+    }
+    return this.byName;
+  }
+
+  /** The name of post `k`. */
+  nameOf(k: number): string {
+    return this.strings[this.ints[this.starts[k]!]!]!;
+  }
+
+  /** The number of the post named `name`, looked for first at `hint`; undefined when there is none. */
+  find(name: string, hint: number): number | undefined {
+    return hint < this.starts.length && this.nameOf(hint) === name ? hint : this.names.get(name);
+  }
 
   /** The posts of a cache file's body written by `build`; null when it is not one (then there is no cache). */
   static parse(bytes: Uint8Array, build: string): StoredCache | null {
@@ -107,8 +126,7 @@ export class StoredCache {
     new Uint8Array(stamps.buffer).set(bytes.subarray(line + 1, line + 1 + posts * 32));
     new Uint8Array(ints.buffer).set(bytes.subarray(line + 1 + posts * 32));
     const starts = new Int32Array(posts);
-    const names = new Map<string, number>();
-    // Where each post starts, and its name: the rest of a post is checked when asked for.
+    // Where each post starts, and that its name is a text: the rest of a post is checked when asked for.
     let at = 0;
     for (let k = 0; k < posts; k++) {
       starts[k] = at;
@@ -121,9 +139,8 @@ export class StoredCache {
       if (cells === undefined || cells < -1 || cells > MAX_CELLS) return null;
       at += 8 + categories + tags + Math.max(0, cells);
       if (at > count) return null;
-      names.set(strings[name]!, k);
     }
-    return at === count ? new StoredCache(strings, stamps, ints, starts, names) : null;
+    return at === count ? new StoredCache(strings, stamps, ints, starts) : null;
   }
 
   get size(): number {
@@ -267,8 +284,18 @@ export function isSettled(stamp: FileStamp, now: number): boolean {
 
 /** Summaries of one folder's posts, from the cache when a post is unchanged. */
 export class SummaryCache {
-  /** What the file will hold: a post of the file kept as it was (its number there), or a post just read. */
-  private readonly next = new Map<string, number | CacheEntry>();
+  /**
+   * What the file will hold, in the order posts were asked for: a post of the
+   * file kept as it was (its number there), or a post just read (a later one
+   * of the same name wins). A list rather than a map: 10,000 posts kept cost
+   * no hashing of their names.
+   */
+  private readonly visits: (number | [string, CacheEntry])[] = [];
+  /** The posts of the file kept, and how many. */
+  private readonly kept: Uint8Array;
+  private keptCount = 0;
+  /** Where the next post asked for is likely to be in the file: after the last one found. */
+  private cursor = 0;
   private changed = false;
 
   private constructor(
@@ -278,7 +305,9 @@ export class SummaryCache {
     private readonly now: number,
     /** Where the folder's own posts start ("posts/"): a post is keyed by its path from there. */
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.kept = new Uint8Array(previous?.size ?? 0);
+  }
 
   /**
    * A post's key: its path from the folder (Hugo page bundles are all
@@ -305,8 +334,22 @@ export class SummaryCache {
 
   /** The number in the file of the post keyed `name`, when it is there with `stamp`. */
   private unchanged(name: string, stamp: FileStamp | null): number | undefined {
-    const k = stamp ? this.previous?.names.get(name) : undefined;
-    return k !== undefined && this.previous!.hasStamp(k, stamp!) ? k : undefined;
+    const k = stamp ? this.previous?.find(name, this.cursor) : undefined;
+    if (k === undefined) return undefined;
+    this.cursor = k + 1;
+    return this.previous!.hasStamp(k, stamp!) ? k : undefined;
+  }
+
+  /** Post `k` of the file is kept as it is. */
+  private keep(k: number): void {
+    this.visits.push(k);
+    if (this.kept[k] === 0) this.keptCount++;
+    this.kept[k] = 1;
+  }
+
+  /** The post keyed `name`, just read, is kept as `entry`. */
+  private put(name: string, entry: CacheEntry): void {
+    this.visits.push([name, entry]);
   }
 
   /** The summary of the post at `path` (errors are thrown as summarizePostBytes throws them). */
@@ -316,12 +359,12 @@ export class SummaryCache {
     const k = this.unchanged(name, stamp);
     const cached = k === undefined ? null : this.previous!.summary(k);
     if (cached) {
-      this.next.set(name, k!);
+      this.keep(k!);
       return { path, title: cached.title, date: cached.date, category: cached.category, sessions: cached.sessions, categories: cached.categories, tags: cached.tags };
     }
     const summary = summarizePostBytes(readPostBytesSync(path), path);
     if (stamp && isSettled(stamp, this.now)) {
-      this.next.set(name, {
+      this.put(name, {
         stamp,
         summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions, categories: summary.categories, tags: summary.tags },
       });
@@ -345,20 +388,25 @@ export class SummaryCache {
     const cached = summary && sessions ? { summary, sessions } : null;
     const result = read(cached);
     if (cached && result.sessions === cached.sessions) {
-      this.next.set(name, k!);
+      this.keep(k!);
       return result;
     }
-    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: result.sessions });
+    if (stamp && isSettled(stamp, this.now)) this.put(name, { stamp, summary: result.summary, sessions: result.sessions });
     this.changed = true;
     return result;
   }
 
   /** Writes the cache when it changed; a cache that cannot be written is simply not kept. */
   save(): void {
-    if (!this.changed && this.next.size === (this.previous?.size ?? 0)) return;
+    if (!this.changed && this.keptCount === this.kept.length) return;
+    const next = new Map<string, number | CacheEntry>();
+    for (const visit of this.visits) {
+      if (typeof visit === 'number') next.set(this.previous!.nameOf(visit), visit);
+      else next.set(visit[0], visit[1]);
+    }
     // Posts kept from the file are decoded (and so checked) again: the table they point into is written anew.
     const entries = new Map<string, CacheEntry>();
-    for (const [name, kept] of this.next) {
+    for (const [name, kept] of next) {
       const entry = typeof kept === 'number' ? this.previous!.entry(kept) : kept;
       if (entry) entries.set(name, entry);
     }

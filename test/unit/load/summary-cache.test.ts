@@ -189,6 +189,16 @@ describe('SummaryCache', () => {
     expect(SummaryCache.open(cacheDir, dir, 'b2', later()).summarize(join(dir, 'b.md'))).toEqual(fresh('b.md'));
   });
 
+  it('answers posts asked for in another order than they were written, and one asked for twice', () => {
+    const first = SummaryCache.open(cacheDir, dir, 'b1', later());
+    summarizeAll(first);
+    first.save();
+    const file = summaryCacheFile(cacheDir, dir)!;
+    writeCacheFile(file, retext(retext(readCacheBytes(file)!, 'A', 'cached A'), 'B', 'cached B'));
+    const again = SummaryCache.open(cacheDir, dir, 'b1', later());
+    expect(['b.md', 'a.md', 'a.md', 'b.md'].map((name) => again.summarize(join(dir, name)).title)).toEqual(['cached B', 'cached A', 'cached A', 'cached B']);
+  });
+
   it('keys a post by its path in the folder, so Hugo page bundles (x/index.md) each have their own entry', () => {
     for (const [name, title] of [['one', 'One'], ['two', 'Two']] as const) {
       mkdirSync(join(dir, name));
