@@ -112,7 +112,7 @@ export function decodeSessions({ cells, from = 0, to = cells.length, strings }: 
   if (to - from > MAX_CELLS || from < 0 || to > cells.length || from > to) return null;
   const r = new CellReader(cells, from, to, strings);
   const absentCount = r.whole(0, MAX_ABSENT);
-  const absent: string[] = [];
+  const absent: string[] = absentCount === 0 ? NONE : [];
   for (let i = 0; i < absentCount; i++) absent.push(r.text());
   const list: Session[] = [];
   const resolved: boolean[] = [];

@@ -153,18 +153,23 @@ export class StoredCache {
     return this.stamps[at] === stamp.size && this.stamps[at + 1] === stamp.mtimeMs && this.stamps[at + 2] === stamp.ctimeMs && this.stamps[at + 3] === stamp.ino;
   }
 
-  /** Post `k`'s summary, or null when its numbers are not as written. */
-  summary(k: number): CachedSummary | null {
+  /**
+   * Post `k`'s summary, or null when its numbers are not as written. Without
+   * `labels`, its categories and tags are left out (the commands that read
+   * sessions never show them: 20,000 lists fewer for 10,000 posts).
+   */
+  summary(k: number, labels = true): CachedSummary | null {
     const { ints } = this;
     const at = this.starts[k]!;
     const title = this.text(ints[at + 1]!);
     const date = this.textOrNull(ints[at + 2]!);
     const category = this.textOrNull(ints[at + 3]!);
     const sessions = ints[at + 4]!;
+    if (title === null || date === undefined || category === undefined || sessions < 0) return null;
+    if (!labels) return { title, date, category, sessions };
     const categories = this.texts(at + 5);
     const tags = categories && this.texts(at + 6 + categories.length);
-    if (title === null || date === undefined || category === undefined || sessions < 0 || !categories || !tags) return null;
-    return { title, date, category, sessions, categories, tags };
+    return categories && tags ? { title, date, category, sessions, categories, tags } : null;
   }
 
   /** Post `k`'s sessions (a post of `count` of them): undefined when none were kept, null when their numbers are not as written. */
@@ -383,7 +388,7 @@ export class SummaryCache {
     const name = this.keyOf(path);
     const stamp = readStamp(path);
     const k = this.unchanged(name, stamp);
-    const summary = k === undefined ? null : this.previous!.summary(k);
+    const summary = k === undefined ? null : this.previous!.summary(k, false);
     const sessions = summary && this.previous!.sessions(k!, summary.sessions);
     const cached = summary && sessions ? { summary, sessions } : null;
     const result = read(cached);
@@ -391,7 +396,9 @@ export class SummaryCache {
       this.keep(k!);
       return result;
     }
-    if (stamp && isSettled(stamp, this.now)) this.put(name, { stamp, summary: result.summary, sessions: result.sessions });
+    // The cached summary lacks categories and tags: kept with new sessions, it is taken whole from the file.
+    const kept = cached && result.summary === cached.summary ? this.previous!.summary(k!) : result.summary;
+    if (stamp && kept && isSettled(stamp, this.now)) this.put(name, { stamp, summary: kept, sessions: result.sessions });
     this.changed = true;
     return result;
   }

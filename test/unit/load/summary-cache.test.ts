@@ -272,6 +272,15 @@ describe('SummaryCache', () => {
       expect(fresh('a.md').categories).toEqual(['alpha', 'beta']);
     });
 
+    it('keeps a post\'s categories and tags when new sessions are kept with the summary the cache gave', () => {
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: A\ncategories: [alpha, beta]\ntags: [x]\n---\n### 10:00 - 10:40 Talk\n`);
+      titles(open);
+      const cache = open();
+      cache.withSessions(join(dir, 'a.md'), (cached) => ({ summary: cached!.summary, sessions: { ...cached!.sessions, absent: ['someone'] } }));
+      cache.save();
+      expect(open().summarize(join(dir, 'a.md'))).toEqual(fresh('a.md'));
+    });
+
     it.each([
       ['cells cut short', cutCells],
       ['another count of sessions', (p: Parts) => postsIn(p.ints).forEach(({ start }) => (p.ints[start + 4]! += 1))],
