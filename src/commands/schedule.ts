@@ -58,9 +58,12 @@ export async function runNow(arg: string | undefined, options: NowOptions, ctx: 
     const dated = collectedRows.map((r) => ({ session: r.session, post: r.post, from: r.from, resolved: r.resolved, postDate: r.from.date, postKey: r.from.path }));
     const picked = pickDay(dated, { day, date: options.date ?? today, strict: options.date !== undefined });
     const rows = picked.rows;
-    const postOf = new Map<Session, string | undefined>(rows.map((r) => [r.session, r.post]));
     const found = findNow(rows.map((r) => r.session), minutes);
-    return { picked, rows, postOf, found, result: resolveSpeakers(found, rows, postOf, readSpeakers) };
+    // The rows of the two sessions found, the only ones asked about again (a folder has tens of thousands).
+    const rowOf = new Map<Session, SessionRow>();
+    for (const r of rows) if (r.session === found.current || r.session === found.next) rowOf.set(r.session, r);
+    const postOf = new Map<Session, string | undefined>([...rowOf].map(([session, r]) => [session, r.post]));
+    return { picked, rows, postOf, found, result: resolveSpeakers(found, rowOf, postOf, readSpeakers) };
   };
   // The speakers of what is on and next are read before the folder's cache is written, so that it keeps them.
   const collected = await collectSessions(arg, options, ctx, false, pickNow);
@@ -99,10 +102,10 @@ function parseDay(value: string, ctx: Context): number {
 /**
  * The sessions found, their speakers read when they were not yet (new
  * sessions, entered in `postOf`): one read per post, so that the current and
- * the next session of one post are read, and cached, together.
+ * the next session of one post are read, and cached, together. `rowOf` holds
+ * the rows of the sessions found.
  */
-function resolveSpeakers(result: NowResult, rows: readonly SessionRow[], postOf: Map<Session, string | undefined>, readSpeakers: ReadSpeakers): NowResult {
-  const rowOf = new Map(rows.map((r) => [r.session, r]));
+function resolveSpeakers(result: NowResult, rowOf: ReadonlyMap<Session, SessionRow>, postOf: Map<Session, string | undefined>, readSpeakers: ReadSpeakers): NowResult {
   const wanted = [result.current, result.next].filter((s): s is Session => s !== null && rowOf.get(s)?.resolved === false);
   const read = new Map<string, Session[]>();
   const resolve = (session: Session | null): Session | null => {

@@ -5,7 +5,7 @@
 //   postview runs without a cache, silently;
 // - a cache file is opened without following links and without blocking, and
 //   read only when it is a regular file of the user's, of bounded size;
-// - its text carries a SHA-256 checksum of itself, so a truncated or edited
+// - its body (text, or bytes) carries a SHA-256 checksum of itself, so a truncated or edited
 //   file reads as no cache;
 // - it is written to a new temporary file under a random name
 //   (O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600), then renamed into place, so that
@@ -73,19 +73,24 @@ export function unsealCacheText(text: string): string | null {
   return text.slice(MAGIC.length, end) === crypto().createHash('sha256').update(body).digest('hex') ? body : null;
 }
 
-/** unsealCacheText for the file's bytes: the checksum is taken over the body's bytes as stored, before they are decoded. */
-function unsealCacheBytes(bytes: Buffer): string | null {
+/** sealCacheText for a body of bytes (the checksum is taken over them as stored). */
+export function sealCacheBytes(body: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`${MAGIC}${crypto().createHash('sha256').update(body).digest('hex')}\n`, 'latin1'), body]);
+}
+
+/** unsealCacheText for the file's bytes: the body's bytes whose checksum holds (taken over them as stored), null otherwise. */
+export function unsealCacheBytes(bytes: Buffer): Buffer | null {
   const end = bytes.indexOf(0x0a);
   if (end === -1 || bytes.toString('latin1', 0, end) !== `${MAGIC}${crypto().createHash('sha256').update(bytes.subarray(end + 1)).digest('hex')}`) return null;
-  return bytes.toString('utf8', end + 1);
+  return bytes.subarray(end + 1);
 }
 
 /**
- * The body of cache file `file` in a safe cache folder, or null: missing,
- * a link, not a regular file (a pipe, a device), not the user's, larger
- * than `maxBytes`, or failing its checksum. Never blocks.
+ * The body of cache file `file` in a safe cache folder, as bytes, or null:
+ * missing, a link, not a regular file (a pipe, a device), not the user's,
+ * larger than `maxBytes`, or failing its checksum. Never blocks.
  */
-export function readCacheFile(file: string, maxBytes = MAX_CACHE_BYTES): string | null {
+export function readCacheBytes(file: string, maxBytes = MAX_CACHE_BYTES): Buffer | null {
   if (!isSafeCacheDir(dirname(file))) return null;
   let fd: number | undefined;
   try {
@@ -110,19 +115,25 @@ export function readCacheFile(file: string, maxBytes = MAX_CACHE_BYTES): string 
   }
 }
 
+/** readCacheBytes, the body read as UTF-8 text. */
+export function readCacheFile(file: string, maxBytes = MAX_CACHE_BYTES): string | null {
+  return readCacheBytes(file, maxBytes)?.toString('utf8') ?? null;
+}
+
 /**
- * Replaces cache file `file` with `body` (sealed), through a new temporary
- * file under a random name. False when it could not be written (no cache
- * folder, read-only, full disk, a folder others can write to).
+ * Replaces cache file `file` with `body` (text written as UTF-8, or bytes),
+ * sealed, through a new temporary file under a random name. False when it
+ * could not be written (no cache folder, read-only, full disk, a folder
+ * others can write to).
  */
-export function writeCacheFile(file: string, body: string): boolean {
+export function writeCacheFile(file: string, body: string | Uint8Array): boolean {
   const dir = dirname(file);
   if (!prepareCacheDir(dir)) return false;
   const temporary = `${file}.${crypto().randomBytes(12).toString('hex')}.tmp`;
   let fd: number | undefined;
   try {
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
-    const bytes = Buffer.from(sealCacheText(body), 'utf8');
+    const bytes = sealCacheBytes(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
     closeSync(fd);

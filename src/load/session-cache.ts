@@ -7,8 +7,9 @@
 // On disk a post's sessions are one flat list of whole numbers, and every
 // text is a number too: its place in the file's table of strings, each string
 // written once (days, times, rooms and speakers repeat from post to post).
-// Loading 10,000 posts is then one JSON.parse of mostly small numbers, and
-// the texts are shared rather than copied per session. The numbers are
+// Loading 10,000 posts is then one JSON.parse of the table (the numbers are
+// bytes in the file: summary-cache.ts), and the texts are shared rather than
+// copied per session. The numbers are
 // checked one by one when a post's sessions are asked for (a place in the
 // table, a count that fits, nothing left over): a post whose cached sessions
 // are not as expected is read again.
@@ -23,9 +24,14 @@ export interface CachedSessions {
   absent: string[];
 }
 
-/** A post's sessions as the cache file holds them: numbers (see above), checked only when decoded. */
+/**
+ * A post's sessions as the cache file holds them: numbers (see above), checked
+ * only when decoded; `cells[from..to)` when given, else all of `cells`.
+ */
 export interface StoredSessions {
-  cells: readonly unknown[];
+  cells: ArrayLike<unknown>;
+  from?: number;
+  to?: number;
   strings: readonly string[];
 }
 
@@ -67,43 +73,72 @@ export function encodeSessions(sessions: CachedSessions, intern: (text: string) 
 const isPlainSpeaker = (p: Speaker) => Object.keys(p).length === 3;
 const isPlainLink = (l: SessionLink) => Object.keys(l).length === 2;
 
-/** The sessions of a post that has `count` of them, or null when `stored` is not what encodeSessions writes. */
-export function decodeSessions({ cells, strings }: StoredSessions, count: number): CachedSessions | null {
-  if (cells.length > MAX_CELLS) return null;
-  let at = 0;
-  let bad = false;
-  const whole = (min: number, max: number): number => {
-    const n = cells[at++];
+/** Shared by every decoded session that has none: a cached session has no tokens, and is not to be changed. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** Reads cells one at a time, each checked; `bad` once one was not as expected. */
+class CellReader {
+  at: number;
+  bad = false;
+  constructor(
+    private readonly cells: ArrayLike<unknown>,
+    from: number,
+    readonly end: number,
+    private readonly strings: readonly string[],
+  ) {
+    this.at = from;
+  }
+
+  whole(min: number, max: number): number {
+    const n = this.at < this.end ? this.cells[this.at] : undefined;
+    this.at++;
     if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
-    bad = true;
+    this.bad = true;
     return min;
-  };
-  const text = (): string => strings[whole(0, strings.length - 1)] ?? '';
-  const textOrNull = (): string | null => {
-    const n = whole(NULL, strings.length - 1);
-    return n === NULL ? null : strings[n] ?? '';
-  };
-  const absentCount = whole(0, MAX_ABSENT);
-  const absent = Array.from({ length: absentCount }, text);
+  }
+
+  text(): string {
+    return this.strings[this.whole(0, this.strings.length - 1)] ?? '';
+  }
+
+  textOrNull(): string | null {
+    const n = this.whole(NULL, this.strings.length - 1);
+    return n === NULL ? null : (this.strings[n] ?? '');
+  }
+}
+
+/** The sessions of a post that has `count` of them, or null when `stored` is not what encodeSessions writes. */
+export function decodeSessions({ cells, from = 0, to = cells.length, strings }: StoredSessions, count: number): CachedSessions | null {
+  if (to - from > MAX_CELLS || from < 0 || to > cells.length || from > to) return null;
+  const r = new CellReader(cells, from, to, strings);
+  const absentCount = r.whole(0, MAX_ABSENT);
+  const absent: string[] = absentCount === 0 ? NONE : [];
+  for (let i = 0; i < absentCount; i++) absent.push(r.text());
   const list: Session[] = [];
   const resolved: boolean[] = [];
-  for (let k = 0; k < count && !bad; k++) {
-    const flags = whole(0, RESOLVED | BREAK);
-    const index = whole(1, Number.MAX_SAFE_INTEGER);
-    const day = whole(NULL, Number.MAX_SAFE_INTEGER);
-    const speakerCount = whole(0, cells.length);
-    const linkCount = whole(0, cells.length);
-    if (bad || at + 6 + 3 * speakerCount + 2 * linkCount > cells.length) return null;
+  for (let k = 0; k < count && !r.bad; k++) {
+    const flags = r.whole(0, RESOLVED | BREAK);
+    const index = r.whole(1, Number.MAX_SAFE_INTEGER);
+    const day = r.whole(NULL, Number.MAX_SAFE_INTEGER);
+    const speakerCount = r.whole(0, to - from);
+    const linkCount = r.whole(0, to - from);
+    if (r.bad || r.at + 6 + 3 * speakerCount + 2 * linkCount > to) return null;
     const session: Session = {
-      index, day: textOrNull(), start: textOrNull(), end: textOrNull(), title: text(), room: textOrNull(), speakers: [], speakerText: textOrNull(), tokens: [],
-      kind: flags & BREAK ? 'break' : 'talk', links: [], dayNumber: day === NULL ? null : day,
+      index, day: r.textOrNull(), start: r.textOrNull(), end: r.textOrNull(), title: r.text(), room: r.textOrNull(), speakers: NONE, speakerText: r.textOrNull(), tokens: NONE,
+      kind: flags & BREAK ? 'break' : 'talk', links: NONE, dayNumber: day === NULL ? null : day,
     };
-    for (let i = 0; i < speakerCount; i++) session.speakers.push({ name: text(), role: textOrNull(), org: textOrNull() });
-    for (let i = 0; i < linkCount; i++) session.links.push({ text: text(), url: text() });
+    if (speakerCount > 0) {
+      session.speakers = [];
+      for (let i = 0; i < speakerCount; i++) session.speakers.push({ name: r.text(), role: r.textOrNull(), org: r.textOrNull() });
+    }
+    if (linkCount > 0) {
+      session.links = [];
+      for (let i = 0; i < linkCount; i++) session.links.push({ text: r.text(), url: r.text() });
+    }
     list.push(session);
     resolved.push((flags & RESOLVED) !== 0);
   }
-  return bad || at !== cells.length ? null : { list, resolved, absent };
+  return r.bad || r.at !== to ? null : { list, resolved, absent };
 }
 
 /** Whether `value` can be a table of strings encodeSessions filled (each string is checked here, once per file). */

@@ -3,11 +3,13 @@
 // is not read again; only its stat is. Listing 10,000 posts then costs about
 // what listing their names costs.
 //
-// One JSON file per folder in $XDG_CACHE_HOME/postview (else ~/.cache), only
+// One file per folder in $XDG_CACHE_HOME/postview (else ~/.cache), only
 // for folders of at least MIN_POSTS_TO_CACHE posts (small ones are read in
 // milliseconds anyway). The file is tied to the build of postview that wrote
-// it: another build (new parsing rules) starts afresh. It is data only, checked
-// field by field when read; anything unexpected in it and it is ignored. How
+// it: another build (new parsing rules) starts afresh. It is data only (a line
+// of JSON, then numbers: see StoredCache), checked field by field when read: a
+// file whose frame is not as written is ignored, and a post whose fields are
+// not is read again. How
 // the file is read and written (a private folder, a checksum, no links, no
 // pipes, a size bound, a random temporary name) is cache-file.ts's job. A
 // post that fails to read is never cached, so its warning shows every time.
@@ -17,16 +19,20 @@ import { statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { PostSummaryJson } from '../render/json.js';
-import { readCacheFile, writeCacheFile } from './cache-file.js';
+import { readCacheBytes, writeCacheFile } from './cache-file.js';
 import { fsPath, readPostBytesSync } from './read-post.js';
 import { summarizePostBytes } from './summary.js';
-import { decodeSessions, encodeSessions, isStringTable, MAX_CELLS, type CachedSessions, type StoredSessions } from './session-cache.js';
+import { decodeSessions, encodeSessions, isStringTable, MAX_CELLS, MAX_TEXT, type CachedSessions } from './session-cache.js';
 
 /** Folders with fewer posts are read in full every time. */
 export const MIN_POSTS_TO_CACHE = 500;
 /** Changes this recent may share a timestamp with a later one. */
 const SETTLE_MS = 3000;
-const FORMAT = 3;
+const FORMAT = 4;
+/** More categories or tags than this in one post are not from postview. */
+const MAX_LABELS = 1_000;
+/** The byte order the numbers are written in: this machine's (a file from another reads as no cache). */
+const ORDER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'le' : 'be';
 
 /** What identifies one version of a file, as stat tells it. */
 export interface FileStamp {
@@ -41,23 +47,8 @@ export type CachedSummary = Omit<PostSummaryJson, 'path'>;
 export interface CacheEntry {
   stamp: FileStamp;
   summary: CachedSummary;
-  /**
-   * The post's sessions, once a command that covers a folder has read them:
-   * as the file holds them (numbers, see session-cache.ts), decoded and
-   * checked only when asked for; or as a command just read them.
-   */
-  sessions?: StoredSessions | CachedSessions;
-}
-
-/** One entry on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, (sessions' cells)]. */
-type Row = [string, number, number, number, number, string, string | null, string | null, number, string[], string[], unknown[]?];
-
-/** The file: texts of all sessions in one table, each post's sessions as numbers (session-cache.ts). */
-interface CacheData {
-  format: number;
-  build: string;
-  strings: string[];
-  entries: Row[];
+  /** The post's sessions, once a command that covers a folder has read them. */
+  sessions?: CachedSessions;
 }
 
 /** The cache file for a folder, under a cache folder; null when there is no cache folder. */
@@ -72,68 +63,203 @@ export function folderCacheFile(cacheDir: string, dir: string, kind: string): st
   return join(cacheDir, `${kind}-${key}.json`);
 }
 
-/** The entries of a cache file's text written by `build`; empty when it is not one. */
-export function parseSummaryCache(text: string, build: string): Map<string, CacheEntry> {
-  const entries = new Map<string, CacheEntry>();
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return entries;
+/**
+ * The posts of a cache file as it holds them: numbers, few objects (one
+ * JSON.parse of the texts, the numbers not parsed at all), each post checked
+ * only when it is asked for.
+ *
+ * The file (after cache-file.ts's checksum line): one line of JSON,
+ * {format, build, order, strings, posts, ints}, then the numbers as bytes in
+ * this machine's order: `posts` stamps of four float64 (size, mtimeMs,
+ * ctimeMs, ino), then `ints` int32. Per post, in the ints: name, title, date
+ * (-1 for none), category (-1), session count, category count, categories...,
+ * tag count, tags..., cell count (-1: sessions not kept), then the cells of
+ * its sessions (session-cache.ts). A text is its place in `strings`, where
+ * each is written once.
+ */
+export class StoredCache {
+  private constructor(
+    private readonly strings: readonly string[],
+    private readonly stamps: Float64Array,
+    private readonly ints: Int32Array,
+    /** Where each post starts in `ints`. */
+    private readonly starts: Int32Array,
+  ) {}
+
+  /** Each post's number by its name, made when first needed (posts are mostly asked for in the order they were written). */
+  private byName: Map<string, number> | null = null;
+
+  get names(): ReadonlyMap<string, number> {
+    if (this.byName === null) {
+      this.byName = new Map();
+      for (let k = 0; k < this.starts.length; k++) this.byName.set(this.nameOf(k), k);
+    }
+    return this.byName;
   }
-  const file = data as Partial<Record<keyof CacheData, unknown>> | null;
-  if (!file || file.format !== FORMAT || file.build !== build || !Array.isArray(file.entries) || !isStringTable(file.strings)) return entries;
-  const strings = file.strings;
-  for (const row of file.entries as unknown[]) {
-    if (!isRow(row)) return new Map();
-    const [name, size, mtimeMs, ctimeMs, ino, title, date, category, sessions, categories, tags, cells] = row;
-    const entry: CacheEntry = { stamp: { size, mtimeMs, ctimeMs, ino }, summary: { title, date, category, sessions, categories, tags } };
-    if (cells !== undefined) entry.sessions = { cells, strings };
-    entries.set(name, entry);
+
+  /** The name of post `k`. */
+  nameOf(k: number): string {
+    return this.strings[this.ints[this.starts[k]!]!]!;
+  }
+
+  /** The number of the post named `name`, looked for first at `hint`; undefined when there is none. */
+  find(name: string, hint: number): number | undefined {
+    return hint < this.starts.length && this.nameOf(hint) === name ? hint : this.names.get(name);
+  }
+
+  /** The posts of a cache file's body written by `build`; null when it is not one (then there is no cache). */
+  static parse(bytes: Uint8Array, build: string): StoredCache | null {
+    const line = bytes.indexOf(0x0a);
+    if (line === -1) return null;
+    let head: Partial<Record<'format' | 'build' | 'order' | 'strings' | 'posts' | 'ints', unknown>> | null;
+    try {
+      head = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, line).toString('utf8')) as typeof head;
+    } catch {
+      return null;
+    }
+    if (!head || head.format !== FORMAT || head.build !== build || head.order !== ORDER || !isStringTable(head.strings)) return null;
+    const { strings, posts, ints: count } = head;
+    if (!isCount(posts) || !isCount(count) || bytes.length - line - 1 !== posts * 32 + count * 4) return null;
+    // Copied into arrays of their own: the bytes after the line need not be aligned.
+    const stamps = new Float64Array(posts * 4);
+    const ints = new Int32Array(count);
+    new Uint8Array(stamps.buffer).set(bytes.subarray(line + 1, line + 1 + posts * 32));
+    new Uint8Array(ints.buffer).set(bytes.subarray(line + 1 + posts * 32));
+    const starts = new Int32Array(posts);
+    // Where each post starts, and that its name is a text: the rest of a post is checked when asked for.
+    let at = 0;
+    for (let k = 0; k < posts; k++) {
+      starts[k] = at;
+      const name = ints[at];
+      const categories = ints[at + 5];
+      if (name === undefined || name < 0 || name >= strings.length || categories === undefined || categories < 0 || categories > MAX_LABELS) return null;
+      const tags = ints[at + 6 + categories];
+      if (tags === undefined || tags < 0 || tags > MAX_LABELS) return null;
+      const cells = ints[at + 7 + categories + tags];
+      if (cells === undefined || cells < -1 || cells > MAX_CELLS) return null;
+      at += 8 + categories + tags + Math.max(0, cells);
+      if (at > count) return null;
+    }
+    return at === count ? new StoredCache(strings, stamps, ints, starts) : null;
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  /** Whether post `k` was written with the stamp `stamp`. */
+  hasStamp(k: number, stamp: FileStamp): boolean {
+    const at = k * 4;
+    return this.stamps[at] === stamp.size && this.stamps[at + 1] === stamp.mtimeMs && this.stamps[at + 2] === stamp.ctimeMs && this.stamps[at + 3] === stamp.ino;
+  }
+
+  /**
+   * Post `k`'s summary, or null when its numbers are not as written. Without
+   * `labels`, its categories and tags are left out (the commands that read
+   * sessions never show them: 20,000 lists fewer for 10,000 posts).
+   */
+  summary(k: number, labels = true): CachedSummary | null {
+    const { ints } = this;
+    const at = this.starts[k]!;
+    const title = this.text(ints[at + 1]!);
+    const date = this.textOrNull(ints[at + 2]!);
+    const category = this.textOrNull(ints[at + 3]!);
+    const sessions = ints[at + 4]!;
+    if (title === null || date === undefined || category === undefined || sessions < 0) return null;
+    if (!labels) return { title, date, category, sessions };
+    const categories = this.texts(at + 5);
+    const tags = categories && this.texts(at + 6 + categories.length);
+    return categories && tags ? { title, date, category, sessions, categories, tags } : null;
+  }
+
+  /** Post `k`'s sessions (a post of `count` of them): undefined when none were kept, null when their numbers are not as written. */
+  sessions(k: number, count: number): CachedSessions | null | undefined {
+    const { ints } = this;
+    const start = this.starts[k]!;
+    const at = start + 7 + ints[start + 5]! + ints[start + 6 + ints[start + 5]!]!;
+    const cells = ints[at]!;
+    return cells === -1 ? undefined : decodeSessions({ cells: ints, from: at + 1, to: at + 1 + cells, strings: this.strings }, count);
+  }
+
+  /** Post `k` whole, or null. */
+  entry(k: number): CacheEntry | null {
+    const summary = this.summary(k);
+    const sessions = summary && this.sessions(k, summary.sessions);
+    if (!summary || sessions === null) return null;
+    const at = k * 4;
+    const entry: CacheEntry = { stamp: { size: this.stamps[at]!, mtimeMs: this.stamps[at + 1]!, ctimeMs: this.stamps[at + 2]!, ino: this.stamps[at + 3]! }, summary };
+    if (sessions) entry.sessions = sessions;
+    return entry;
+  }
+
+  private text(n: number): string | null {
+    return n >= 0 && n < this.strings.length ? this.strings[n]! : null;
+  }
+
+  /** A text, null for -1, undefined when `n` is neither. */
+  private textOrNull(n: number): string | null | undefined {
+    return n === -1 ? null : (this.text(n) ?? undefined);
+  }
+
+  /** The texts counted at `at` (a count, then places), or null. */
+  private texts(at: number): string[] | null {
+    const count = this.ints[at]!;
+    const texts: string[] = [];
+    for (let i = 1; i <= count; i++) {
+      const text = this.text(this.ints[at + i]!);
+      if (text === null) return null;
+      texts.push(text);
+    }
+    return texts;
+  }
+}
+
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0x7fffffff;
+
+/** The entries of a cache file's body written by `build` (those whose numbers hold); empty when it is not one. */
+export function parseSummaryCache(bytes: Uint8Array, build: string): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>();
+  const stored = StoredCache.parse(bytes, build);
+  for (const [name, k] of stored?.names ?? []) {
+    const entry = stored!.entry(k);
+    if (entry) entries.set(name, entry);
   }
   return entries;
 }
 
-function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || (row.length !== 11 && row.length !== 12)) return false;
-  const data: unknown = row[11];
-  if (row.length === 12 && !(Array.isArray(data) && data.length <= MAX_CELLS)) return false;
-  const sessions: unknown = row[8];
-  return (
-    isText(row[0]) && isNumber(row[1]) && isNumber(row[2]) && isNumber(row[3]) && isNumber(row[4]) && isText(row[5]) &&
-    (row[6] === null || isText(row[6])) && (row[7] === null || isText(row[7])) && Number.isInteger(sessions) && (sessions as number) >= 0 &&
-    isTexts(row[9]) && isTexts(row[10])
-  );
-}
-
-const isNumber = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
-const isText = (x: unknown): boolean => typeof x === 'string' && x.length <= 10_000;
-function isTexts(x: unknown): boolean {
-  if (!Array.isArray(x) || x.length > 1_000) return false;
-  for (const item of x) if (!isText(item)) return false;
-  return true;
-}
-
-/** The text of a cache file holding `entries`. */
-export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): string {
-  const rows: Row[] = [];
+/** The body of a cache file holding `entries` (see StoredCache); an entry with a text too long to be from postview is left out. */
+export function renderSummaryCache(entries: ReadonlyMap<string, CacheEntry>, build: string): Buffer {
   const strings: string[] = [];
   const places = new Map<string, number>();
+  let tooLong = false;
   const intern = (text: string): number => {
+    if (text.length > MAX_TEXT) {
+      tooLong = true;
+      return 0;
+    }
     let place = places.get(text);
     if (place === undefined) places.set(text, (place = strings.push(text) - 1));
     return place;
   };
+  const textOrNull = (text: string | null) => (text === null ? -1 : intern(text));
+  const stamps: number[] = [];
+  const ints: number[] = [];
   for (const [name, { stamp, summary, sessions }] of entries) {
-    const row: Row = [name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, summary.title, summary.date, summary.category, summary.sessions, summary.categories ?? [], summary.tags ?? []];
-    // Sessions kept from the file are decoded (and so checked) again: the table they point into is written anew.
-    const decoded = sessions === undefined ? null : 'cells' in sessions ? decodeSessions(sessions, summary.sessions) : sessions;
-    const cells = decoded && encodeSessions(decoded, intern);
-    if (cells) row.push(cells);
-    rows.push(row);
+    const start = ints.length;
+    tooLong = false;
+    const categories = (summary.categories ?? []).slice(0, MAX_LABELS).map(intern);
+    const tags = (summary.tags ?? []).slice(0, MAX_LABELS).map(intern);
+    ints.push(intern(name), intern(summary.title), textOrNull(summary.date), textOrNull(summary.category), summary.sessions, categories.length, ...categories, tags.length, ...tags);
+    const cells = sessions ? encodeSessions(sessions, intern) : null;
+    if (cells && cells.length <= MAX_CELLS) {
+      ints.push(cells.length);
+      for (const cell of cells) ints.push(cell);
+    } else ints.push(-1);
+    if (tooLong) ints.length = start;
+    else stamps.push(stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino);
   }
-  const data: CacheData = { format: FORMAT, build, strings, entries: rows };
-  return JSON.stringify(data);
+  const head = JSON.stringify({ format: FORMAT, build, order: ORDER, strings, posts: stamps.length / 4, ints: ints.length });
+  return Buffer.concat([Buffer.from(`${head}\n`), new Uint8Array(Float64Array.from(stamps).buffer), new Uint8Array(Int32Array.from(ints).buffer)]);
 }
 
 /** What a cache file must have been written by: this build of postview, on this Unicode version. */
@@ -163,17 +289,30 @@ export function isSettled(stamp: FileStamp, now: number): boolean {
 
 /** Summaries of one folder's posts, from the cache when a post is unchanged. */
 export class SummaryCache {
-  private readonly next = new Map<string, CacheEntry>();
+  /**
+   * What the file will hold, in the order posts were asked for: a post of the
+   * file kept as it was (its number there), or a post just read (a later one
+   * of the same name wins). A list rather than a map: 10,000 posts kept cost
+   * no hashing of their names.
+   */
+  private readonly visits: (number | [string, CacheEntry])[] = [];
+  /** The posts of the file kept, and how many. */
+  private readonly kept: Uint8Array;
+  private keptCount = 0;
+  /** Where the next post asked for is likely to be in the file: after the last one found. */
+  private cursor = 0;
   private changed = false;
 
   private constructor(
     private readonly file: string,
     private readonly build: string,
-    private readonly previous: Map<string, CacheEntry>,
+    private readonly previous: StoredCache | null,
     private readonly now: number,
     /** Where the folder's own posts start ("posts/"): a post is keyed by its path from there. */
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.kept = new Uint8Array(previous?.size ?? 0);
+  }
 
   /**
    * A post's key: its path from the folder (Hugo page bundles are all
@@ -193,23 +332,44 @@ export class SummaryCache {
     const file = summaryCacheFile(cacheDir, dir)!;
     const build = cacheBuildOf(buildId);
     // No cache yet, or one not to be trusted: start afresh.
-    const text = readCacheFile(file) ?? '';
+    const bytes = readCacheBytes(file);
     // The prefix listPostFiles puts before the names of the folder's posts.
-    return new SummaryCache(file, build, parseSummaryCache(text, build), now, join(dir, 'x').slice(0, -1));
+    return new SummaryCache(file, build, bytes && StoredCache.parse(bytes, build), now, join(dir, 'x').slice(0, -1));
+  }
+
+  /** The number in the file of the post keyed `name`, when it is there with `stamp`. */
+  private unchanged(name: string, stamp: FileStamp | null): number | undefined {
+    const k = stamp ? this.previous?.find(name, this.cursor) : undefined;
+    if (k === undefined) return undefined;
+    this.cursor = k + 1;
+    return this.previous!.hasStamp(k, stamp!) ? k : undefined;
+  }
+
+  /** Post `k` of the file is kept as it is. */
+  private keep(k: number): void {
+    this.visits.push(k);
+    if (this.kept[k] === 0) this.keptCount++;
+    this.kept[k] = 1;
+  }
+
+  /** The post keyed `name`, just read, is kept as `entry`. */
+  private put(name: string, entry: CacheEntry): void {
+    this.visits.push([name, entry]);
   }
 
   /** The summary of the post at `path` (errors are thrown as summarizePostBytes throws them). */
   summarize(path: string): PostSummaryJson {
     const name = this.keyOf(path);
     const stamp = readStamp(path);
-    const cached = this.previous.get(name);
-    if (stamp && cached && sameStamp(stamp, cached.stamp)) {
-      this.next.set(name, cached);
-      return { path, ...cached.summary };
+    const k = this.unchanged(name, stamp);
+    const cached = k === undefined ? null : this.previous!.summary(k);
+    if (cached) {
+      this.keep(k!);
+      return { path, title: cached.title, date: cached.date, category: cached.category, sessions: cached.sessions, categories: cached.categories, tags: cached.tags };
     }
     const summary = summarizePostBytes(readPostBytesSync(path), path);
     if (stamp && isSettled(stamp, this.now)) {
-      this.next.set(name, {
+      this.put(name, {
         stamp,
         summary: { title: summary.title, date: summary.date, category: summary.category, sessions: summary.sessions, categories: summary.categories, tags: summary.tags },
       });
@@ -227,24 +387,37 @@ export class SummaryCache {
   withSessions<T extends { summary: CachedSummary; sessions: CachedSessions }>(path: string, read: (cached: { summary: CachedSummary; sessions: CachedSessions } | null) => T): T {
     const name = this.keyOf(path);
     const stamp = readStamp(path);
-    const previous = this.previous.get(name);
-    const stored = stamp && previous?.sessions !== undefined && sameStamp(stamp, previous.stamp) ? previous.sessions : null;
-    const sessions = stored === null ? null : 'cells' in stored ? decodeSessions(stored, previous!.summary.sessions) : stored;
-    const cached = sessions && { summary: previous!.summary, sessions };
+    const k = this.unchanged(name, stamp);
+    const summary = k === undefined ? null : this.previous!.summary(k, false);
+    const sessions = summary && this.previous!.sessions(k!, summary.sessions);
+    const cached = summary && sessions ? { summary, sessions } : null;
     const result = read(cached);
     if (cached && result.sessions === cached.sessions) {
-      this.next.set(name, previous!);
+      this.keep(k!);
       return result;
     }
-    if (stamp && isSettled(stamp, this.now)) this.next.set(name, { stamp, summary: result.summary, sessions: result.sessions });
+    // The cached summary lacks categories and tags: kept with new sessions, it is taken whole from the file.
+    const kept = cached && result.summary === cached.summary ? this.previous!.summary(k!) : result.summary;
+    if (stamp && kept && isSettled(stamp, this.now)) this.put(name, { stamp, summary: kept, sessions: result.sessions });
     this.changed = true;
     return result;
   }
 
   /** Writes the cache when it changed; a cache that cannot be written is simply not kept. */
   save(): void {
-    if (!this.changed && this.next.size === this.previous.size) return;
+    if (!this.changed && this.keptCount === this.kept.length) return;
+    const next = new Map<string, number | CacheEntry>();
+    for (const visit of this.visits) {
+      if (typeof visit === 'number') next.set(this.previous!.nameOf(visit), visit);
+      else next.set(visit[0], visit[1]);
+    }
+    // Posts kept from the file are decoded (and so checked) again: the table they point into is written anew.
+    const entries = new Map<string, CacheEntry>();
+    for (const [name, kept] of next) {
+      const entry = typeof kept === 'number' ? this.previous!.entry(kept) : kept;
+      if (entry) entries.set(name, entry);
+    }
     // Read-only home, full disk, a folder others can write to: list without a cache.
-    writeCacheFile(this.file, renderSummaryCache(this.next, this.build));
+    writeCacheFile(this.file, renderSummaryCache(entries, this.build));
   }
 }

@@ -1,5 +1,4 @@
 // `now`: the session in progress at a clock time, and the one after it.
-import { toMinutes } from '../parse/time.js';
 import type { Session } from '../types.js';
 import { sessionSpan } from './filter.js';
 
@@ -25,19 +24,19 @@ export const DAY = 24 * 60;
  * - Days are not told apart: pass one day's sessions to ask about that day.
  */
 export function findNow(sessions: readonly Session[], minutes: number): NowResult {
-  const starts = sessions
-    .map((s) => (s.start === null ? Number.NaN : toMinutes(s.start)))
-    .filter((m) => !Number.isNaN(m))
-    .sort((a, b) => a - b);
+  // Each span worked out once (a folder asks about tens of thousands of sessions); the starts sorted as numbers.
+  const spans = sessions.map(sessionSpan);
+  const known = spans.filter((span): span is { start: number; end: number } => span !== null && !Number.isNaN(span.start));
+  const starts = Float64Array.from(known, (span) => span.start).sort();
   let current: Candidate | null = null;
   let next: Candidate | null = null;
-  for (const session of sessions) {
-    const span = sessionSpan(session);
-    if (span === null || Number.isNaN(span.start)) continue;
-    const here = { session, start: span.start };
+  for (let i = 0; i < sessions.length; i++) {
+    const session = sessions[i]!;
+    const span = spans[i];
+    if (span === null || span === undefined || Number.isNaN(span.start)) continue;
     const end = session.end !== null && !Number.isNaN(span.end) ? span.end : nextStart(starts, span.start);
-    if (end !== null && inProgress(span.start, end, minutes) && (current === null || startedLater(here, current))) current = here;
-    if (span.start > minutes && (next === null || startsFirst(here, next))) next = here;
+    if (end !== null && inProgress(span.start, end, minutes) && (current === null || startedLater(session, span.start, current))) current = { session, start: span.start };
+    if (span.start > minutes && (next === null || startsFirst(session, span.start, next))) next = { session, start: span.start };
   }
   return { current: current?.session ?? null, next: next?.session ?? null };
 }
@@ -47,18 +46,18 @@ interface Candidate {
   start: number;
 }
 
-/** a started after b; on equal starts, a has the lower index. */
-function startedLater(a: Candidate, b: Candidate): boolean {
-  return a.start !== b.start ? a.start > b.start : a.session.index < b.session.index;
+/** `a`, starting at `start`, started after b; on equal starts, a has the lower index. */
+function startedLater(a: Session, start: number, b: Candidate): boolean {
+  return start !== b.start ? start > b.start : a.index < b.session.index;
 }
 
-/** a starts before b; on equal starts, a has the lower index. */
-function startsFirst(a: Candidate, b: Candidate): boolean {
-  return a.start !== b.start ? a.start < b.start : a.session.index < b.session.index;
+/** `a`, starting at `start`, starts before b; on equal starts, a has the lower index. */
+function startsFirst(a: Session, start: number, b: Candidate): boolean {
+  return start !== b.start ? start < b.start : a.index < b.session.index;
 }
 
 /** The first of the sorted `starts` after `start`, or null. */
-function nextStart(starts: readonly number[], start: number): number | null {
+function nextStart(starts: Float64Array, start: number): number | null {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {

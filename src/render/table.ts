@@ -30,7 +30,17 @@ export function renderSessionTable(rows: readonly TableRow[], options: RenderOpt
   const names = words(options.lang ?? 'en').columns;
   const columns: Column[] = [{ name: names.number, cells: rows.map((r) => String(r.session.index)), align: 'right', style: (s) => chalk.dim(s) }];
   // The post by its short name (the full path is in the JSON).
-  if (rows.some((r) => r.post)) columns.push({ name: names.post, cells: rows.map((r) => (r.post ? shortPostName(r.post) : '')), maxShare: 0.2 });
+  if (rows.some((r) => r.post)) {
+    // Once per post: a folder's rows come a post at a time.
+    let last: string | undefined;
+    let lastName = '';
+    const nameOf = (post: string | undefined): string => {
+      if (post !== last) lastName = post ? shortPostName(post) : '';
+      last = post;
+      return lastName;
+    };
+    columns.push({ name: names.post, cells: rows.map((r) => nameOf(r.post)), maxShare: 0.2 });
+  }
   if (rows.some((r) => r.session.day)) columns.push({ name: names.day, cells: rows.map((r) => r.session.day ?? ''), maxShare: 0.15 });
   columns.push({ name: names.time, cells: rows.map((r) => formatTimeSpan(r.session)), style: (s) => chalk.cyan(s) });
   columns.push({ name: names.title, cells: rows.map((r) => r.session.title), flexible: true });

@@ -61,7 +61,7 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   if (stacked) barWidth = Math.max(4, options.width - FIXED);
   // A folder draws thousands of blocks over the same few hours, of sessions at the same times:
   // each axis, each bar and each title is drawn once.
-  const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: [new Map(), new Map()] };
+  const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: [new Map(), new Map()], posts: new Map(), days: new Map() };
   // The text is gathered as pieces and joined once: thousands of blocks joined line by line cost more than drawing them.
   const out: string[] = [];
   for (const block of groups) {
@@ -81,10 +81,36 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
  * load/folder-sessions.ts), so each key's hash is worked out once.
  */
 interface Drawn {
-  axes: Map<string, string[]>;
+  /** By axisKey: the axis lines and the heading's time range. */
+  axes: Map<number, { lines: string[]; range: string }>;
   bars: Map<number, string>;
   titles: [Map<string, Map<string | null, string>>, Map<string, Map<string | null, string>>];
+  /** The heading's label for a post (its short name) and for a day, by their text. */
+  posts: Map<string, string>;
+  days: Map<string, string>;
 }
+
+/** One number per axis span: both ends are under 16,384 minutes (see barKey). */
+const axisKey = (axisStart: number, axisEnd: number): number => axisStart * 16_384 + axisEnd;
+
+/** A heading's label as drawn: controls shown, on one line. */
+const labelOf = (text: string): string => showControls(text).replace(/\s+/g, ' ');
+
+/** A post's label: its short name, drawn; none when it has none. */
+const postLabelOf = (path: string): string => {
+  const name = shortPostName(path);
+  return name && labelOf(name);
+};
+
+/** The label of `text` in `labels`, made by `make` the first time. */
+function labelIn(labels: Map<string, string>, text: string, make: (text: string) => string): string {
+  let label = labels.get(text);
+  if (label === undefined) labels.set(text, (label = make(text)));
+  return label;
+}
+
+/** Orders a block's items: by start, then by index. */
+const byStart = (a: Item, b: Item): number => a.start - b.start || a.session.index - b.session.index;
 
 /**
  * One number per time, columns and look of a bar: start < 6,000 minutes
@@ -123,25 +149,35 @@ function groupBlocks(rows: readonly TimelineRow[]): Block[] {
     block.items.push({ session, start: span.start, end: open ? span.start + 1 : span.end, open, overlaps: false });
   }
   for (const block of blocks) {
-    const items = block.items.sort((a, b) => a.start - b.start || a.session.index - b.session.index);
-    // A break beside a talk is no clash: only talks are checked against each other.
-    markOverlaps(items.filter((item) => item.session.kind !== 'break'));
+    const items = block.items;
+    // Most blocks come in order already: looked at once, sorted only when not.
+    for (let i = 1; i < items.length; i++) {
+      if (byStart(items[i - 1]!, items[i]!) > 0) {
+        items.sort(byStart);
+        break;
+      }
+    }
+    markOverlaps(items);
   }
   return blocks;
 }
 
 /**
- * Marks each item (sorted by start) that shares time with another: one that
- * starts before an earlier one ends, or ends after the next one starts. One
- * pass, not every pair (a day of 150,000 sessions at the same hour took 30 s).
+ * Marks each talk (items sorted by start) that shares time with another talk:
+ * one that starts before an earlier one ends, or ends after the next one
+ * starts. A break beside a talk is no clash: breaks are passed over. One pass,
+ * not every pair (a day of 150,000 sessions at the same hour took 30 s), and
+ * no list of the talks made (a folder has 20,000 blocks).
  */
 export function markOverlaps(items: Item[]): void {
   let reach = -Infinity; // the latest end so far
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const next = items[i + 1];
-    if (item.start < reach || (next !== undefined && next.start < item.end)) item.overlaps = true;
+  let previous: Item | undefined; // the talk before
+  for (const item of items) {
+    if (item.session.kind === 'break') continue;
+    if (item.start < reach) item.overlaps = true;
+    if (previous !== undefined && item.start < previous.end) previous.overlaps = true;
     reach = Math.max(reach, item.end);
+    previous = item;
   }
 }
 
@@ -193,30 +229,33 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   // The axis end sits on the last column, so every hour tick is drawn.
   const col = (t: number) => Math.round(((t - axisStart) * (barWidth - 1)) / (axisEnd - axisStart));
 
-  const labels = [block.post === undefined ? undefined : shortPostName(block.post), block.day].filter((s): s is string => !!s).map((s) => showControls(s).replace(/\s+/g, ' '));
-  const range = `${formatClock(axisStart)}–${formatClock(axisEnd)}`;
-  const heading = chalk.bold(truncate([...labels, range].join('  '), width));
+  const key = axisKey(axisStart, axisEnd);
+  let axis = drawn.axes.get(key);
+  if (axis === undefined) drawn.axes.set(key, (axis = { lines: renderAxis(axisStart, axisEnd, barWidth, width, chalk, col), range: `${formatClock(axisStart)}–${formatClock(axisEnd)}` }));
 
-  const axisKey = `${axisStart}-${axisEnd}`;
-  let axis = drawn.axes.get(axisKey);
-  if (axis === undefined) drawn.axes.set(axisKey, (axis = renderAxis(axisStart, axisEnd, barWidth, width, chalk, col)));
+  // The post's short name, the day and the time range, each label drawn once per text.
+  const post = block.post ? labelIn(drawn.posts, block.post, postLabelOf) : '';
+  const day = block.day ? labelIn(drawn.days, block.day, labelOf) : '';
+  const text = `${post ? `${post}  ` : ''}${day ? `${day}  ` : ''}${axis.range}`;
+  // No character takes more than two columns: a heading of at most half the width needs no measuring.
+  const heading = chalk.bold(2 * text.length <= width ? text : truncate(text, width));
 
-  out.push(heading, '\n', axis[0]!, '\n', axis[1]!);
+  out.push(heading, '\n', axis.lines[0]!, '\n', axis.lines[1]!);
   const titleWidth = width - FIXED - barWidth;
   for (const item of block.items) {
     const from = col(item.start);
     const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
     const pause = item.session.kind === 'break';
     // The time, the bar and the overlap mark: the same for every session of the same span and look.
-    const key = barKey(item.start, from, to, barWidth, (item.open ? 4 : 0) | (pause ? 2 : 0) | (item.overlaps ? 1 : 0));
-    let head = drawn.bars.get(key);
+    const bar = barKey(item.start, from, to, barWidth, (item.open ? 4 : 0) | (pause ? 2 : 0) | (item.overlaps ? 1 : 0));
+    let head = drawn.bars.get(bar);
     if (head === undefined) {
       const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
       const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
-      const bar = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
+      const bars = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
       const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
       // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
-      drawn.bars.set(key, (head = `${formatClock(item.start)} ${bar} ${mark}`));
+      drawn.bars.set(bar, (head = `${formatClock(item.start)} ${bars} ${mark}`));
     }
     const dim = (line: string) => (pause ? chalk.dim(line) : line);
     out.push('\n');

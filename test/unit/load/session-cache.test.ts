@@ -9,8 +9,11 @@ const session = (index: number, extra: Record<string, unknown> = {}): Session =>
   speakers: [{ name: '양승도', role: '솔루션즈 아키텍트', org: '아마존 웹서비스' }], speakerText: '양승도 솔루션즈 아키텍트, 아마존 웹서비스', tokens: [], kind: 'talk', links: [], dayNumber: null, ...extra,
 });
 
+/** Cells as a test may spoil them. */
+type Stored = StoredSessions & { cells: unknown[] };
+
 /** Encodes with a fresh table, as renderSummaryCache does. */
-function store(sessions: CachedSessions): StoredSessions {
+function store(sessions: CachedSessions): Stored {
   const strings: string[] = [];
   const cells = encodeSessions(sessions, (text) => (strings.includes(text) ? strings.indexOf(text) : strings.push(text) - 1));
   if (cells === null) throw new Error('not encodable');
@@ -24,6 +27,7 @@ const two: CachedSessions = {
 };
 
 describe('cached sessions', () => {
+  const good = store(two);
   it('come back as they were written, every field included', () => {
     const stored = store(two);
     expect(decodeSessions(stored, 2)).toEqual(two);
@@ -47,13 +51,32 @@ describe('cached sessions', () => {
     }
   });
 
+  it('are read from the part of the cells they are told (the file holds every post\'s cells in one list)', () => {
+    const cells = [7, 7, ...good.cells, 7];
+    expect(decodeSessions({ cells, from: 2, to: 2 + good.cells.length, strings: good.strings }, 2)).toEqual(two);
+    // One cell more or less on either side is not their cells.
+    for (const [from, to] of [[1, 2 + good.cells.length], [2, 3 + good.cells.length], [2, 1 + good.cells.length], [3, 2 + good.cells.length]]) {
+      expect(decodeSessions({ cells, from, to, strings: good.strings }, 2)).toBeNull();
+    }
+    expect(decodeSessions({ cells: new Int32Array(good.cells as number[]), strings: good.strings }, 2)).toEqual(two);
+    expect(decodeSessions({ cells: good.cells, from: 0, to: good.cells.length + 1, strings: good.strings }, 2)).toBeNull();
+  });
+
+  it('share one empty, frozen list among sessions with no speakers, links or tokens (a folder decodes tens of thousands)', () => {
+    const decoded = decodeSessions(store({ list: [session(1, { speakers: [] }), session(2, { speakers: [] })], resolved: [false, false], absent: [] }), 2)!;
+    const [a, b] = decoded.list;
+    expect(a!.speakers).toBe(b!.speakers);
+    expect(a!.tokens).toBe(a!.links);
+    expect(Object.isFrozen(a!.tokens)).toBe(true);
+    expect(decodeSessions(store(two), 2)!.list[0]!.speakers).toEqual(two.list[0]!.speakers);
+  });
+
   it('are not cached when a session has a field the format does not know', () => {
     expect(encodeSessions({ list: [session(1, { track: 'A' })], resolved: [true], absent: [] }, () => 0)).toBeNull();
     expect(encodeSessions({ list: [session(1, { speakers: [{ name: 'a', role: null, org: null, photo: 'x' }] })], resolved: [true], absent: [] }, () => 0)).toBeNull();
   });
 
-  const good = store(two);
-  const swap = (at: number, value: unknown): StoredSessions => ({ ...good, cells: good.cells.map((c, i) => (i === at ? value : c)) });
+  const swap = (at: number, value: unknown): Stored => ({ ...good, cells: good.cells.map((c, i) => (i === at ? value : c)) });
   const firstSession = 1 + two.absent.length;
   it.each([
     ['another count', good, 3],
@@ -70,6 +93,6 @@ describe('cached sessions', () => {
     ['a speaker count past the end', swap(firstSession + 3, 1000), 2],
     ['too many absent names', swap(0, 17), 2],
   ])('are refused when %s', (_, stored, count) => {
-    expect(decodeSessions(stored as StoredSessions, count as number)).toBeNull();
+    expect(decodeSessions(stored as Stored, count as number)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_CACHE_BYTES, prepareCacheDir, readCacheFile, sealCacheText, unsealCacheText, writeCacheFile } from '../../../src/load/cache-file.js';
+import { MAX_CACHE_BYTES, prepareCacheDir, readCacheFile, sealCacheBytes, unsealCacheBytes, writeCacheFile } from '../../../src/load/cache-file.js';
 import { readPostBytesSync } from '../../../src/load/read-post.js';
 import { summarizePostBytes } from '../../../src/load/summary.js';
 import { renderSummaryCache, cacheBuildOf, summaryCacheFile, SummaryCache } from '../../../src/load/summary-cache.js';
@@ -37,10 +37,10 @@ const listWithCache = (): string[] => {
   return titles;
 };
 /** A cache file, sealed as postview seals it, that says a.md is titled "FORGED". */
-const forged = (): string => {
+const forged = (): Buffer => {
   const stamp = statSync(join(dir, 'a.md'));
   const entries = new Map([['a.md', { stamp: { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino }, summary: { title: 'FORGED', date: null, category: null, sessions: 9 } }]]);
-  return sealCacheText(renderSummaryCache(entries, cacheBuildOf('b1')));
+  return sealCacheBytes(renderSummaryCache(entries, cacheBuildOf('b1')));
 };
 
 describe('the cache folder', () => {
@@ -58,7 +58,7 @@ describe('the cache folder', () => {
     writeFileSync(summaryCacheFile(cacheDir, dir)!, forged());
     expect(listWithCache()).toEqual(['A', 'B']);
     expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^list-[0-9a-f]{32}\.json$/)]);
-    expect(unsealCacheText(readFileSync(summaryCacheFile(cacheDir, dir)!, 'utf8'))).toContain('FORGED');
+    expect(unsealCacheBytes(readFileSync(summaryCacheFile(cacheDir, dir)!))!.includes('FORGED')).toBe(true);
     expect(prepareCacheDir(cacheDir)).toBe(false);
   });
 
@@ -68,7 +68,7 @@ describe('the cache folder', () => {
     chownSync(cacheDir, 65534, 65534);
     expect(listWithCache()).toEqual(['A', 'B']);
     expect(readdirSync(cacheDir)).toHaveLength(1);
-    expect(unsealCacheText(readFileSync(summaryCacheFile(cacheDir, dir)!, 'utf8'))).toContain('FORGED');
+    expect(unsealCacheBytes(readFileSync(summaryCacheFile(cacheDir, dir)!))!.includes('FORGED')).toBe(true);
   });
 
   it('is not used when it is a link to another folder', () => {
@@ -120,9 +120,10 @@ describe('reading', () => {
     expect(listWithCache()[0]).toBe('FORGED');
   });
 
-  it('ignores a file edited without its checksum (still valid JSON)', () => {
+  it('ignores a file edited without its checksum (still a well-formed body)', () => {
     listWithCache();
-    writeFileSync(file(), readFileSync(file(), 'utf8').replace('"A"', '"FORGED"'));
+    writeFileSync(file(), Buffer.from(readFileSync(file(), 'latin1').replace('"A"', '"FORGED"'), 'latin1'));
+    expect(readFileSync(file()).includes('FORGED')).toBe(true);
     expect(listWithCache()).toEqual(['A', 'B']);
   });
 
@@ -136,8 +137,8 @@ describe('reading', () => {
 
   it('ignores a file with no checksum line, or another one', () => {
     prepared();
-    const body = unsealCacheText(forged())!;
-    for (const text of [body, `postview-cache sha256:${'0'.repeat(64)}\n${body}`, '']) {
+    const body = unsealCacheBytes(forged())!;
+    for (const text of [body, Buffer.concat([Buffer.from(`postview-cache sha256:${'0'.repeat(64)}\n`), body]), '']) {
       writeFileSync(file(), text);
       expect(readCacheFile(file())).toBeNull();
     }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { markOverlaps, type Item } from '../../../src/render/timeline.js';
 import type { Session } from '../../../src/types.js';
 
-const session = (index: number, start: string, end: string | null): Session => ({ index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, tokens: [], kind: 'talk', links: [], dayNumber: null });
+const session = (index: number, start: string, end: string | null, kind: Session['kind'] = 'talk'): Session => ({ index, day: null, start, end, title: `Talk ${index}`, room: null, speakers: [], speakerText: null, tokens: [], kind, links: [], dayNumber: null });
 
 /** The pairwise rule markOverlaps replaces. */
 function pairwise(items: Item[]): boolean[] {
@@ -16,15 +16,17 @@ function pairwise(items: Item[]): boolean[] {
 }
 
 describe('timeline overlaps', () => {
-  it('marks exactly the items that share time with another', () => {
-    const span = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: -5, max: 20 }));
+  it('marks exactly the talks that share time with another talk, never a break', () => {
+    const span = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: -5, max: 20 }), fc.boolean());
     fc.assert(
       fc.property(fc.array(span, { maxLength: 12 }), (spans) => {
         const items = spans
-          .map(([start, length], k) => ({ session: session(k + 1, '00:00', null), start, end: start + length, open: false, overlaps: false }))
+          .map(([start, length, pause], k) => ({ session: session(k + 1, '00:00', null, pause ? 'break' : 'talk'), start, end: start + length, open: false, overlaps: false }))
           .sort((a, b) => a.start - b.start || a.session.index - b.session.index);
         markOverlaps(items);
-        expect(items.map((it) => it.overlaps)).toEqual(pairwise(items));
+        const talks = items.filter((it) => it.session.kind === 'talk');
+        expect(talks.map((it) => it.overlaps)).toEqual(pairwise(talks));
+        expect(items.filter((it) => it.session.kind === 'break' && it.overlaps)).toEqual([]);
       }),
       { numRuns: 2000 },
     );
