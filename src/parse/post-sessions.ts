@@ -22,6 +22,7 @@ import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Session } from '../types.js';
 import { lexMarkdown } from './lexer.js';
 import { limitNesting } from './nesting.js';
+import { plainHeadingToken } from './plain-heading.js';
 import { scanOutline } from './outline.js';
 import { extractDate, extractTitle, parsePost } from './post.js';
 import { splitRegions, type Region } from './regions.js';
@@ -129,15 +130,24 @@ export function cutRegions(content: string): { regions: Region[]; headed: Region
   return headings === null ? null : { regions, headed, headings };
 }
 
-/** The heading lines lexed together, one heading token each, else null. */
+/**
+ * The heading token of each region, one each, else null. A plain line
+ * (parse/plain-heading.ts) is built without marked; the others are lexed together.
+ */
 function lexHeadings(regions: readonly Region[]): Tokens.Heading[] | null {
-  if (regions.length === 0) return [];
-  const tokens = lexMarkdown(regions.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
-  if (tokens.length !== regions.length) return null;
-  for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k]!.type !== 'heading' || (tokens[k] as Tokens.Heading).depth !== regions[k]!.depth) return null;
+  const headings: (Tokens.Heading | null)[] = regions.map((r) => plainHeadingToken(r.heading!, r.depth));
+  const rest = regions.filter((_, k) => headings[k] === null);
+  if (rest.length === 0) return headings as Tokens.Heading[];
+  const tokens = lexMarkdown(rest.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
+  if (tokens.length !== rest.length) return null;
+  let next = 0;
+  for (let k = 0; k < headings.length; k++) {
+    if (headings[k] !== null) continue;
+    const token = tokens[next++]!;
+    if (token.type !== 'heading' || (token as Tokens.Heading).depth !== regions[k]!.depth) return null;
+    headings[k] = token as Tokens.Heading;
   }
-  return tokens as Tokens.Heading[];
+  return headings as Tokens.Heading[];
 }
 
 /** The sessions found with bodies are the ones found from headings alone, in the same regions, save their speakers. */
