@@ -51,8 +51,20 @@ export interface PostSessions {
 export function parsePostSessions(text: string, path: string, wantsBody: ((session: Session, regionText: string) => boolean) | 'all'): PostSessions {
   const { frontMatter, content } = parseFrontMatter(text, path);
   // Every body wanted: lexing the post whole costs less than lexing its headings first.
-  const quick = wantsBody === 'all' ? null : readQuickly(content, wantsBody);
-  if (quick === null) return inFull(text, path, frontMatter);
+  if (wantsBody === 'all') return inFull(text, path, frontMatter);
+  return parseSessionsQuickly(frontMatter, content, path, wantsBody) ?? inFull(text, path, frontMatter);
+}
+
+/**
+ * The sessions of a post's body read from its headings (see above), or null
+ * when it has to be read in full. The body may be given as the post's UTF-8
+ * bytes read as Latin-1, one char per byte (see load/post-bytes.ts), with
+ * `lineText(from, to)` the exact text between two offsets: every mark looked
+ * for is ASCII, and only heading lines and the bodies asked for are decoded.
+ */
+export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, path: string, wantsBody: (session: Session, regionText: string) => boolean, lineText?: (from: number, to: number) => string): PostSessions | null {
+  const quick = readQuickly(content, wantsBody, lineText ?? ((from, to) => content.slice(from, to)));
+  if (quick === null) return null;
   return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result };
 }
 
@@ -68,9 +80,9 @@ export function withoutTokens(session: Session): Session {
 
 type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved' | 'regionText'> };
 
-function readQuickly(content: string, wantsBody: (session: Session, regionText: string) => boolean): Quick | null {
-  if (scanOutline(content).otherShapes) return null;
-  const cut = cutRegions(content);
+function readQuickly(content: string, wantsBody: (session: Session, regionText: string) => boolean, lineText: (from: number, to: number) => string): Quick | null {
+  if (scanOutline(content, lineText).otherShapes) return null;
+  const cut = cutRegions(content, lineText);
   if (cut === null) return null;
   const { headed, headings } = cut;
   let firstH1: string | null = null;
@@ -82,7 +94,7 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
   }
   const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));
   const light = extractSessions(headings);
-  const text = (region: Region) => content.slice(region.from, region.to);
+  const text = (region: Region) => lineText(region.from, region.to);
   const wanted = new Set<Region>();
   for (const session of light) {
     const region = regionOf.get(session.tokens[0]!);
@@ -121,11 +133,17 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
   };
 }
 
-/** A body's regions, those with a heading, and their heading lines lexed (one token each); null when it cannot be cut safely. */
-export function cutRegions(content: string): { regions: Region[]; headed: Region[]; headings: Tokens.Heading[] } | null {
+/**
+ * A body's regions, those with a heading, and their heading lines lexed (one
+ * token each); null when it cannot be cut safely. With `lineText`, the body
+ * may be read as Latin-1 (see parseSessionsQuickly): each heading line is then
+ * its exact text.
+ */
+export function cutRegions(content: string, lineText?: (from: number, to: number) => string): { regions: Region[]; headed: Region[]; headings: Tokens.Heading[] } | null {
   const regions = splitRegions(content);
   if (regions === null) return null;
   const headed = regions.filter((r) => r.heading !== null);
+  if (lineText !== undefined) for (const r of headed) r.heading = lineText(r.from, r.from + r.heading!.length);
   const headings = lexHeadings(headed);
   return headings === null ? null : { regions, headed, headings };
 }
