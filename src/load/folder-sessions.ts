@@ -103,9 +103,9 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
     }
   }
   const known = (index: number) => prior !== null && prior.resolved[index - 1] === true;
-  const wants = (session: Session, region: string): boolean => {
+  const wants = (session: Session, region: () => string): boolean => {
     if (known(session.index)) return false;
-    if (needs.speakers === 'mentioned') return mayMention(region, needs.needles);
+    if (needs.speakers === 'mentioned') return mayMention(region(), needs.needles);
     return needs.speakers === 'all' && needs.keep(session);
   };
   const wanted = needs.speakers === 'all' && needs.keepsAll && prior === null ? 'all' : wants;

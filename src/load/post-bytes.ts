@@ -15,14 +15,13 @@
 import { isUtf8 } from 'node:buffer';
 import { frontMatterLength, parseFrontMatter } from './front-matter.js';
 import { decodePost, refuseBinary } from './read-post.js';
-import { parsePostSessions, parseSessionsQuickly, type PostSessions } from '../parse/post-sessions.js';
-import type { Session } from '../types.js';
+import { parsePostSessions, parseSessionsQuickly, type PostSessions, type WantsBody } from '../parse/post-sessions.js';
 
 const CR = 0x0d;
 const LF = 0x0a;
 
 /** parsePostSessions of the post these bytes hold (UTF-8, a BOM allowed), without decoding more of it than needed. */
-export function parsePostSessionsBytes(bytes: Buffer, path: string, wantsBody: ((session: Session, regionText: string) => boolean) | 'all'): PostSessions {
+export function parsePostSessionsBytes(bytes: Buffer, path: string, wantsBody: WantsBody | 'all'): PostSessions {
   refuseBinary(bytes, path);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const whole = () => parsePostSessions(decodePost(bytes, path), path, wantsBody);

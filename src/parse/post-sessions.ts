@@ -38,9 +38,14 @@ export interface PostSessions {
   sessions: Session[];
   /** Per session: true when its speakers are known (its body was read). */
   resolved: boolean[];
-  /** Per session: the Markdown of its region (heading and body), for deciding whether to read it; null when resolved. */
-  regionText: (number: number) => string | null;
 }
+
+/**
+ * Whether to read a session's body (its speakers), asked with the Markdown of
+ * its region (heading and body), made only when asked for: a body not asked
+ * for is never decoded (see load/post-bytes.ts).
+ */
+export type WantsBody = (session: Session, regionText: () => string) => boolean;
 
 /**
  * The sessions of a post's text. `wantsBody(session, regionText)` is asked
@@ -48,7 +53,7 @@ export interface PostSessions {
  * speakers read ('all': every session's). A post read in full has every
  * session resolved, and `wantsBody` is not asked.
  */
-export function parsePostSessions(text: string, path: string, wantsBody: ((session: Session, regionText: string) => boolean) | 'all'): PostSessions {
+export function parsePostSessions(text: string, path: string, wantsBody: WantsBody | 'all'): PostSessions {
   const { frontMatter, content } = parseFrontMatter(text, path);
   // Every body wanted: lexing the post whole costs less than lexing its headings first.
   if (wantsBody === 'all') return inFull(text, path, frontMatter);
@@ -62,7 +67,7 @@ export function parsePostSessions(text: string, path: string, wantsBody: ((sessi
  * `lineText(from, to)` the exact text between two offsets: every mark looked
  * for is ASCII, and only heading lines and the bodies asked for are decoded.
  */
-export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, path: string, wantsBody: (session: Session, regionText: string) => boolean, lineText?: (from: number, to: number) => string): PostSessions | null {
+export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, path: string, wantsBody: WantsBody, lineText?: (from: number, to: number) => string): PostSessions | null {
   const quick = readQuickly(content, wantsBody, lineText ?? ((from, to) => content.slice(from, to)));
   if (quick === null) return null;
   return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result };
@@ -71,16 +76,16 @@ export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, 
 function inFull(text: string, path: string, frontMatter: FrontMatter): PostSessions {
   const post = parsePost(text, path);
   const sessions = post.sessions.map(withoutTokens);
-  return { title: post.title, date: post.date, frontMatter, sessions, resolved: sessions.map(() => true), regionText: () => null };
+  return { title: post.title, date: post.date, frontMatter, sessions, resolved: sessions.map(() => true) };
 }
 
 export function withoutTokens(session: Session): Session {
   return { ...session, tokens: [] };
 }
 
-type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved' | 'regionText'> };
+type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved'> };
 
-function readQuickly(content: string, wantsBody: (session: Session, regionText: string) => boolean, lineText: (from: number, to: number) => string): Quick | null {
+function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: number, to: number) => string): Quick | null {
   if (scanOutline(content, lineText).otherShapes) return null;
   const cut = cutRegions(content, lineText);
   if (cut === null) return null;
@@ -99,7 +104,7 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
   for (const session of light) {
     const region = regionOf.get(session.tokens[0]!);
     if (region === undefined) return null;
-    if (wantsBody(session, text(region))) wanted.add(region);
+    if (wantsBody(session, () => text(region))) wanted.add(region);
   }
   let sessions = light;
   if (wanted.size > 0) {
@@ -128,7 +133,6 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
     result: {
       sessions: sessions.map(withoutTokens),
       resolved: regionsOf.map((r) => wanted.has(r)),
-      regionText: (n) => (wanted.has(regionsOf[n]!) ? null : text(regionsOf[n]!)),
     },
   };
 }

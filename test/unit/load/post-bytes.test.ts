@@ -36,7 +36,7 @@ function outcome(read: () => ReturnType<typeof parsePostSessions>): unknown {
 function expectSame(bytes: Buffer, path: string, wants: Wants): void {
   let regions: string[] = [];
   let wholeRegions: string[] = [];
-  const track = (into: string[]) => (wants === 'all' ? 'all' : (s: Session, region: string) => (into.push(region), wants(s, region)));
+  const track = (into: string[]) => (wants === 'all' ? 'all' : (s: Session, region: () => string) => (into.push(region()), wants(s, region())));
   const whole = outcome(() => {
     const text = decodePost(bytes, path);
     return parsePostSessions(text, path, track(wholeRegions));

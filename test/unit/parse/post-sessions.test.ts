@@ -45,7 +45,7 @@ function fullSessions(text: string, path: string): Session[] | string {
 
 function quick(text: string, path: string, wants: ((s: Session, region: string) => boolean) | 'all') {
   try {
-    return parsePostSessions(text, path, wants);
+    return parsePostSessions(text, path, wants === 'all' ? 'all' : (s, region) => wants(s, region()));
   } catch (error) {
     if (error instanceof InputError) return error.message;
     throw error;
