@@ -112,7 +112,8 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
   const parsed = text === null ? parsePostSessionsBytes(bytes, path, wanted) : parsePostSessions(text, path, wanted);
   const same = prior !== null && prior.list.length === parsed.sessions.length;
   const keep = keeper(texts);
-  const fresh = parsed.sessions.map((s) => copySession(s, keep));
+  // A title cut from its own heading line is kept as it is (titles seldom repeat: a copy of each would cost a JSON round trip).
+  const fresh = parsed.sessions.map((s) => copySession(s, keep, parsed.titlesFromLines ? (title) => title : keep));
   const list = fresh.map((s, k) => (!parsed.resolved[k] && same && prior.resolved[k] ? prior.list[k]! : s));
   const resolved = parsed.resolved.map((r, k) => r || (same && prior.resolved[k] === true));
   let absent = same ? prior.absent : [];
@@ -152,14 +153,14 @@ function keepOrNull(text: string | null, keep: (text: string) => string): string
   return text === null ? null : keep(text);
 }
 
-/** A session without tokens, its texts given by `keep` (see keeper): what a JSON copy of it gives. */
-export function copySession(s: Session, keep: (text: string) => string): Session {
+/** A session without tokens, its texts given by `keep` (see keeper), its title by `keepTitle`: what a JSON copy of it gives. */
+export function copySession(s: Session, keep: (text: string) => string, keepTitle = keep): Session {
   return {
     index: s.index,
     day: keepOrNull(s.day, keep),
     start: keepOrNull(s.start, keep),
     end: keepOrNull(s.end, keep),
-    title: keep(s.title),
+    title: keepTitle(s.title),
     room: keepOrNull(s.room, keep),
     speakers: s.speakers.map((p) => ({ name: keep(p.name), role: keepOrNull(p.role, keep), org: keepOrNull(p.org, keep) })),
     speakerText: keepOrNull(s.speakerText, keep),

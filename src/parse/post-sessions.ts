@@ -38,6 +38,12 @@ export interface PostSessions {
   sessions: Session[];
   /** Per session: true when its speakers are known (its body was read). */
   resolved: boolean[];
+  /**
+   * The titles were cut from heading lines decoded one at a time (see
+   * load/post-bytes.ts), not from the post's whole text: each keeps no more
+   * than its line alive.
+   */
+  titlesFromLines: boolean;
 }
 
 /**
@@ -70,13 +76,13 @@ export function parsePostSessions(text: string, path: string, wantsBody: WantsBo
 export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, path: string, wantsBody: WantsBody, lineText?: (from: number, to: number) => string): PostSessions | null {
   const quick = readQuickly(content, wantsBody, lineText ?? ((from, to) => content.slice(from, to)));
   if (quick === null) return null;
-  return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result };
+  return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result, titlesFromLines: lineText !== undefined };
 }
 
 function inFull(text: string, path: string, frontMatter: FrontMatter): PostSessions {
   const post = parsePost(text, path);
   const sessions = post.sessions.map(withoutTokens);
-  return { title: post.title, date: post.date, frontMatter, sessions, resolved: sessions.map(() => true) };
+  return { title: post.title, date: post.date, frontMatter, sessions, resolved: sessions.map(() => true), titlesFromLines: false };
 }
 
 export function withoutTokens(session: Session): Session {

@@ -6,6 +6,9 @@ import type { Token, Tokens } from 'marked';
 import { lexMarkdown } from '../../../src/parse/lexer.js';
 import { plainHeadingToken } from '../../../src/parse/plain-heading.js';
 import { withoutTokens } from '../../../src/parse/post-sessions.js';
+import { headingTitle } from '../../../src/parse/sections.js';
+import { extractPlainText } from '../../../src/parse/text.js';
+import { decodeEntities } from '../../../src/sanitize.js';
 import { extractSessions } from '../../../src/parse/sessions.js';
 
 const marked = (line: string): Token[] => lexMarkdown(line).filter((t) => t.type !== 'space');
@@ -66,5 +69,20 @@ describe('plainHeadingToken', () => {
     const built = lines.map((l) => plainHeadingToken(l, /^#+/.exec(l)![0].length)!);
     expect(built.every((t) => t !== null)).toBe(true);
     expect(extractSessions(built).map(withoutTokens)).toEqual(extractSessions(marked(lines.join('\n\n'))).map(withoutTokens));
+  });
+});
+
+describe('headingTitle and extractPlainText leave single spaces alone without a replacement', () => {
+  it('give what collapsing every run of white space gives', () => {
+    const text = fc.array(fc.constantFrom('a', '가', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\u2028', '\f', '&amp;', '&#32;', '&#9;', 'x y'), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const tokens: Token[] = [{ type: 'text', raw: t, text: t }];
+        const plain = decodeEntities(t).replace(/[ \t]+/g, ' ');
+        expect(extractPlainText(tokens)).toBe(plain);
+        expect(headingTitle({ type: 'heading', raw: t, depth: 1, text: t, tokens })).toBe(plain.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
