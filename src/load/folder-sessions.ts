@@ -13,7 +13,8 @@ import { extractCategories, extractCategory, extractTags } from '../parse/post.j
 import { mayMention } from '../query/mentions.js';
 import type { Session } from '../types.js';
 import { parseFrontMatter } from './front-matter.js';
-import { parsePostSessionsBytes } from './post-bytes.js';
+import { mayMentionBytes } from './mention-bytes.js';
+import { checkPostBytes, parsePostSessionsBytes } from './post-bytes.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
 import { MAX_ABSENT, type CachedSessions } from './session-cache.js';
 import type { CachedSummary, SummaryCache } from './summary-cache.js';
@@ -95,6 +96,11 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
   const bytes = readPostBytesSync(path);
   let text: string | null = null;
   if (mayskip && needs.speakers === 'mentioned') {
+    // Most posts never name the speaker: their bytes tell so without decoding them (load/mention-bytes.ts).
+    if (!mayMentionBytes(bytes, needs.needles)) {
+      checkPostBytes(bytes, path);
+      return null;
+    }
     text = decodePost(bytes, path);
     if (!mayMention(text, needs.needles)) {
       // Passed over, but a post whose front matter cannot be read is still one warning, as when it is read.

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../../src/errors.js';
-import { parsePostSessionsBytes } from '../../../src/load/post-bytes.js';
+import { parseFrontMatter } from '../../../src/load/front-matter.js';
+import { checkPostBytes, parsePostSessionsBytes } from '../../../src/load/post-bytes.js';
 import { decodePost } from '../../../src/load/read-post.js';
 import { parsePostSessions } from '../../../src/parse/post-sessions.js';
 import type { Session } from '../../../src/types.js';
@@ -33,6 +34,17 @@ function outcome(read: () => ReturnType<typeof parsePostSessions>): unknown {
   }
 }
 
+/** The message a reading throws, else null. */
+function failure(read: () => unknown): string | null {
+  try {
+    read();
+    return null;
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
+}
+
 function expectSame(bytes: Buffer, path: string, wants: Wants): void {
   let regions: string[] = [];
   let wholeRegions: string[] = [];
@@ -44,6 +56,8 @@ function expectSame(bytes: Buffer, path: string, wants: Wants): void {
   expect(outcome(() => parsePostSessionsBytes(bytes, path, track(regions)))).toEqual(whole);
   // The bodies offered are the same texts (a decision on them is the same decision).
   if (regions.length > 0) expect(regions).toEqual(wholeRegions);
+  // A post passed over unread fails as reading its front matter from the decoded text fails.
+  expect(failure(() => checkPostBytes(bytes, path))).toBe(failure(() => parseFrontMatter(decodePost(bytes, path), path)));
   regions = [];
   wholeRegions = [];
 }
