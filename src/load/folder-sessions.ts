@@ -96,13 +96,15 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
   const bytes = readPostBytesSync(path);
   let text: string | null = null;
   if (mayskip && needs.speakers === 'mentioned') {
-    // Most posts never name the speaker: their bytes tell so without decoding them (load/mention-bytes.ts).
-    if (!mayMentionBytes(bytes, needs.needles)) {
+    // Most posts never name the speaker: for a Korean name, their bytes tell so without decoding them
+    // (load/mention-bytes.ts); the others are read from their bytes, each body looked at alone.
+    const may = mayMentionBytes(bytes, needs.needles);
+    if (may === false) {
       checkPostBytes(bytes, path);
       return null;
     }
-    text = decodePost(bytes, path);
-    if (!mayMention(text, needs.needles)) {
+    if (may === null) text = decodePost(bytes, path);
+    if (text !== null && !mayMention(text, needs.needles)) {
       // Passed over, but a post whose front matter cannot be read is still one warning, as when it is read.
       parseFrontMatter(text, path);
       return null;

@@ -22,9 +22,13 @@ const COMPOSING: readonly [number, number, number][] = [
   [0xef, 0xbe, 0xbf], // U+FF80-FFFF halfwidth jamo (and their neighbours)
 ];
 
-/** False only when `bytes` (UTF-8) surely hold none of the folded `needles` once decoded (see above). */
-export function mayMentionBytes(bytes: Buffer, needles: readonly string[]): boolean {
-  if (needles.length === 0 || !needles.every((n) => HANGUL_SYLLABLES.test(n))) return true;
+/**
+ * False only when `bytes` (UTF-8) surely hold none of the folded `needles`
+ * once decoded (see above); null when the needles are not all of Hangul
+ * syllables, which only the decoded text can tell.
+ */
+export function mayMentionBytes(bytes: Buffer, needles: readonly string[]): boolean | null {
+  if (needles.length === 0 || !needles.every((n) => HANGUL_SYLLABLES.test(n))) return null;
   if (bytes.indexOf(0x26) !== -1 || bytes.indexOf(0x3c) !== -1 || mayComposeHangul(bytes)) return true;
   return needles.some((n) => bytes.indexOf(n.slice(0, 1), 0, 'utf8') !== -1);
 }
