@@ -134,10 +134,12 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
     if (!sameShape(light, sessions, regionOf, heads)) return null;
   }
   const regionsOf = sessions.map((s) => regionOf.get(light[s.index - 1]!.tokens[0]!)!);
+  // Made here, so their tokens can go without a copy of each.
+  for (const session of sessions) session.tokens = [];
   return {
     firstH1,
     result: {
-      sessions: sessions.map(withoutTokens),
+      sessions,
       resolved: regionsOf.map((r) => wanted.has(r)),
     },
   };
