@@ -44,7 +44,7 @@ export interface FolderPost {
  * that fails to read is one `warn`ing; the others go on.
  */
 export function readFolderSessions(paths: readonly string[], cache: SummaryCache | null, needs: SessionNeeds, warn: (message: string) => void, visit: (post: FolderPost) => void): void {
-  // Long texts seen so far (titles, speaker lines) repeat from post to post, and are kept once (see keeper).
+  // Texts seen in the sessions read so far: days, times, rooms and speakers repeat from post to post, and are kept once.
   const texts = new Map<string, string>();
   const readPost = (path: string, prior: CachedSessions | null, mayskip: boolean) => readSessions(path, needs, prior, mayskip, texts);
   for (const path of paths) {
@@ -141,19 +141,17 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
 }
 
 /**
- * A function that gives each text as one it may keep: a text of 13
- * characters or more (a title, a speaker line) is held once in `texts`, and
- * copied the first time, as a string cut from a post's text may keep all of
- * that text alive in V8 for as long as the sessions are kept. A shorter one
- * (a time, a day, a name) is a copy already (V8 copies short substrings), and
- * is given as it is: looking it up cost more than holding it twice.
+ * A function that gives each text as one kept in `texts`: days, times, rooms
+ * and speakers repeat from post to post, and are held once. A text seen for
+ * the first time is copied: a string cut from a post's text may keep all of
+ * that text alive in V8, for as long as the sessions are kept.
  */
 export function keeper(texts: Map<string, string>): (text: string) => string {
   return (text) => {
-    if (text.length < 13) return text;
     const seen = texts.get(text);
     if (seen !== undefined) return seen;
-    const own = JSON.parse(JSON.stringify(text)) as string;
+    // Short strings are copied when cut; longer ones may be slices of the text they were cut from.
+    const own = text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
     texts.set(own, own);
     return own;
   };
