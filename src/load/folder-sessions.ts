@@ -12,6 +12,9 @@ import { parsePostSessions } from '../parse/post-sessions.js';
 import { extractCategories, extractCategory, extractTags } from '../parse/post.js';
 import { mayMention } from '../query/mentions.js';
 import type { Session } from '../types.js';
+import { parseFrontMatter } from './front-matter.js';
+import { mayMentionBytes } from './mention-bytes.js';
+import { checkPostBytes, parsePostSessionsBytes } from './post-bytes.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
 import { MAX_ABSENT, type CachedSessions } from './session-cache.js';
 import type { CachedSummary, SummaryCache } from './summary-cache.js';
@@ -66,8 +69,7 @@ export function readFolderSessions(paths: readonly string[], cache: SummaryCache
  */
 export function readSessionsOf(path: string, indexes: ReadonlySet<number>, cache: SummaryCache | null): Session[] {
   if (cache === null) {
-    const text = decodePost(readPostBytesSync(path), path);
-    return parsePostSessions(text, path, (session) => indexes.has(session.index)).sessions;
+    return parsePostSessionsBytes(readPostBytesSync(path), path, (session) => indexes.has(session.index)).sessions;
   }
   const needs: SessionNeeds = { speakers: 'all', needles: [], keep: (session) => indexes.has(session.index) };
   let sessions: Session[] = [];
@@ -91,60 +93,90 @@ function answers(cached: CachedSessions, needs: SessionNeeds): boolean {
  * needles is skipped (null): nothing is cached then, so nothing is lost.
  */
 function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions | null, mayskip: boolean, texts: Map<string, string>): { summary: CachedSummary; sessions: CachedSessions } | null {
-  const text = decodePost(readPostBytesSync(path), path);
-  if (mayskip && needs.speakers === 'mentioned' && !mayMention(text, needs.needles)) return null;
+  const bytes = readPostBytesSync(path);
+  let text: string | null = null;
+  if (mayskip && needs.speakers === 'mentioned') {
+    // Most posts never name the speaker: for a Korean name, their bytes tell so without decoding them
+    // (load/mention-bytes.ts); the others are read from their bytes, each body looked at alone.
+    const may = mayMentionBytes(bytes, needs.needles);
+    if (may === false) {
+      checkPostBytes(bytes, path);
+      return null;
+    }
+    if (may === null) text = decodePost(bytes, path);
+    if (text !== null && !mayMention(text, needs.needles)) {
+      // Passed over, but a post whose front matter cannot be read is still one warning, as when it is read.
+      parseFrontMatter(text, path);
+      return null;
+    }
+  }
   const known = (index: number) => prior !== null && prior.resolved[index - 1] === true;
-  const wants = (session: Session, region: string): boolean => {
+  const wants = (session: Session, region: () => string): boolean => {
     if (known(session.index)) return false;
-    if (needs.speakers === 'mentioned') return mayMention(region, needs.needles);
+    if (needs.speakers === 'mentioned') return mayMention(region(), needs.needles);
     return needs.speakers === 'all' && needs.keep(session);
   };
-  const parsed = parsePostSessions(text, path, needs.speakers === 'all' && needs.keepsAll && prior === null ? 'all' : wants);
+  const wanted = needs.speakers === 'all' && needs.keepsAll && prior === null ? 'all' : wants;
+  const parsed = text === null ? parsePostSessionsBytes(bytes, path, wanted) : parsePostSessions(text, path, wanted);
   const same = prior !== null && prior.list.length === parsed.sessions.length;
-  // Copied through JSON: a string cut from the post's text may keep all of the text alive in V8.
-  const fresh = JSON.parse(JSON.stringify(parsed.sessions)) as Session[];
-  for (const session of fresh) shareTexts(session, texts);
+  const keep = keeper(texts);
+  // A title cut from its own heading line is kept as it is (titles seldom repeat: a copy of each would cost a JSON round trip).
+  const fresh = parsed.sessions.map((s) => copySession(s, keep, parsed.titlesFromLines ? (title) => title : keep));
   const list = fresh.map((s, k) => (!parsed.resolved[k] && same && prior.resolved[k] ? prior.list[k]! : s));
   const resolved = parsed.resolved.map((r, k) => r || (same && prior.resolved[k] === true));
   let absent = same ? prior.absent : [];
   if (needs.speakers === 'mentioned' && resolved.some((r) => !r)) absent = [...needs.needles, ...absent.filter((a) => !needs.needles.includes(a))].slice(0, MAX_ABSENT);
   return {
-    // Copied too: a title cut from the text would keep the whole post alive for as long as its sessions are shown.
     // All that `list` shows of the post: the cache answers `list` with it too.
-    summary: JSON.parse(
-      JSON.stringify({
-        title: parsed.title,
-        date: parsed.date,
-        category: extractCategory(parsed.frontMatter),
-        sessions: list.length,
-        categories: extractCategories(parsed.frontMatter),
-        tags: extractTags(parsed.frontMatter),
-      }),
-    ) as CachedSummary,
+    summary: {
+      title: keep(parsed.title),
+      date: keepOrNull(parsed.date, keep),
+      category: keepOrNull(extractCategory(parsed.frontMatter), keep),
+      sessions: list.length,
+      categories: extractCategories(parsed.frontMatter).map(keep),
+      tags: extractTags(parsed.frontMatter).map(keep),
+    },
     sessions: { list, resolved, absent },
   };
 }
 
-/** Points the texts of `session` at equal ones seen before (kept in `texts`), so each is held once. */
-function shareTexts(session: Session, texts: Map<string, string>): void {
-  const share = <T extends string | null>(text: T): T => {
-    if (text === null) return text;
+/**
+ * A function that gives each text as one kept in `texts`: days, times, rooms
+ * and speakers repeat from post to post, and are held once. A text seen for
+ * the first time is copied: a string cut from a post's text may keep all of
+ * that text alive in V8, for as long as the sessions are kept.
+ */
+export function keeper(texts: Map<string, string>): (text: string) => string {
+  return (text) => {
     const seen = texts.get(text);
-    if (seen !== undefined) return seen as T;
-    texts.set(text, text);
-    return text;
+    if (seen !== undefined) return seen;
+    // Short strings are copied when cut; longer ones may be slices of the text they were cut from.
+    const own = text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+    texts.set(own, own);
+    return own;
   };
-  session.day = share(session.day);
-  session.start = share(session.start);
-  session.end = share(session.end);
-  session.title = share(session.title);
-  session.room = share(session.room);
-  session.speakerText = share(session.speakerText);
-  for (const speaker of session.speakers) {
-    speaker.name = share(speaker.name);
-    speaker.role = share(speaker.role);
-    speaker.org = share(speaker.org);
-  }
+}
+
+function keepOrNull(text: string | null, keep: (text: string) => string): string | null {
+  return text === null ? null : keep(text);
+}
+
+/** A session without tokens, its texts given by `keep` (see keeper), its title by `keepTitle`: what a JSON copy of it gives. */
+export function copySession(s: Session, keep: (text: string) => string, keepTitle = keep): Session {
+  return {
+    index: s.index,
+    day: keepOrNull(s.day, keep),
+    start: keepOrNull(s.start, keep),
+    end: keepOrNull(s.end, keep),
+    title: keepTitle(s.title),
+    room: keepOrNull(s.room, keep),
+    speakers: s.speakers.map((p) => ({ name: keep(p.name), role: keepOrNull(p.role, keep), org: keepOrNull(p.org, keep) })),
+    speakerText: keepOrNull(s.speakerText, keep),
+    kind: s.kind,
+    links: s.links.map((l) => ({ text: keep(l.text), url: keep(l.url) })),
+    dayNumber: s.dayNumber,
+    tokens: [],
+  };
 }
 
 /**

@@ -22,6 +22,7 @@ import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Session } from '../types.js';
 import { lexMarkdown } from './lexer.js';
 import { limitNesting } from './nesting.js';
+import { plainHeadingToken } from './plain-heading.js';
 import { scanOutline } from './outline.js';
 import { extractDate, extractTitle, parsePost } from './post.js';
 import { splitRegions, type Region } from './regions.js';
@@ -37,9 +38,20 @@ export interface PostSessions {
   sessions: Session[];
   /** Per session: true when its speakers are known (its body was read). */
   resolved: boolean[];
-  /** Per session: the Markdown of its region (heading and body), for deciding whether to read it; null when resolved. */
-  regionText: (number: number) => string | null;
+  /**
+   * The titles were cut from heading lines decoded one at a time (see
+   * load/post-bytes.ts), not from the post's whole text: each keeps no more
+   * than its line alive.
+   */
+  titlesFromLines: boolean;
 }
+
+/**
+ * Whether to read a session's body (its speakers), asked with the Markdown of
+ * its region (heading and body), made only when asked for: a body not asked
+ * for is never decoded (see load/post-bytes.ts).
+ */
+export type WantsBody = (session: Session, regionText: () => string) => boolean;
 
 /**
  * The sessions of a post's text. `wantsBody(session, regionText)` is asked
@@ -47,29 +59,41 @@ export interface PostSessions {
  * speakers read ('all': every session's). A post read in full has every
  * session resolved, and `wantsBody` is not asked.
  */
-export function parsePostSessions(text: string, path: string, wantsBody: ((session: Session, regionText: string) => boolean) | 'all'): PostSessions {
+export function parsePostSessions(text: string, path: string, wantsBody: WantsBody | 'all'): PostSessions {
   const { frontMatter, content } = parseFrontMatter(text, path);
   // Every body wanted: lexing the post whole costs less than lexing its headings first.
-  const quick = wantsBody === 'all' ? null : readQuickly(content, wantsBody);
-  if (quick === null) return inFull(text, path, frontMatter);
-  return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result };
+  if (wantsBody === 'all') return inFull(text, path, frontMatter);
+  return parseSessionsQuickly(frontMatter, content, path, wantsBody) ?? inFull(text, path, frontMatter);
+}
+
+/**
+ * The sessions of a post's body read from its headings (see above), or null
+ * when it has to be read in full. The body may be given as the post's UTF-8
+ * bytes read as Latin-1, one char per byte (see load/post-bytes.ts), with
+ * `lineText(from, to)` the exact text between two offsets: every mark looked
+ * for is ASCII, and only heading lines and the bodies asked for are decoded.
+ */
+export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, path: string, wantsBody: WantsBody, lineText?: (from: number, to: number) => string): PostSessions | null {
+  const quick = readQuickly(content, wantsBody, lineText ?? ((from, to) => content.slice(from, to)));
+  if (quick === null) return null;
+  return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result, titlesFromLines: lineText !== undefined };
 }
 
 function inFull(text: string, path: string, frontMatter: FrontMatter): PostSessions {
   const post = parsePost(text, path);
   const sessions = post.sessions.map(withoutTokens);
-  return { title: post.title, date: post.date, frontMatter, sessions, resolved: sessions.map(() => true), regionText: () => null };
+  return { title: post.title, date: post.date, frontMatter, sessions, resolved: sessions.map(() => true), titlesFromLines: false };
 }
 
 export function withoutTokens(session: Session): Session {
   return { ...session, tokens: [] };
 }
 
-type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved' | 'regionText'> };
+type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved'> };
 
-function readQuickly(content: string, wantsBody: (session: Session, regionText: string) => boolean): Quick | null {
-  if (scanOutline(content).otherShapes) return null;
-  const cut = cutRegions(content);
+function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: number, to: number) => string): Quick | null {
+  if (scanOutline(content, lineText).otherShapes) return null;
+  const cut = cutRegions(content, lineText);
   if (cut === null) return null;
   const { headed, headings } = cut;
   let firstH1: string | null = null;
@@ -81,12 +105,12 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
   }
   const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));
   const light = extractSessions(headings);
-  const text = (region: Region) => content.slice(region.from, region.to);
+  const text = (region: Region) => lineText(region.from, region.to);
   const wanted = new Set<Region>();
   for (const session of light) {
     const region = regionOf.get(session.tokens[0]!);
     if (region === undefined) return null;
-    if (wantsBody(session, text(region))) wanted.add(region);
+    if (wantsBody(session, () => text(region))) wanted.add(region);
   }
   let sessions = light;
   if (wanted.size > 0) {
@@ -110,34 +134,50 @@ function readQuickly(content: string, wantsBody: (session: Session, regionText: 
     if (!sameShape(light, sessions, regionOf, heads)) return null;
   }
   const regionsOf = sessions.map((s) => regionOf.get(light[s.index - 1]!.tokens[0]!)!);
+  // Made here, so their tokens can go without a copy of each.
+  for (const session of sessions) session.tokens = [];
   return {
     firstH1,
     result: {
-      sessions: sessions.map(withoutTokens),
+      sessions,
       resolved: regionsOf.map((r) => wanted.has(r)),
-      regionText: (n) => (wanted.has(regionsOf[n]!) ? null : text(regionsOf[n]!)),
     },
   };
 }
 
-/** A body's regions, those with a heading, and their heading lines lexed (one token each); null when it cannot be cut safely. */
-export function cutRegions(content: string): { regions: Region[]; headed: Region[]; headings: Tokens.Heading[] } | null {
+/**
+ * A body's regions, those with a heading, and their heading lines lexed (one
+ * token each); null when it cannot be cut safely. With `lineText`, the body
+ * may be read as Latin-1 (see parseSessionsQuickly): each heading line is then
+ * its exact text.
+ */
+export function cutRegions(content: string, lineText?: (from: number, to: number) => string): { regions: Region[]; headed: Region[]; headings: Tokens.Heading[] } | null {
   const regions = splitRegions(content);
   if (regions === null) return null;
   const headed = regions.filter((r) => r.heading !== null);
+  if (lineText !== undefined) for (const r of headed) r.heading = lineText(r.from, r.from + r.heading!.length);
   const headings = lexHeadings(headed);
   return headings === null ? null : { regions, headed, headings };
 }
 
-/** The heading lines lexed together, one heading token each, else null. */
+/**
+ * The heading token of each region, one each, else null. A plain line
+ * (parse/plain-heading.ts) is built without marked; the others are lexed together.
+ */
 function lexHeadings(regions: readonly Region[]): Tokens.Heading[] | null {
-  if (regions.length === 0) return [];
-  const tokens = lexMarkdown(regions.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
-  if (tokens.length !== regions.length) return null;
-  for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k]!.type !== 'heading' || (tokens[k] as Tokens.Heading).depth !== regions[k]!.depth) return null;
+  const headings: (Tokens.Heading | null)[] = regions.map((r) => plainHeadingToken(r.heading!, r.depth));
+  const rest = regions.filter((_, k) => headings[k] === null);
+  if (rest.length === 0) return headings as Tokens.Heading[];
+  const tokens = lexMarkdown(rest.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
+  if (tokens.length !== rest.length) return null;
+  let next = 0;
+  for (let k = 0; k < headings.length; k++) {
+    if (headings[k] !== null) continue;
+    const token = tokens[next++]!;
+    if (token.type !== 'heading' || (token as Tokens.Heading).depth !== regions[k]!.depth) return null;
+    headings[k] = token as Tokens.Heading;
   }
-  return tokens as Tokens.Heading[];
+  return headings as Tokens.Heading[];
 }
 
 /** The sessions found with bodies are the ones found from headings alone, in the same regions, save their speakers. */

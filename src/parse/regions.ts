@@ -39,16 +39,17 @@ export function splitRegions(content: string): Region[] | null {
   for (let from = 0; from < content.length; ) {
     let to = content.indexOf('\n', from);
     if (to === -1) to = content.length;
-    const line = content.slice(from, to);
     const lineFrom = from;
     from = to + 1;
+    const first = content.charCodeAt(lineFrom);
     if (fence !== null) {
-      if (isClosingFence(line, fence)) fence = null;
+      // A closing fence starts with a space or the fence's own mark.
+      if ((first === 0x20 || first === fence.charCodeAt(0)) && isClosingFence(content.slice(lineFrom, to), fence)) fence = null;
       previousBlank = false;
       continue;
     }
-    const first = line.charCodeAt(0);
-    // Most lines are prose: one look at their first character rules out every mark below.
+    // Most lines are prose: one look at their first character rules out every mark below, and they are not cut out.
+    const line = first === 0x23 || first === 0x20 || first === 0x60 || first === 0x7e || first === 0x3c || first === 0x5b || first === 0x3d || first === 0x2d ? content.slice(lineFrom, to) : '';
     if (first === 0x23 /* # */) {
       const heading = HEADING.exec(line);
       if (heading) {
@@ -69,10 +70,19 @@ export function splitRegions(content: string): Region[] | null {
         continue;
       }
     }
-    previousBlank = line.trim() === '';
+    previousBlank = isBlankAt(content, lineFrom);
   }
   if (current.heading !== null || content.length > 0) regions.push(current);
   return regions;
+}
+
+/** Blanks (white space as trim() reads it) up to the end of the line or of the text. */
+const BLANK_AT = /[^\S\n]*(?:\n|$)/y;
+
+/** Whether the line at `from` is blank: what `line.trim() === ''` says of it, without cutting it out. */
+function isBlankAt(content: string, from: number): boolean {
+  BLANK_AT.lastIndex = from;
+  return BLANK_AT.test(content);
 }
 
 /** marked's closing fence: the opening run (or longer), then only fence marks and spaces. */

@@ -24,8 +24,13 @@ export function extractSections(tokens: readonly Token[]): Section[] {
   return roots;
 }
 
+/** White space that collapsing runs of it to one space would change: anything but a single space. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
+
 export function headingTitle(token: Tokens.Heading): string {
-  return extractPlainText(token.tokens).replace(/\s+/g, ' ').trim();
+  const text = extractPlainText(token.tokens);
+  // Most titles hold single spaces alone, which collapsing would leave as they are.
+  return (LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** Every section of the tree, parents before their children. */

@@ -6,7 +6,9 @@ import { decodeEntities } from '../sanitize.js';
 /** Inline tokens -> their text without markup, entities decoded; a hard break is "\n". */
 export function extractPlainText(tokens: readonly Token[] | undefined): string {
   if (!tokens) return '';
-  return decodeEntities(collect(tokens)).replace(/[ \t]+/g, ' ');
+  const text = decodeEntities(collect(tokens));
+  // Most texts hold single spaces alone, which the replacement would leave as they are.
+  return text.includes('\t') || text.includes('  ') ? text.replace(/[ \t]+/g, ' ') : text;
 }
 
 function collect(tokens: readonly Token[]): string {

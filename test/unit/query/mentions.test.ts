@@ -64,6 +64,21 @@ describe('mayMention and mayMentionAll', () => {
   });
 });
 
+describe('mayMention with needles of Hangul syllables and digits (not lower-cased)', () => {
+  const caseless = fc.array(fc.constantFrom('양', '승', '도', '서', '0', '9', '１', '\u110b\u1163\u11bc', '㉮', 'z'), { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+  it('answers what folding the whole text answers (property)', () => {
+    fc.assert(
+      fc.property(text, caseless, (t, typed) => {
+        const needle = foldText(typed);
+        if (needle === '' || /[&<]|\]\(/.test(t)) return;
+        expect(mayMention(t, [needle])).toBe(foldText(t).includes(needle));
+        expect(mayMentionAll(t, [needle])).toBe(foldText(t).includes(needle));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('holdsEvery', () => {
   it('matches words as normalizeForMatch of the text holds them (property)', () => {
     fc.assert(
