@@ -8,9 +8,10 @@
 // Mac, full-width letters), lower case, and with every space and ASCII
 // punctuation character dropped, so markup between letters ("양**승도**",
 // "Jeff\nBarr", "`a`b") does not hide a match. Markup that carries text of
-// its own (an entity such as "&#50577;", an HTML tag, a link's address) is
-// handled before folding: a body with "&" or "<" may hold anything, and link
-// addresses are cut out.
+// its own (an entity such as "&#50577;", an HTML tag, a template, a reference
+// link's label, a link's address) is handled before folding: a body with
+// "&", "<", "{{", "{%" or "][" may hold anything, and link addresses are cut
+// out (cutMarkup).
 //
 // A body is not folded into a new string to be searched (dropping the marks
 // with a regular expression cost more than all the rest): holdsFolded walks
@@ -76,14 +77,29 @@ export function mayMention(markdown: string, needles: readonly string[]): boolea
 /**
  * The Markdown's text as lowerText gives it (normalised alone for caseless
  * `needles`, see CASELESS), link addresses cut out; null when markup may
- * spell text of its own (entities, HTML).
+ * spell text of its own (see cutMarkup).
  */
 function lowerMarkdown(markdown: string, needles: readonly string[]): string | null {
-  if (markdown.includes('&') || markdown.includes('<')) return null;
-  const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
-  if (cut.includes('](')) return null;
+  const cut = cutMarkup(markdown);
+  if (cut === null) return null;
   return needles.every((n) => CASELESS.test(n)) ? cut.normalize('NFKC') : lowerText(cut);
 }
+
+/**
+ * The Markdown with its link addresses cut out, for a containment test; null
+ * when its markup may print text that is not written there, or hide text
+ * that sits between letters: an entity or a tag ("&", "<"), a template
+ * ("{{ page.speaker }}" prints a front-matter value, "{% if %}" and
+ * "{: .class}" print nothing: parse/templates.ts), or a reference link
+ * ("[Dynamo][r]DB" reads "DynamoDB").
+ */
+export function cutMarkup(markdown: string): string | null {
+  if (markdown.includes('&') || markdown.includes('<') || markdown.includes('][') || TEMPLATE.test(markdown)) return null;
+  const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
+  return cut.includes('](') ? null : cut;
+}
+
+const TEMPLATE = /\{[{%:]/;
 
 /** The needles for mayMention from what was typed: each as the session filter reads it, then folded. */
 export function foldNeedles(typed: readonly string[]): string[] {

@@ -12,7 +12,7 @@
 // lower-cases to "i" and a dot): a text holding it is lower-cased as before.
 // Both are checked over every code point by a test.
 import { normalizeForMatch } from '../parse/text.js';
-import { mayMentionAll } from './mentions.js';
+import { cutMarkup, mayMentionAll } from './mentions.js';
 
 /** Words the expressions take: ASCII without capitals or white space, and Hangul syllables. */
 const PLAIN_WORD = /^[\x21-\x40\x5b-\x7e\uac00-\ud7a3]+$/;
@@ -87,8 +87,7 @@ function byForm(words: readonly string[], form: (text: string) => string): Omit<
 // Markdown that lets search skip what cannot match: each folded needle is
 // found by a case-insensitive expression on the normalised text that steps
 // over the characters folding drops, rather than by lower-casing the text.
-// Markup that may spell text of its own is handled as mayMentionAll does.
-const LINK_DESTINATION = /\]\([^()]*\)/g;
+// Markup that may spell text of its own is handled as mayMentionAll does (cutMarkup).
 /** What foldText drops, as a class: white space (as \s reads it) and ASCII punctuation. */
 const DROPPED = '[\\t-\\r !-/:-@[-`{-~\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]*';
 /** Folded needles the expressions take: ASCII letters and digits, Hangul syllables. */
@@ -106,9 +105,8 @@ function makeMentionTest(needles: readonly string[]): (markdown: string) => bool
   if (needles.length === 0 || !needles.every((n) => PLAIN_NEEDLE.test(n))) return (markdown) => mayMentionAll(markdown, needles);
   const patterns = needles.map((n) => new RegExp([...n].join(DROPPED), 'i'));
   return (markdown) => {
-    if (markdown.includes('&') || markdown.includes('<')) return true;
-    const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
-    if (cut.includes('](')) return true;
+    const cut = cutMarkup(markdown);
+    if (cut === null) return true;
     const normal = cut.normalize('NFKC');
     return normal.includes('\u0130') ? mayMentionAll(markdown, needles) : patterns.every((p) => p.test(normal));
   };

@@ -2,16 +2,21 @@
 // find exactly what folding (or normalising) the whole text and searching it finds.
 import fc from 'fast-check';
 import { foldText, holdsFolded, lowerText, mayMention, mayMentionAll } from '../../../src/query/mentions.js';
-import { holdsEvery, searchWords } from '../../../src/query/search.js';
+import { holdsEvery, searchPost, searchWords } from '../../../src/query/search.js';
+import { mentionTest } from '../../../src/query/word-match.js';
+import { parsePost } from '../../../src/parse/post.js';
 import { normalizeForMatch } from '../../../src/parse/text.js';
 
 /** Characters where folding is tricky: marks it drops, Unicode forms, cases, jamo, astral characters. */
 const ALPHABET = [
-  'a', 'B', 'z', 'Z', '0', '9', ' ', '\t', '\n', '\r', '\v', '\f', '!', '-', '/', ':', '@', '[', '`', '{', '~', '*', '_', '#', '\x7f', '\x00',
+  'a', 'B', 'z', 'Z', '0', '9', ' ', '\t', '\n', '\r', '\v', '\f', '!', '-', '/', ':', '@', '[', ']', '`', '{', '%', '~', '*', '_', '#', '\x7f', '\x00',
   '양', '승', '도', '서', '비', '스', '\u110b', '\u1163', '\u11bc', '\u3147', '\u314f', '\uffbb', '㉮',
   'Ａ', 'ｂ', '１', '　', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u205f', '\ufeff', '\u0085', '\u200b',
   'ς', 'σ', 'Σ', 'İ', 'ß', 'ﬁ', 'e\u0301', 'é', '\u0301', '😀', '\ud83d', '\ude00', 'ǅ', 'Ⅻ',
 ];
+
+/** Markup that may print or hide text (cutMarkup): the quick tests then say "maybe". */
+const MARKUP_OF_ITS_OWN = /[&<]|\]\(|\]\[|\{[{%:]/;
 
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((parts) => parts.join(''));
 
@@ -53,8 +58,8 @@ describe('mayMention and mayMentionAll', () => {
         const folded = foldText(t);
         if (needles.some((n) => folded.includes(n))) expect(mayMention(t, needles)).toBe(true);
         if (needles.every((n) => folded.includes(n))) expect(mayMentionAll(t, needles)).toBe(true);
-        // Without markup of its own (no entity, tag or link), the answer is exact.
-        if (!/[&<]|\]\(/.test(t)) {
+        // Without markup of its own (no entity, tag, template or link), the answer is exact.
+        if (!MARKUP_OF_ITS_OWN.test(t)) {
           expect(mayMention(t, needles)).toBe(needles.some((n) => n === '' || folded.includes(n)));
           expect(mayMentionAll(t, needles)).toBe(needles.every((n) => folded.includes(n)));
         }
@@ -70,7 +75,7 @@ describe('mayMention with needles of Hangul syllables and digits (not lower-case
     fc.assert(
       fc.property(text, caseless, (t, typed) => {
         const needle = foldText(typed);
-        if (needle === '' || /[&<]|\]\(/.test(t)) return;
+        if (needle === '' || MARKUP_OF_ITS_OWN.test(t)) return;
         expect(mayMention(t, [needle])).toBe(foldText(t).includes(needle));
         expect(mayMentionAll(t, [needle])).toBe(foldText(t).includes(needle));
       }),
@@ -94,5 +99,23 @@ describe('holdsEvery', () => {
   it('still reads words with spaces in them as the whole normalised text does', () => {
     expect(holdsEvery('Amazon \n Web', ['amazon web'])).toBe(true);
     expect(holdsEvery('AmazonWeb', ['amazon web'])).toBe(false);
+  });
+});
+
+describe('markup that prints or hides text between letters', () => {
+  // Each post shows the words once parsed in full (a search finds them), though its Markdown does not spell them.
+  it.each([
+    ['a reference link joining a word', '[Dynamo][r]DB 설계\n\n[r]: https://example.com/x\n', ['DynamoDB', '설계']],
+    ['a template printing a front-matter value', '- {{ page.speaker }}, 아마존 웹서비스\n', ['양승도']],
+    ['a Liquid comment inside a word', 'Dyna{% comment %}x{% endcomment %}moDB\n', ['DynamoDB']],
+    ['a kramdown attribute list inside a word', 'Dynamo{: .big}DB\n', ['DynamoDB']],
+  ])('%s: the quick tests say it may be there', (_name, body, typed) => {
+    const post = parsePost(`---\ntitle: Notes\nspeaker: 양승도\n---\n\n## Session\n\n${body}`, 'post.md');
+    const words = searchWords(typed);
+    expect(searchPost(post, words).length).toBeGreaterThan(0);
+    const needles = words.map(foldText);
+    expect(mayMentionAll(body, needles)).toBe(true);
+    expect(mayMention(body, needles)).toBe(true);
+    expect(mentionTest(needles)(body)).toBe(true);
   });
 });
