@@ -12,10 +12,12 @@
 // and day but no speakers yet (`resolved` false).
 //
 // Every post this cannot read that way is lexed in full: a post that may hold
-// sessions some other way, a body that cannot be cut safely, or tokens that
-// do not come out as expected. Lexed bodies are checked: the sessions must
-// keep their number, times, titles, rooms and days, else the post is lexed in
-// full. test/unit/parse/post-sessions.test.ts compares the two ways on every
+// sessions some other way, templates (expanded before a full lex) or a link
+// definition (it may sit in a list, and counts in every region), a body that
+// cannot be cut safely, or tokens that do not come out as expected. Lexed
+// bodies are checked: the sessions must keep their number, times, titles,
+// rooms and days, else the post is lexed in full.
+// test/unit/parse/post-sessions.test.ts compares the two ways on every
 // fixture and on generated posts.
 import type { Token, Tokens } from 'marked';
 import { parseFrontMatter } from '../load/front-matter.js';
@@ -29,6 +31,7 @@ import { splitRegions, type Region } from './regions.js';
 import { headingTitle } from './sections.js';
 import { sessionHeadingKind } from './session-heading.js';
 import { extractSessions } from './sessions.js';
+import { hasTemplates } from './templates.js';
 
 export interface PostSessions {
   title: string;
@@ -92,6 +95,9 @@ export function withoutTokens(session: Session): Session {
 type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved'> };
 
 function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: number, to: number) => string): Quick | null {
+  // Read in full: templates, expanded before a full lex (parse/post.ts), may print a speaker or hide a session;
+  // a link definition in a list or a quote (splitRegions refuses the others) makes links in every region.
+  if (hasTemplates(content) || content.includes(']:')) return null;
   if (scanOutline(content, lineText).otherShapes) return null;
   const cut = cutRegions(content, lineText);
   if (cut === null) return null;

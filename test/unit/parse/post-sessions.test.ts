@@ -89,6 +89,20 @@ describe('parsePostSessions agrees with parsePost', () => {
     expect(got.sessions[1]!.speakers.map((p) => p.name)).toEqual(['Jane Doe']);
     expect(got.sessions.map((s) => s.day)).toEqual(['Day 1', 'Day 1']);
   });
+
+  it('reads a post with templates as parsePost does: they may print a speaker or hide a session', () => {
+    const text = '---\nspeaker: 홍길동\n---\n## Day 1\n\n### 10:00 - 10:40 One\n{{ page.speaker }}\n\n{% comment %}\n### 11:00 - 11:40 Hidden\n{% endcomment %}\n';
+    const got = parsePostSessions(text, 'x.md', () => true);
+    expect(got.sessions.map((s) => [s.title, s.speakerText])).toEqual([['One', '홍길동']]);
+    expectAgreement(text, 'x.md', () => true);
+  });
+
+  it('reads a post with a link definition in a list as parsePost does: it makes links in every region', () => {
+    const text = '## Day 1\n\n### 10:00 - 10:40 One\n- [Jane][r] Doe, Acme\n\n### 11:00 - 11:40 Two\n- [r]: http://x.test\n';
+    const got = parsePostSessions(text, 'x.md', () => true);
+    expect(got.sessions[0]!.speakers.map((p) => p.name)).toEqual(['Jane Doe']);
+    expectAgreement(text, 'x.md', () => true);
+  });
 });
 
 // Random posts from pieces of many shapes, including the ones the quick way
@@ -107,6 +121,7 @@ const PIECES = [
   '- item\n  ### 12:00 - 12:30 heading in a list', '  ### 12:00 - 12:30 indented heading', '> quote\n### 18:00 - 18:40 after quote',
   '***', 'Line one  \nSpeaker: 이영희 CTO, 데일리호텔', '1. **응답 시간** - 빠름', '&#50577;승도 엔티티', '양**승도** 굵게',
   '- &#50577;승도 아키텍트, 예시회사', '- 양**승도** 아키텍트', '- <b>Ja</b>ne Doe, Acme', '- [Jeff](http://x.test) Barr, AWS', '- Ja\\ne Roe, Example',
+  '{{ page.speaker }}', '{% comment %}\n### 19:00 - 19:40 Hidden talk\n{% endcomment %}', '- [Jane][r] Doe, Acme', '- [r]: http://x.test', '> [r]: http://x.test',
 ];
 
 const postArbitrary = fc
