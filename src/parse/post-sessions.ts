@@ -8,8 +8,9 @@
 // (the lines up to the next heading) decides only its speakers. So the body
 // is cut into regions at its headings (parse/regions.ts), every heading line
 // is lexed, and a region's body is lexed only when the caller asks for it
-// (`wantsBody`). A session whose body was not lexed has its time, title, room
-// and day but no speakers yet (`resolved` false).
+// (`wantsBody`), and then only as far as its speakers can come from
+// (parse/speaker-cut.ts). A session whose body was not lexed has its time,
+// title, room and day but no speakers yet (`resolved` false).
 //
 // Every post this cannot read that way is lexed in full: a post that may hold
 // sessions some other way, templates (expanded before a full lex) or a link
@@ -28,6 +29,7 @@ import { plainHeadingToken } from './plain-heading.js';
 import { scanOutline } from './outline.js';
 import { extractDate, extractTitle, parsePost } from './post.js';
 import { splitRegions, type Region } from './regions.js';
+import { cutForSpeakers } from './speaker-cut.js';
 import { headingTitle } from './sections.js';
 import { sessionHeadingKind } from './session-heading.js';
 import { extractSessions } from './sessions.js';
@@ -112,11 +114,13 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
   const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));
   const light = extractSessions(headings);
   const text = (region: Region) => lineText(region.from, region.to);
-  const wanted = new Set<Region>();
+  // Each wanted region's text, made once: when asked, or to be lexed.
+  const wanted = new Map<Region, string | undefined>();
   for (const session of light) {
     const region = regionOf.get(session.tokens[0]!);
     if (region === undefined) return null;
-    if (wantsBody(session, () => text(region))) wanted.add(region);
+    let asked: string | undefined;
+    if (wantsBody(session, () => (asked ??= text(region)))) wanted.set(region, asked);
   }
   let sessions = light;
   if (wanted.size > 0) {
@@ -129,7 +133,8 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
         heads.set(token, region);
         return;
       }
-      const lexed = lexMarkdown(limitNesting(text(region)));
+      // Only as far as its speakers can come from (parse/speaker-cut.ts).
+      const lexed = lexMarkdown(limitNesting(cutForSpeakers(wanted.get(region) ?? text(region))));
       const head = lexed[0];
       if (head?.type !== 'heading' || (head as Tokens.Heading).depth !== region.depth) return;
       heads.set(head, region);
