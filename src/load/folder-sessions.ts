@@ -111,9 +111,10 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
     }
   }
   const known = (index: number) => prior !== null && prior.resolved[index - 1] === true;
-  const wants = (session: Session, region: () => string): boolean => {
+  const wants = (session: Session, region: () => string, regionBytes?: string): boolean => {
     if (known(session.index)) return false;
-    if (needs.speakers === 'mentioned') return mayMention(region(), needs.needles);
+    // A body whose bytes cannot name the speaker is not decoded (load/mention-bytes.ts), as for a whole post.
+    if (needs.speakers === 'mentioned') return (regionBytes === undefined || mayMentionBytes(Buffer.from(regionBytes, 'latin1'), needs.needles) !== false) && mayMention(region(), needs.needles);
     return needs.speakers === 'all' && needs.keep(session);
   };
   const wanted = needs.speakers === 'all' && needs.keepsAll && prior === null ? 'all' : wants;

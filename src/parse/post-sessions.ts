@@ -54,9 +54,10 @@ export interface PostSessions {
 /**
  * Whether to read a session's body (its speakers), asked with the Markdown of
  * its region (heading and body), made only when asked for: a body not asked
- * for is never decoded (see load/post-bytes.ts).
+ * for is never decoded (see load/post-bytes.ts). When the post is read from
+ * its bytes, `regionBytes` is the region's UTF-8 bytes, one char per byte.
  */
-export type WantsBody = (session: Session, regionText: () => string) => boolean;
+export type WantsBody = (session: Session, regionText: () => string, regionBytes?: string) => boolean;
 
 /**
  * The sessions of a post's text. `wantsBody(session, regionText)` is asked
@@ -79,7 +80,7 @@ export function parsePostSessions(text: string, path: string, wantsBody: WantsBo
  * for is ASCII, and only heading lines and the bodies asked for are decoded.
  */
 export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, path: string, wantsBody: WantsBody, lineText?: (from: number, to: number) => string): PostSessions | null {
-  const quick = readQuickly(content, wantsBody, lineText ?? ((from, to) => content.slice(from, to)));
+  const quick = readQuickly(content, wantsBody, lineText ?? ((from, to) => content.slice(from, to)), lineText !== undefined);
   if (quick === null) return null;
   return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result, titlesFromLines: lineText !== undefined };
 }
@@ -96,7 +97,7 @@ export function withoutTokens(session: Session): Session {
 
 type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved'> };
 
-function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: number, to: number) => string): Quick | null {
+function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: number, to: number) => string, bytes: boolean): Quick | null {
   // Read in full: templates, expanded before a full lex (parse/post.ts), may print a speaker or hide a session;
   // a link definition in a list or a quote (splitRegions refuses the others) makes links in every region.
   if (hasTemplates(content) || content.includes(']:')) return null;
@@ -120,7 +121,7 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
     const region = regionOf.get(session.tokens[0]!);
     if (region === undefined) return null;
     let asked: string | undefined;
-    if (wantsBody(session, () => (asked ??= text(region)))) wanted.set(region, asked);
+    if (wantsBody(session, () => (asked ??= text(region)), bytes ? content.slice(region.from, region.to) : undefined)) wanted.set(region, asked);
   }
   let sessions = light;
   if (wanted.size > 0) {

@@ -54,6 +54,25 @@ describe('readFolderSessions warns once per broken post', () => {
   });
 });
 
+describe('readFolderSessions reads the speakers of every session that names the speaker', () => {
+  it('however the name is written in its body, next to bodies that never name it', () => {
+    const nfd = '양승도'.normalize('NFD');
+    const text = [
+      '## Day 1', '### 09:00 - 09:40 One', '- 김철수 백엔드 개발자, 예시회사', '### 10:00 - 10:40 Two', '- 양승도 솔루션즈 아키텍트, 아마존 웹서비스',
+      '### 11:00 - 11:40 Three', '- Jane Doe, Acme', '### 12:00 - 12:40 Four', '- &#50577;승도 아키텍트, 예시회사',
+      '### 13:00 - 13:40 Five', `- ${nfd} 엔지니어`, '### 14:00 - 14:40 Six', '- 양**승도** 아키텍트',
+    ].join('\n\n');
+    writeFileSync(join(dir, 'a.md'), `${text}\n`);
+    const needs: SessionNeeds = { speakers: 'mentioned', needles: foldNeedles(['양승도']), keep: () => true };
+    const [post] = read([join(dir, 'a.md')], null, needs).posts;
+    const full = parsePost(text, 'a.md').sessions;
+    expect(post!.resolved).toEqual([false, true, false, true, true, true]);
+    post!.sessions.forEach((s, k) => {
+      if (post!.resolved[k]) expect(s.speakers).toEqual(full[k]!.speakers);
+    });
+  });
+});
+
 describe('copySession', () => {
   const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
   const names = readdirSync(FIXTURES).filter((n) => n.endsWith('.md'));
