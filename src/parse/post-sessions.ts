@@ -20,14 +20,14 @@
 import type { Token, Tokens } from 'marked';
 import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Session } from '../types.js';
-import { lexMarkdown } from './lexer.js';
 import { limitNesting } from './nesting.js';
 import { plainHeadingToken } from './plain-heading.js';
 import { scanOutline } from './outline.js';
-import { extractDate, extractTitle, parsePost } from './post.js';
+import { extractDate, extractTitle, lexBody, parsePost } from './post.js';
 import { splitRegions, type Region } from './regions.js';
 import { headingTitle } from './sections.js';
 import { sessionHeadingKind } from './session-heading.js';
+import { hasTemplates } from './templates.js';
 import { extractSessions } from './sessions.js';
 
 export interface PostSessions {
@@ -92,7 +92,8 @@ export function withoutTokens(session: Session): Session {
 type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved'> };
 
 function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: number, to: number) => string): Quick | null {
-  if (scanOutline(content, lineText).otherShapes) return null;
+  // A template may print a heading or hide one ({% comment %}), across the regions: the full parse expands them first.
+  if (hasTemplates(content) || scanOutline(content, lineText).otherShapes) return null;
   const cut = cutRegions(content, lineText);
   if (cut === null) return null;
   const { headed, headings } = cut;
@@ -123,7 +124,7 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
         heads.set(token, region);
         return;
       }
-      const lexed = lexMarkdown(limitNesting(text(region)));
+      const lexed = lexBody(limitNesting(text(region)));
       const head = lexed[0];
       if (head?.type !== 'heading' || (head as Tokens.Heading).depth !== region.depth) return;
       heads.set(head, region);
@@ -168,7 +169,7 @@ function lexHeadings(regions: readonly Region[]): Tokens.Heading[] | null {
   const headings: (Tokens.Heading | null)[] = regions.map((r) => plainHeadingToken(r.heading!, r.depth));
   const rest = regions.filter((_, k) => headings[k] === null);
   if (rest.length === 0) return headings as Tokens.Heading[];
-  const tokens = lexMarkdown(rest.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
+  const tokens = lexBody(rest.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
   if (tokens.length !== rest.length) return null;
   let next = 0;
   for (let k = 0; k < headings.length; k++) {
