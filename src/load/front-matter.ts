@@ -84,7 +84,7 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   const closed = text.startsWith('\n---', headEnd - 4);
   // Most front matter is a few plain "key: value" lines: read without
   // gray-matter and js-yaml, to the same data (see simple-yaml.ts).
-  const simple = !toml && closed && text.startsWith('---\n') ? parseSimpleYaml(text.slice(3, headEnd - 4)) : undefined;
+  const simple = !toml && closed && text.startsWith('---\n') ? parseSimpleYaml(text.slice(3, headEnd - 4), true) : undefined;
   let parsed: { data: unknown; content: string };
   try {
     // Otherwise gray-matter is given the front matter alone, through its
