@@ -23,13 +23,27 @@ const ITEM_LINE = /^( *)- +(.*)$/;
  */
 const UNUSUAL = /[^\t\n\x20-\x7e\u00a0-\ufffd]/;
 const SURROGATE = /[\uD800-\uDFFF]/;
+/** UNUSUAL or a surrogate: text without either needs neither look (nor LONE_SURROGATE's). */
+const UNUSUAL_OR_SURROGATE = /[^\t\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/;
+
+/**
+ * True when the text holds only tab, line feed and printable characters of
+ * the Basic Multilingual Plane (no surrogate): parseSimpleYaml's own look at
+ * its characters can then be skipped (`plain`), and front matter needs no
+ * look for raw controls either.
+ */
+export function isPlainYamlText(text: string): boolean {
+  return !UNUSUAL_OR_SURROGATE.test(text);
+}
 /** A surrogate without its pair, which js-yaml refuses. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const BOOLEANS = new Map([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-/** A plain scalar that can only be a string: it starts with a letter (any script) or "_". */
-const PLAIN_START = /^[A-Za-z_\u00A0-\uFFFD]/;
+/** A plain scalar that can only be a string: it starts with a letter (any script) or "_" (as /^[A-Za-z_\u00A0-\uFFFD]/). */
+function isPlainStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || (code >= 0xa0 && code <= 0xfffd);
+}
 
 /**
  * The YAML between front matter delimiters as js-yaml would load it, or
@@ -37,10 +51,11 @@ const PLAIN_START = /^[A-Za-z_\u00A0-\uFFFD]/;
  * "__proto__"), strings hold no control character. With `datesAsText`, a
  * date that names a real day of a year from 1000 on is left as its text,
  * which is what dateText makes of js-yaml's Date (front matter keeps dates
- * as text): `list` reads 10,000 of them.
+ * as text): `list` reads 10,000 of them. `plain`: the caller found the text
+ * isPlainYamlText.
  */
-export function parseSimpleYaml(yaml: string, datesAsText = false): Record<string, SimpleValue> | undefined {
-  if (UNUSUAL.test(yaml) || (SURROGATE.test(yaml) && LONE_SURROGATE.test(yaml))) return undefined;
+export function parseSimpleYaml(yaml: string, datesAsText = false, plain = false): Record<string, SimpleValue> | undefined {
+  if (!plain && (UNUSUAL.test(yaml) || (SURROGATE.test(yaml) && LONE_SURROGATE.test(yaml)))) return undefined;
   const data: Record<string, SimpleValue> = {};
   const lines = yaml.split('\n');
   let list: { key: string; indent: number } | null = null;
@@ -111,10 +126,13 @@ function readScalar(text: string, inFlow: boolean, datesAsText: boolean): Scalar
     if (text.length < 2 || text.at(-1) !== quote || body.includes(quote) || body.includes('\\')) return undefined;
     return body;
   }
-  if (NULLS.has(text)) return null;
-  const bool = BOOLEANS.get(text);
-  if (bool !== undefined) return bool;
-  const date = DATE.exec(text);
+  // Nulls and booleans are at most 5 characters, dates 10: a title is looked up in neither.
+  if (text.length <= 5) {
+    if (NULLS.has(text)) return null;
+    const bool = BOOLEANS.get(text);
+    if (bool !== undefined) return bool;
+  }
+  const date = text.length === 10 ? DATE.exec(text) : null;
   if (date) {
     const year = Number(date[1]);
     const month = Number(date[2]);
@@ -123,7 +141,7 @@ function readScalar(text: string, inFlow: boolean, datesAsText: boolean): Scalar
     if (datesAsText && year >= 1000 && isRealDay(year, month, day)) return text;
     return new Date(Date.UTC(year, month - 1, day));
   }
-  if (!PLAIN_START.test(text) || text.includes(' #') || text.endsWith(':')) return undefined;
+  if (!isPlainStart(text.charCodeAt(0)) || text.includes(' #') || text.endsWith(':')) return undefined;
   if (inFlow ? /[:[\]{}]/.test(text) : text.includes(': ')) return undefined;
   return text;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import yaml from 'js-yaml';
-import { parseSimpleYaml } from '../../../src/load/simple-yaml.js';
+import { isPlainYamlText, parseSimpleYaml } from '../../../src/load/simple-yaml.js';
 
 // The fast path must give exactly what js-yaml gives, or step aside.
 const REFUSED = Symbol('js-yaml refused it');
@@ -14,6 +14,8 @@ function jsYaml(text: string): unknown {
 
 function agrees(text: string): boolean {
   const fast = parseSimpleYaml(text);
+  // Told the text is plain, it skips its own look at the characters: same answer.
+  if (isPlainYamlText(text)) expect(parseSimpleYaml(text, false, true)).toEqual(fast);
   if (fast === undefined) return true;
   const slow = jsYaml(text);
   expect(slow).not.toBe(REFUSED);
@@ -92,6 +94,19 @@ describe('parseSimpleYaml agrees with js-yaml on any mix of lines', () => {
     }), { numRuns: 3000 });
     // Not vacuous: a good share of the documents took the fast path.
     expect(fast).toBeGreaterThan(300);
+  });
+});
+
+describe('isPlainYamlText', () => {
+  it.each([
+    ['ASCII, Hangul, tab and line feed', 'title: 제목\tA\n', true],
+    ['a raw control', 'title: a\x1bb\n', false],
+    ['a C1 control', 'title: a\x85b\n', false],
+    ['a carriage return', 'title: a\r\n', false],
+    ['an emoji (a surrogate pair)', 'title: \u{1F600}\n', false],
+    ['U+FFFE', 'title: a\uFFFEb\n', false],
+  ])('%s', (_name, text, plain) => {
+    expect(isPlainYamlText(text)).toBe(plain);
   });
 });
 
