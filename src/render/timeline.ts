@@ -73,13 +73,22 @@ export function timelineBarWidth(width: number): number {
 }
 
 export function renderTimeline(rows: readonly TimelineRow[], options: RenderOptions): string {
+  return renderTimelineOf(
+    rows.map((row) => row.session),
+    rows.map((row) => row.post),
+    options,
+  );
+}
+
+/** renderTimeline for rows given as two lists: each session, and the post it came from (when several posts are drawn together). */
+export function renderTimelineOf(sessions: readonly Session[], posts: readonly (string | undefined)[], options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
-  const { blocks, spans } = groupBlocks(rows);
+  const { blocks, spans } = groupBlocks(sessions, posts);
   let barWidth = timelineBarWidth(options.width);
   // Too narrow for a readable title beside the bars: each title goes under
   // its bar, whole and wrapped, and the bars take the width.
   const titleWidth = options.width - FIXED - barWidth;
-  const stacked = titleWidth < MIN_FLEXIBLE && blocks.some((block) => block.rows.some((i) => displayWidth(titleOf(rows[i]!.session)) > titleWidth));
+  const stacked = titleWidth < MIN_FLEXIBLE && blocks.some((block) => block.rows.some((i) => displayWidth(titleOf(sessions[i]!)) > titleWidth));
   if (stacked) barWidth = Math.max(4, options.width - FIXED);
   // A folder draws thousands of blocks over the same few hours, of sessions at the same times:
   // each axis, each bar and each title is drawn once, and each row once per title and bar.
@@ -87,7 +96,7 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
   // The text is gathered as pieces (a block's heading and axis, then a row) and joined once:
   // thousands of blocks joined line by line cost more than drawing them, and fewer pieces join faster.
   const out: string[] = [];
-  for (const block of blocks) renderBlock(block, rows, spans, barWidth, options.width, chalk, stacked, drawn, out);
+  for (const block of blocks) renderBlock(block, sessions, spans, barWidth, options.width, chalk, stacked, drawn, out);
   if (out.length === 0) return '';
   out.push('\n');
   return out.join('');
@@ -148,8 +157,8 @@ function barKey(start: number, from: number, to: number, barWidth: number, flags
 }
 
 /** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
-function groupBlocks(rows: readonly TimelineRow[]): { blocks: Block[]; spans: Spans } {
-  const spans: Spans = { start: new Float64Array(rows.length), end: new Float64Array(rows.length), flags: new Uint8Array(rows.length) };
+function groupBlocks(sessions: readonly Session[], posts: readonly (string | undefined)[]): { blocks: Block[]; spans: Spans } {
+  const spans: Spans = { start: new Float64Array(sessions.length), end: new Float64Array(sessions.length), flags: new Uint8Array(sessions.length) };
   // Each post's first block, by post; a post of several days keeps the others in it (see Block.days).
   // No key joined from the post and the day: a post's path is long, and a folder has thousands.
   const byPost = new Map<string, Block>();
@@ -161,8 +170,9 @@ function groupBlocks(rows: readonly TimelineRow[]): { blocks: Block[]; spans: Sp
     return block;
   };
   let last: Block | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const { session, post } = rows[i]!;
+  for (let i = 0; i < sessions.length; i++) {
+    const session = sessions[i]!;
+    const post = posts[i];
     const span = sessionSpan(session);
     if (span === null || Number.isNaN(span.start)) continue;
     // Rows come a post at a time, a day at a time: most go to the block of the row before.
@@ -191,7 +201,7 @@ function groupBlocks(rows: readonly TimelineRow[]): { blocks: Block[]; spans: Sp
     block.rows.push(i);
   }
   // By start, then by index.
-  const byStart = (a: number, b: number): number => spans.start[a]! - spans.start[b]! || rows[a]!.session.index - rows[b]!.session.index;
+  const byStart = (a: number, b: number): number => spans.start[a]! - spans.start[b]! || sessions[a]!.index - sessions[b]!.index;
   for (const block of blocks) {
     const order = block.rows;
     // Most blocks come in order already: looked at once, sorted only when not.
@@ -282,7 +292,7 @@ function columnOf(t: number, axisStart: number, axisEnd: number, barWidth: numbe
 }
 
 /** Adds `block` to `out`: a blank line after the block before, its heading and axis, then one row per session, each after a line feed. */
-function renderBlock(block: Block, rows: readonly TimelineRow[], spans: Spans, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn, out: string[]): void {
+function renderBlock(block: Block, sessions: readonly Session[], spans: Spans, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn, out: string[]): void {
   const axisStart = Math.floor(block.first / 60) * 60;
   const axisEnd = Math.max(axisStart + 60, Math.ceil(block.last / 60) * 60);
   const key = axisKey(axisStart, axisEnd);
@@ -303,7 +313,7 @@ function renderBlock(block: Block, rows: readonly TimelineRow[], spans: Spans, b
   out.push(heading, axis.lines);
   const titleWidth = width - FIXED - barWidth;
   for (const i of block.rows) {
-    const session = rows[i]!.session;
+    const session = sessions[i]!;
     const start = spans.start[i]!;
     const flags = spans.flags[i]!;
     const from = columnOf(start, axisStart, axisEnd, barWidth);
