@@ -299,7 +299,8 @@ function renderBlock(block: Block, sessions: readonly Session[], spans: Spans, b
   let axis = drawn.axes.get(key);
   if (axis === undefined) {
     const lines = renderAxis(axisStart, axisEnd, barWidth, width, chalk, (t) => columnOf(t, axisStart, axisEnd, barWidth));
-    drawn.axes.set(key, (axis = { lines: `\n${lines[0]!}\n${lines[1]!}`, range: `${formatClock(axisStart)}–${formatClock(axisEnd)}` }));
+    // Joined into one piece (see rowOf).
+    drawn.axes.set(key, (axis = { lines: ['', ...lines].join('\n'), range: `${formatClock(axisStart)}–${formatClock(axisEnd)}` }));
   }
 
   // The post's short name, the day and the time range, each label drawn once per text.
@@ -362,5 +363,6 @@ function headOf(drawn: Drawn, chalk: ChalkInstance, barWidth: number, start: num
 /** A row after its line feed: the head, then the title. */
 function rowOf(head: string, shown: string): string {
   // A title never ends with a space (titleOf trims it, a cut one ends with "…"): only a row without one has spaces to trim.
-  return shown === '' || shown.endsWith(' ') ? `\n${trimSpacesEnd(`${head} ${shown}`)}` : `\n${head} ${shown}`;
+  // Joined, not concatenated: a row is written thousands of times, and V8 joins a string made by join (one piece) faster than one made of concatenated pieces.
+  return shown === '' || shown.endsWith(' ') ? ['\n', trimSpacesEnd(`${head} ${shown}`)].join('') : ['\n', head, ' ', shown].join('');
 }
