@@ -32,8 +32,13 @@ function needsBuild() {
   const stamp = join(dist, 'source-id');
   const built = statSync(stamp, { throwIfNoEntry: false });
   if (!existsSync(join(dist, 'postview.cjs')) || built === undefined) return 'first';
-  const index = statSync(join(root, '.git', 'index'), { throwIfNoEntry: false });
-  if (index === undefined || index.mtimeMs <= built.mtimeMs) return null;
+  let index;
+  try {
+    index = statSync(join(root, '.git', 'index'));
+  } catch {
+    return null; // not a plain clone (.git is a file in a worktree or a submodule): dist/ is rebuilt by `npm test` and `npm run build`
+  }
+  if (index.mtimeMs <= built.mtimeMs) return null;
   const { readSourceId } = require('../scripts/build/source-id.cjs');
   if (readSourceId(root) !== readFileSync(stamp, 'utf8').trim()) return 'changed';
   try {

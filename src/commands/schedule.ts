@@ -7,16 +7,16 @@ import { shortPostName } from '../parse/post.js';
 import { findNow, type NowResult } from '../query/now.js';
 import { renderJson, sessionToJson } from '../render/json.js';
 import { renderNow } from '../render/now.js';
-import { renderTimeline } from '../render/timeline.js';
+import { renderTimelineOf } from '../render/timeline.js';
 import type { Session } from '../types.js';
 import type { Context, FilterOptions, Outcome } from './context.js';
-import { collectSessions, type ReadSpeakers, type SessionRow } from './tracks.js';
+import { collectSessionLists, collectSessions, type ReadSpeakers, type SessionRow } from './tracks.js';
 
 export async function runTimeline(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<Outcome> {
   // Breaks are drawn too (dimmed), so the day keeps its shape. The timeline
   // draws times and titles: speakers are read only to filter by them.
-  const { rows, message } = await collectSessions(arg, { ...options, all: true }, ctx, false);
-  const text = renderTimeline(rows, ctx.render);
+  const { sessions, posts, message } = await collectSessionLists(arg, { ...options, all: true }, ctx);
+  const text = renderTimelineOf(sessions, posts, ctx.render);
   return text === '' ? { stdout: '', code: 1, message } : { stdout: text, code: 0, pageable: true };
 }
 

@@ -46,38 +46,77 @@ export async function collectSessions<T = undefined>(
   speakers = true,
   more?: (rows: SessionRow[], readSpeakers: ReadSpeakers) => T,
 ): Promise<{ rows: SessionRow[]; where: string; folder: boolean; message?: string; more?: T }> {
+  const rows: SessionRow[] = [];
+  const gathered = await gatherSessions(arg, options, ctx, speakers, (session, from, post, resolved) => rows.push({ session, post, from, resolved }), more && ((readSpeakers) => more(rows, readSpeakers)));
+  return { rows, ...gathered };
+}
+
+/**
+ * The sessions collectSessions keeps as two lists, each session and the path
+ * of its post (in a folder), rather than an object each: all that `timeline`
+ * draws, for the tens of thousands of sessions of a folder.
+ */
+export async function collectSessionLists(arg: string | undefined, options: FilterOptions, ctx: Context): Promise<{ sessions: Session[]; posts: (string | undefined)[]; message?: string }> {
+  const sessions: Session[] = [];
+  const posts: (string | undefined)[] = [];
+  const { message } = await gatherSessions(arg, options, ctx, false, (session, _from, post) => {
+    sessions.push(session);
+    posts.push(post);
+  });
+  return { sessions, posts, message };
+}
+
+/** Hands each session that passes the filters to `keep`, with its post (and the post's path in a folder); see collectSessions. */
+async function gatherSessions<T>(
+  arg: string | undefined,
+  options: FilterOptions,
+  ctx: Context,
+  speakers: boolean,
+  keep: (session: Session, from: PostRef, post: string | undefined, resolved: boolean) => void,
+  more?: (readSpeakers: ReadSpeakers) => T,
+): Promise<{ where: string; folder: boolean; message?: string; more?: T }> {
   const filter = parseFilterOptions(options, ctx.lang);
   const test = buildSessionTest(filter);
   const source = resolveSource(arg, ctx);
-  const rows: SessionRow[] = [];
+  let count = 0;
+  let first: PostRef | undefined;
   const folder = source.kind === 'folder';
   let extra: T | undefined;
   if (source.kind === 'file') {
     const post = await loadPost(source.path);
-    for (const session of post.sessions) if (test(session)) rows.push({ session, from: post, resolved: true });
-    extra = more?.(rows, (path, indexes) => readSessionsOf(path, indexes, null));
+    for (const session of post.sessions) {
+      if (!test(session)) continue;
+      keep(session, post, undefined, true);
+      first ??= post;
+      count++;
+    }
+    extra = more?.((path, indexes) => readSessionsOf(path, indexes, null));
   } else {
     const paths = listPostFiles(source.path);
     const needles = foldNeedles(filter.speakers);
-    const keep = buildSessionTest({ ...filter, speakers: [] });
-    const needs: SessionNeeds = { speakers: needles.length > 0 ? 'mentioned' : speakers ? 'all' : 'none', needles, keep, keepsAll: !isFiltering({ ...filter, speakers: [] }) };
+    const keeps = buildSessionTest({ ...filter, speakers: [] });
+    const needs: SessionNeeds = { speakers: needles.length > 0 ? 'mentioned' : speakers ? 'all' : 'none', needles, keep: keeps, keepsAll: !isFiltering({ ...filter, speakers: [] }) };
     const cache = openFolderCache(source.path, paths.length, ctx);
     readFolderSessions(paths, cache, needs, ctx.warn, (post) => {
-      post.sessions.forEach((session, k) => {
-        if (test(session)) rows.push({ session, post: post.path, from: post, resolved: post.resolved[k]! });
-      });
+      // A loop, not forEach: a closure less per post.
+      const { sessions, resolved } = post;
+      for (let k = 0; k < sessions.length; k++) {
+        if (!test(sessions[k]!)) continue;
+        keep(sessions[k]!, post, post.path, resolved[k]!);
+        count++;
+      }
     });
     try {
-      extra = more?.(rows, (path, indexes) => readSessionsOf(path, indexes, cache));
+      extra = more?.((path, indexes) => readSessionsOf(path, indexes, cache));
     } finally {
       cache?.save();
     }
   }
-  const where = folder ? source.path : (rows[0]?.from.path ?? source.path);
+  const where = folder ? source.path : (first?.path ?? source.path);
   const filtered = describeFilter(options);
   const say = messages(ctx.lang);
-  const message = rows.length > 0 ? undefined : filtered ? say.noSessionMatches(where, filtered) : say.noSessions(where);
-  return { rows, where, folder, message, more: extra };
+  const message = count > 0 ? undefined : filtered ? say.noSessionMatches(where, filtered) : say.noSessions(where);
+  return { where, folder, message, more: extra };
 }
 
 export async function runTracks(arg: string | undefined, options: TracksOptions, ctx: Context): Promise<Outcome> {

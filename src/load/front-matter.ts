@@ -5,7 +5,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
-import { parseSimpleYaml, type SimpleValue } from './simple-yaml.js';
+import { isPlainYamlText, parseSimpleYaml, type SimpleValue } from './simple-yaml.js';
 import { InputError } from '../errors.js';
 import { findImpossibleDate } from '../parse/dates.js';
 import { showControls, showName } from '../sanitize.js';
@@ -68,7 +68,8 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   // YAML and TOML cannot hold a raw C0 or C1 control (their escapes, "\e",
   // can): such a character written raw in the front matter is read as its
   // picture ("␛"), as it would be shown, rather than refused.
-  if (RAW_CONTROL.test(text.slice(0, headEnd))) {
+  const plain = isPlainYamlText(text.slice(0, headEnd));
+  if (!plain && RAW_CONTROL.test(text.slice(0, headEnd))) {
     const head = text.slice(0, headEnd).replace(RAW_CONTROLS, (ch) => showControls(ch));
     text = head + text.slice(headEnd);
     headEnd = head.length;
@@ -84,7 +85,7 @@ export function parseFrontMatter(text: string, where: string): SplitPost {
   const closed = text.startsWith('\n---', headEnd - 4);
   // Most front matter is a few plain "key: value" lines: read without
   // gray-matter and js-yaml, to the same data (see simple-yaml.ts).
-  const simple = !toml && closed && text.startsWith('---\n') ? parseSimpleYaml(text.slice(3, headEnd - 4)) : undefined;
+  const simple = !toml && closed && text.startsWith('---\n') ? parseSimpleYaml(text.slice(3, headEnd - 4), true, plain) : undefined;
   let parsed: { data: unknown; content: string };
   try {
     // Otherwise gray-matter is given the front matter alone, through its

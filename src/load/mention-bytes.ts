@@ -12,7 +12,8 @@
 // character lies in a few blocks, found here by the first two bytes of its
 // encoding (test/unit/load/mention-bytes.test.ts checks every code point);
 // a post holding one of them is left to mayMention, as is one holding "&" or
-// "<" (an entity or a tag may spell anything).
+// "<" (an entity or a tag may spell anything) or "{{" (a template prints a
+// front-matter value, which YAML may write with escapes: "\uC591").
 const HANGUL_SYLLABLES = /^[\uac00-\ud7a3]/;
 
 /** [first byte, lowest second byte, highest second byte] of the UTF-8 encodings of the blocks described above. */
@@ -29,7 +30,7 @@ const COMPOSING: readonly [number, number, number][] = [
  */
 export function mayMentionBytes(bytes: Buffer, needles: readonly string[]): boolean | null {
   if (needles.length === 0 || !needles.every((n) => HANGUL_SYLLABLES.test(n))) return null;
-  if (bytes.indexOf(0x26) !== -1 || bytes.indexOf(0x3c) !== -1 || mayComposeHangul(bytes)) return true;
+  if (bytes.indexOf(0x26) !== -1 || bytes.indexOf(0x3c) !== -1 || bytes.indexOf('{{') !== -1 || mayComposeHangul(bytes)) return true;
   return needles.some((n) => bytes.indexOf(n.slice(0, 1), 0, 'utf8') !== -1);
 }
 

@@ -8,6 +8,8 @@
 // unusual (comments, escapes, numbers, anchors, nesting, a ": " inside a
 // value, a repeated key, ...) goes to js-yaml. Tests compare the two.
 
+import { isRealDay } from '../parse/dates.js';
+
 type Scalar = string | boolean | null | Date;
 export type SimpleValue = Scalar | Scalar[];
 
@@ -21,21 +23,39 @@ const ITEM_LINE = /^( *)- +(.*)$/;
  */
 const UNUSUAL = /[^\t\n\x20-\x7e\u00a0-\ufffd]/;
 const SURROGATE = /[\uD800-\uDFFF]/;
+/** UNUSUAL or a surrogate: text without either needs neither look (nor LONE_SURROGATE's). */
+const UNUSUAL_OR_SURROGATE = /[^\t\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/;
+
+/**
+ * True when the text holds only tab, line feed and printable characters of
+ * the Basic Multilingual Plane (no surrogate): parseSimpleYaml's own look at
+ * its characters can then be skipped (`plain`), and front matter needs no
+ * look for raw controls either.
+ */
+export function isPlainYamlText(text: string): boolean {
+  return !UNUSUAL_OR_SURROGATE.test(text);
+}
 /** A surrogate without its pair, which js-yaml refuses. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const BOOLEANS = new Map([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-/** A plain scalar that can only be a string: it starts with a letter (any script) or "_". */
-const PLAIN_START = /^[A-Za-z_\u00A0-\uFFFD]/;
+/** A plain scalar that can only be a string: it starts with a letter (any script) or "_" (as /^[A-Za-z_\u00A0-\uFFFD]/). */
+function isPlainStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || (code >= 0xa0 && code <= 0xfffd);
+}
 
 /**
  * The YAML between front matter delimiters as js-yaml would load it, or
  * undefined when it is not this simple. Keys are plain ASCII names (never
- * "__proto__"), strings hold no control character.
+ * "__proto__"), strings hold no control character. With `datesAsText`, a
+ * date that names a real day of a year from 1000 on is left as its text,
+ * which is what dateText makes of js-yaml's Date (front matter keeps dates
+ * as text): `list` reads 10,000 of them. `plain`: the caller found the text
+ * isPlainYamlText.
  */
-export function parseSimpleYaml(yaml: string): Record<string, SimpleValue> | undefined {
-  if (UNUSUAL.test(yaml) || (SURROGATE.test(yaml) && LONE_SURROGATE.test(yaml))) return undefined;
+export function parseSimpleYaml(yaml: string, datesAsText = false, plain = false): Record<string, SimpleValue> | undefined {
+  if (!plain && (UNUSUAL.test(yaml) || (SURROGATE.test(yaml) && LONE_SURROGATE.test(yaml)))) return undefined;
   const data: Record<string, SimpleValue> = {};
   const lines = yaml.split('\n');
   let list: { key: string; indent: number } | null = null;
@@ -45,7 +65,7 @@ export function parseSimpleYaml(yaml: string): Record<string, SimpleValue> | und
     if (item && list) {
       if (list.indent === -1) list.indent = item[1]!.length;
       if (item[1]!.length !== list.indent) return undefined;
-      const value = readScalar(trimSpaces(item[2]!), false);
+      const value = readScalar(trimSpaces(item[2]!), false, datesAsText);
       if (value === undefined) return undefined;
       if (data[list.key] === null) data[list.key] = [];
       (data[list.key] as Scalar[]).push(value);
@@ -62,7 +82,7 @@ export function parseSimpleYaml(yaml: string): Record<string, SimpleValue> | und
       continue;
     }
     list = null;
-    const value = text.startsWith('[') ? readFlowList(text) : readScalar(text, false);
+    const value = text.startsWith('[') ? readFlowList(text, datesAsText) : readScalar(text, false, datesAsText);
     if (value === undefined) return undefined;
     data[key] = value;
   }
@@ -71,13 +91,13 @@ export function parseSimpleYaml(yaml: string): Record<string, SimpleValue> | und
 }
 
 /** "[a, b, 'c d']": a flow sequence of scalars on one line. */
-function readFlowList(text: string): Scalar[] | undefined {
+function readFlowList(text: string, datesAsText: boolean): Scalar[] | undefined {
   if (!text.endsWith(']')) return undefined;
   const inner = trimSpaces(text.slice(1, -1));
   if (inner === '') return [];
   const items: Scalar[] = [];
   for (const part of inner.split(',')) {
-    const value = readScalar(trimSpaces(part), true);
+    const value = readScalar(trimSpaces(part), true, datesAsText);
     if (value === undefined) return undefined;
     items.push(value);
   }
@@ -98,7 +118,7 @@ function trimSpaces(text: string): string {
 }
 
 /** One scalar with no trailing spaces, or undefined when js-yaml could read it differently. */
-function readScalar(text: string, inFlow: boolean): Scalar | undefined {
+function readScalar(text: string, inFlow: boolean, datesAsText: boolean): Scalar | undefined {
   if (text === '' || text.includes('\t')) return undefined;
   const quote = text[0];
   if (quote === '"' || quote === "'") {
@@ -106,12 +126,22 @@ function readScalar(text: string, inFlow: boolean): Scalar | undefined {
     if (text.length < 2 || text.at(-1) !== quote || body.includes(quote) || body.includes('\\')) return undefined;
     return body;
   }
-  if (NULLS.has(text)) return null;
-  const bool = BOOLEANS.get(text);
-  if (bool !== undefined) return bool;
-  const date = DATE.exec(text);
-  if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
-  if (!PLAIN_START.test(text) || text.includes(' #') || text.endsWith(':')) return undefined;
+  // Nulls and booleans are at most 5 characters, dates 10: a title is looked up in neither.
+  if (text.length <= 5) {
+    if (NULLS.has(text)) return null;
+    const bool = BOOLEANS.get(text);
+    if (bool !== undefined) return bool;
+  }
+  const date = text.length === 10 ? DATE.exec(text) : null;
+  if (date) {
+    const year = Number(date[1]);
+    const month = Number(date[2]);
+    const day = Number(date[3]);
+    // Date.UTC reads years 0-99 as 1900-1999 and rolls 2016-02-30 over: those keep the Date.
+    if (datesAsText && year >= 1000 && isRealDay(year, month, day)) return text;
+    return new Date(Date.UTC(year, month - 1, day));
+  }
+  if (!isPlainStart(text.charCodeAt(0)) || text.includes(' #') || text.endsWith(':')) return undefined;
   if (inFlow ? /[:[\]{}]/.test(text) : text.includes(': ')) return undefined;
   return text;
 }

@@ -17,11 +17,27 @@ import { NOISE_HINT_WORDS } from './session-noise.js';
 
 let hint: RegExp | undefined;
 
+const escape = (s: string) => s.replace(/[-[\]{}()*+?.\\^$|]/g, '\\$&');
+
+/**
+ * Words as alternatives grouped by their first character ("b(?:reak|runch)"):
+ * V8 tries each alternative at each character, and a group is one try where
+ * its words share their first character (~35% fewer instructions on `list`'s
+ * 30,000 headings than one alternative per word).
+ */
+function alternatives(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) {
+    const first = word.charAt(0);
+    byFirst.set(first, [...(byFirst.get(first) ?? []), word.slice(1)]);
+  }
+  return [...byFirst].map(([first, rests]) => (rests.length === 1 ? escape(first + rests[0]) : `${escape(first)}(?:${rests.map(escape).join('|')})`)).join('|');
+}
+
 function buildHint(): RegExp {
-  const escape = (s: string) => s.replace(/[-[\]{}()*+?.\\^$|]/g, '\\$&');
-  const anywhere = [...BREAK_HINT_WORDS.anywhere, ...NOISE_HINT_WORDS.anywhere].map(escape).join('|');
+  const anywhere = alternatives([...BREAK_HINT_WORDS.anywhere, ...NOISE_HINT_WORDS.anywhere]);
   // No u flag: without it, /i folds no other character into an ASCII letter.
-  return new RegExp(`[\\u0130\\u212a]|\\d{4}|${anywhere}|(?<![a-z])(?:${BREAK_HINT_WORDS.wordStart.join('|')}|(?:${NOISE_HINT_WORDS.whole.join('|')})\\b)`, 'i');
+  return new RegExp(`[\\u0130\\u212a]|\\d{4}|${anywhere}|(?<![a-z])(?:${alternatives(BREAK_HINT_WORDS.wordStart)}|(?:${alternatives(NOISE_HINT_WORDS.whole)})\\b)`, 'i');
 }
 
 /** Whether a heading may be a break or a log entry: false only when it holds none of the hint words. */

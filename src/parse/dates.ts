@@ -5,14 +5,16 @@
 /** True for a YYYY-MM-DD that names a real day of the Gregorian calendar. */
 export function isCalendarDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when month (1-12) and day name a real day of the year. */
+export function isRealDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
+  const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 /**
@@ -22,6 +24,22 @@ export function isCalendarDate(text: string): boolean {
  * roll 2016-02-30 over into 2016-03-01 before postview sees it.
  */
 export function findImpossibleDate(frontMatterText: string): string | null {
-  const m = /^date[ \t]*[:=][ \t]*["']?(\d{4}-\d{2}-\d{2})(?![\d])/m.exec(frontMatterText);
-  return m && !isCalendarDate(m[1]!) ? m[1]! : null;
+  // What /^date…/m finds, less dearly: a pattern that starts with a word is
+  // looked for as that word, where "^" in multiline mode is tried at every
+  // character. A match never spans a line, so the first at a line's start is
+  // the one /m would find (`list` reads 10,000 front matters).
+  DATE_FIELD.lastIndex = 0;
+  for (let m = DATE_FIELD.exec(frontMatterText); m !== null; m = DATE_FIELD.exec(frontMatterText)) {
+    if (startsLine(frontMatterText, m.index)) return isCalendarDate(m[1]!) ? null : m[1]!;
+  }
+  return null;
+}
+
+const DATE_FIELD = /date[ \t]*[:=][ \t]*["']?(\d{4}-\d{2}-\d{2})(?![\d])/g;
+
+/** Whether `at` starts a line, as "^" means in multiline mode (after \n, \r, U+2028 or U+2029). */
+function startsLine(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  return before === 0x0a || before === 0x0d || before === 0x2028 || before === 0x2029;
 }

@@ -276,7 +276,8 @@ function outlineSessionKind(text: string): 'talk' | 'break' | 'none' | null {
   if (time.kind === 'timeOnly') return null;
   if ((time.end === null && !time.tilde) || time.start === '00:00') return null;
   // Most headings hold no word a break or a log entry would: they are talks, whatever their title.
-  if (!mayBeBreakOrNoise(text)) return 'talk';
+  // The title is cut from the text around the time, which is all the hint needs to read.
+  if (!mayBeBreakOrNoise(time.rest)) return 'talk';
   const { title } = readTitle(readSessionHeading(text)!.title);
   return isNoiseTitle(title) ? 'none' : parseSessionKind(title);
 }

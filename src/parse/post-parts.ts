@@ -2,9 +2,9 @@
 // asked for. Pure: text in, parts out.
 import type { Token, Tokens } from 'marked';
 import { parseFrontMatter } from '../load/front-matter.js';
-import { lexMarkdown } from './lexer.js';
 import { limitNesting } from './nesting.js';
-import { extractDate, extractTitle } from './post.js';
+import { extractDate, extractTitle, lexBody } from './post.js';
+import { hasTemplates } from './templates.js';
 import { cutRegions } from './post-sessions.js';
 import { headingTitle } from './sections.js';
 
@@ -26,6 +26,8 @@ export interface PostPart {
  */
 export function parsePostParts(text: string, path: string, wants: (regionText: string, title: string | undefined) => boolean): { title: string; date: string | null; body: string; parts: PostPart[] } | null {
   const { frontMatter, content } = parseFrontMatter(text, path);
+  // Templates are expanded over the whole body (they may span regions): read in full.
+  if (hasTemplates(content)) return null;
   const cut = cutRegions(content);
   if (cut === null) return null;
   const { regions, headed, headings } = cut;
@@ -43,7 +45,7 @@ export function parsePostParts(text: string, path: string, wants: (regionText: s
     const markdown = content.slice(region.from, region.to);
     let tokens: Token[] | null = null;
     if (wants(markdown, title)) {
-      tokens = lexMarkdown(limitNesting(markdown));
+      tokens = lexBody(limitNesting(markdown));
       if (title !== undefined && (tokens[0]?.type !== 'heading' || headingTitle(tokens[0] as Tokens.Heading) !== title)) return null;
     }
     parts.push({ path: open.map((o) => o.title), text: markdown, tokens });

@@ -23,11 +23,10 @@
 import type { Token, Tokens } from 'marked';
 import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Session } from '../types.js';
-import { lexMarkdown } from './lexer.js';
 import { limitNesting } from './nesting.js';
 import { plainHeadingToken } from './plain-heading.js';
 import { scanOutline } from './outline.js';
-import { extractDate, extractTitle, parsePost } from './post.js';
+import { extractDate, extractTitle, lexBody, parsePost } from './post.js';
 import { splitRegions, type Region } from './regions.js';
 import { cutForSpeakers } from './speaker-cut.js';
 import { headingTitle } from './sections.js';
@@ -98,10 +97,10 @@ export function withoutTokens(session: Session): Session {
 type Quick = { firstH1: string | null; result: Pick<PostSessions, 'sessions' | 'resolved'> };
 
 function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: number, to: number) => string, bytes: boolean): Quick | null {
-  // Read in full: templates, expanded before a full lex (parse/post.ts), may print a speaker or hide a session;
-  // a link definition in a list or a quote (splitRegions refuses the others) makes links in every region.
-  if (hasTemplates(content) || content.includes(']:')) return null;
-  if (scanOutline(content, lineText).otherShapes) return null;
+  // Read in full: templates, expanded before a full lex (parse/post.ts), may print a heading or a speaker or hide
+  // one ({% comment %}), across the regions; a link definition in a list or a quote (splitRegions refuses the
+  // others) makes links in every region.
+  if (hasTemplates(content) || content.includes(']:') || scanOutline(content, lineText).otherShapes) return null;
   const cut = cutRegions(content, lineText);
   if (cut === null) return null;
   const { headed, headings } = cut;
@@ -135,7 +134,7 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
         return;
       }
       // Only as far as its speakers can come from (parse/speaker-cut.ts).
-      const lexed = lexMarkdown(limitNesting(cutForSpeakers(wanted.get(region) ?? text(region))));
+      const lexed = lexBody(limitNesting(cutForSpeakers(wanted.get(region) ?? text(region))));
       const head = lexed[0];
       if (head?.type !== 'heading' || (head as Tokens.Heading).depth !== region.depth) return;
       heads.set(head, region);
@@ -180,7 +179,7 @@ function lexHeadings(regions: readonly Region[]): Tokens.Heading[] | null {
   const headings: (Tokens.Heading | null)[] = regions.map((r) => plainHeadingToken(r.heading!, r.depth));
   const rest = regions.filter((_, k) => headings[k] === null);
   if (rest.length === 0) return headings as Tokens.Heading[];
-  const tokens = lexMarkdown(rest.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
+  const tokens = lexBody(rest.map((r) => r.heading!).join('\n\n')).filter((t) => t.type !== 'space');
   if (tokens.length !== rest.length) return null;
   let next = 0;
   for (let k = 0; k < headings.length; k++) {

@@ -65,12 +65,17 @@ export function sessionHeadingKind(text: string): 'session' | 'timeOnly' | null 
   return readHeadingTime(text)?.kind ?? null;
 }
 
-/** sessionHeadingKind, with how the time was written: enough to count most headings without reading their titles. */
-export function readHeadingTime(text: string): { kind: 'session' | 'timeOnly'; start: string; end: string | null; tilde: boolean } | null {
+/**
+ * sessionHeadingKind, with how the time was written: enough to count most
+ * headings without reading their titles. `rest` is the text around the time
+ * (label and time gone): every character of the title readSessionHeading
+ * makes is in it, next to the same letters.
+ */
+export function readHeadingTime(text: string): { kind: 'session' | 'timeOnly'; start: string; end: string | null; tilde: boolean; rest: string } | null {
   const found = locateTime(text);
   if (!found) return null;
   const { start, end, tilde } = found.time;
-  return { kind: headingKindOf(found.rest), start, end, tilde };
+  return { kind: headingKindOf(found.rest), start, end, tilde, rest: found.rest };
 }
 
 function headingKindOf(rest: string): 'session' | 'timeOnly' {

@@ -26,6 +26,7 @@
 // every line that may be labelled is taken. test/unit/parse/speaker-cut.test.ts
 // compares the sessions of the cut and of the whole region on every fixture
 // and on generated bodies.
+import { hasTemplates } from './templates.js';
 
 /**
  * What marked may drop from a line's text (emphasis, code spans, escapes,
@@ -80,7 +81,8 @@ const BULLET = /^[-*+] +[^ \t]/;
  * heading (parse/regions.ts).
  */
 export function cutForSpeakers(region: string): string {
-  if (region.includes(']:') || region.includes('\r')) return region;
+  // lexBody (parse/post.ts) resolves templates and reads HTML across blocks: such a region is lexed whole.
+  if (region.includes(']:') || region.includes('\r') || region.includes('<') || hasTemplates(region)) return region;
   let from = region.indexOf('\n') + 1;
   if (from === 0) return region;
   let seen = false;

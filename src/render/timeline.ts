@@ -39,10 +39,32 @@ export interface Item {
   overlaps: boolean;
 }
 
+/** A row's look, one bit each (the flags of barKey): it overlaps another talk, it is a break, its end is unknown. */
+const OVERLAPS = 1;
+const PAUSE = 2;
+const OPEN = 4;
+
+/**
+ * The rows kept, by their place in the rows drawn: their minutes and look.
+ * Numbers in arrays rather than an object per row (a folder draws 30,000).
+ */
+interface Spans {
+  start: Float64Array;
+  /** Minutes; an unknown end covers only the starting minute (see sessionSpan). */
+  end: Float64Array;
+  flags: Uint8Array;
+}
+
 interface Block {
   post: string | undefined;
   day: string | null;
-  items: Item[];
+  /** The places of its rows, sorted by start, then by index. */
+  rows: number[];
+  /** The earliest start and the latest end of its rows, in minutes. */
+  first: number;
+  last: number;
+  /** The post's blocks by day, kept in its first block once the post has two days. */
+  days: Map<string, Block> | undefined;
 }
 
 /** The bar area's width for a terminal `width` columns wide. */
@@ -51,26 +73,41 @@ export function timelineBarWidth(width: number): number {
 }
 
 export function renderTimeline(rows: readonly TimelineRow[], options: RenderOptions): string {
+  return renderTimelineOf(
+    rows.map((row) => row.session),
+    rows.map((row) => row.post),
+    options,
+  );
+}
+
+/** renderTimeline for rows given as two lists: each session, and the post it came from (when several posts are drawn together). */
+export function renderTimelineOf(sessions: readonly Session[], posts: readonly (string | undefined)[], options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
-  const groups = groupBlocks(rows);
+  const { blocks, spans } = groupBlocks(sessions, posts);
   let barWidth = timelineBarWidth(options.width);
   // Too narrow for a readable title beside the bars: each title goes under
   // its bar, whole and wrapped, and the bars take the width.
   const titleWidth = options.width - FIXED - barWidth;
-  const stacked = titleWidth < MIN_FLEXIBLE && groups.some((block) => block.items.some((item) => displayWidth(titleOf(item.session)) > titleWidth));
+  const stacked = titleWidth < MIN_FLEXIBLE && blocks.some((block) => block.rows.some((i) => displayWidth(titleOf(sessions[i]!)) > titleWidth));
   if (stacked) barWidth = Math.max(4, options.width - FIXED);
   // A folder draws thousands of blocks over the same few hours, of sessions at the same times:
-  // each axis, each bar and each title is drawn once.
+  // each axis, each bar and each title is drawn once, and each row once per title and bar.
   const drawn: Drawn = { axes: new Map(), bars: new Map(), titles: [new Map(), new Map()], posts: new Map(), days: new Map() };
-  // The text is gathered as pieces and joined once: thousands of blocks joined line by line cost more than drawing them.
+  // The text is gathered as pieces (a block's heading and axis, then a row) and joined once:
+  // thousands of blocks joined line by line cost more than drawing them, and fewer pieces join faster.
   const out: string[] = [];
-  for (const block of groups) {
-    if (out.length > 0) out.push('\n\n');
-    renderBlock(block, barWidth, options.width, chalk, stacked, drawn, out);
-  }
+  for (const block of blocks) renderBlock(block, sessions, spans, barWidth, options.width, chalk, stacked, drawn, out);
   if (out.length === 0) return '';
   out.push('\n');
   return out.join('');
+}
+
+/** A title as drawn, and the rows drawn with it: the first one's bar and text, the others' by bar (most titles have one). */
+interface TitleRows {
+  shown: string;
+  bar: number;
+  row: string;
+  more: Map<number, string> | undefined;
 }
 
 /**
@@ -81,10 +118,10 @@ export function renderTimeline(rows: readonly TimelineRow[], options: RenderOpti
  * load/folder-sessions.ts), so each key's hash is worked out once.
  */
 interface Drawn {
-  /** By axisKey: the axis lines and the heading's time range. */
-  axes: Map<number, { lines: string[]; range: string }>;
+  /** By axisKey: the axis lines (each after a line feed) and the heading's time range. */
+  axes: Map<number, { lines: string; range: string }>;
   bars: Map<number, string>;
-  titles: [Map<string, Map<string | null, string>>, Map<string, Map<string | null, string>>];
+  titles: [Map<string, Map<string | null, TitleRows>>, Map<string, Map<string | null, TitleRows>>];
   /** The heading's label for a post (its short name) and for a day, by their text. */
   posts: Map<string, string>;
   days: Map<string, string>;
@@ -109,9 +146,6 @@ function labelIn(labels: Map<string, string>, text: string, make: (text: string)
   return label;
 }
 
-/** Orders a block's items: by start, then by index. */
-const byStart = (a: Item, b: Item): number => a.start - b.start || a.session.index - b.session.index;
-
 /**
  * One number per time, columns and look of a bar: start < 6,000 minutes
  * ("99:59"), 0 <= from < to <= barWidth <= MAX_WIDTH (1,000) columns, three
@@ -123,43 +157,63 @@ function barKey(start: number, from: number, to: number, barWidth: number, flags
 }
 
 /** Blocks by post and day, in order of first appearance; sessions without a start are left out. */
-function groupBlocks(rows: readonly TimelineRow[]): Block[] {
-  // By post, then by day (no key joined from the two: a post's path is long, and a folder has thousands).
-  const byPost = new Map<string, Map<string, Block>>();
+function groupBlocks(sessions: readonly Session[], posts: readonly (string | undefined)[]): { blocks: Block[]; spans: Spans } {
+  const spans: Spans = { start: new Float64Array(sessions.length), end: new Float64Array(sessions.length), flags: new Uint8Array(sessions.length) };
+  // Each post's first block, by post; a post of several days keeps the others in it (see Block.days).
+  // No key joined from the post and the day: a post's path is long, and a folder has thousands.
+  const byPost = new Map<string, Block>();
   const blocks: Block[] = [];
+  const add = (post: string | undefined, day: string | null): Block => {
+    // Every field set from the start: a block that gains one later would change its shape, and V8 would throw away the code compiled for blocks.
+    const block: Block = { post, day, rows: [], first: Infinity, last: -Infinity, days: undefined };
+    blocks.push(block);
+    return block;
+  };
   let last: Block | undefined;
-  for (const { session, post } of rows) {
+  for (let i = 0; i < sessions.length; i++) {
+    const session = sessions[i]!;
+    const post = posts[i];
     const span = sessionSpan(session);
     if (span === null || Number.isNaN(span.start)) continue;
     // Rows come a post at a time, a day at a time: most go to the block of the row before.
     let block = last !== undefined && last.post === post && last.day === session.day ? last : undefined;
     if (!block) {
-      let days = byPost.get(post ?? '');
-      if (!days) byPost.set(post ?? '', (days = new Map()));
       // A day written as "" and no day at all are one block, as they are drawn alike.
       const day = session.day ?? '';
-      block = days.get(day);
-      if (!block) {
-        days.set(day, (block = { post, day: session.day, items: [] }));
-        blocks.push(block);
+      const first = byPost.get(post ?? '');
+      if (first === undefined) byPost.set(post ?? '', (block = add(post, session.day)));
+      else if ((first.day ?? '') === day) block = first;
+      else {
+        first.days ??= new Map([[first.day ?? '', first]]);
+        block = first.days.get(day);
+        if (!block) first.days.set(day, (block = add(post, session.day)));
       }
       last = block;
     }
     const open = session.end === null || Number.isNaN(span.end);
-    block.items.push({ session, start: span.start, end: open ? span.start + 1 : span.end, open, overlaps: false });
+    const end = open ? span.start + 1 : span.end;
+    spans.start[i] = span.start;
+    spans.end[i] = end;
+    // A comparison, not Math.min(...rows): spreading 150,000 arguments overflows the stack.
+    if (span.start < block.first) block.first = span.start;
+    if (end > block.last) block.last = end;
+    spans.flags[i] = (open ? OPEN : 0) | (session.kind === 'break' ? PAUSE : 0);
+    block.rows.push(i);
   }
+  // By start, then by index.
+  const byStart = (a: number, b: number): number => spans.start[a]! - spans.start[b]! || sessions[a]!.index - sessions[b]!.index;
   for (const block of blocks) {
-    const items = block.items;
+    const order = block.rows;
     // Most blocks come in order already: looked at once, sorted only when not.
-    for (let i = 1; i < items.length; i++) {
-      if (byStart(items[i - 1]!, items[i]!) > 0) {
-        items.sort(byStart);
+    for (let k = 1; k < order.length; k++) {
+      if (byStart(order[k - 1]!, order[k]!) > 0) {
+        order.sort(byStart);
         break;
       }
     }
-    markOverlaps(items);
+    markOverlapsIn(order, spans);
   }
-  return blocks;
+  return { blocks, spans };
 }
 
 /**
@@ -170,14 +224,31 @@ function groupBlocks(rows: readonly TimelineRow[]): Block[] {
  * no list of the talks made (a folder has 20,000 blocks).
  */
 export function markOverlaps(items: Item[]): void {
+  const spans: Spans = { start: new Float64Array(items.length), end: new Float64Array(items.length), flags: new Uint8Array(items.length) };
+  items.forEach((item, k) => {
+    spans.start[k] = item.start;
+    spans.end[k] = item.end;
+    spans.flags[k] = item.session.kind === 'break' ? PAUSE : 0;
+  });
+  markOverlapsIn(
+    items.map((_, k) => k),
+    spans,
+  );
+  items.forEach((item, k) => {
+    if (spans.flags[k]! & OVERLAPS) item.overlaps = true;
+  });
+}
+
+/** markOverlaps for the rows `order` (sorted by start) of `spans`: sets their OVERLAPS flag. */
+function markOverlapsIn(order: readonly number[], { start, end, flags }: Spans): void {
   let reach = -Infinity; // the latest end so far
-  let previous: Item | undefined; // the talk before
-  for (const item of items) {
-    if (item.session.kind === 'break') continue;
-    if (item.start < reach) item.overlaps = true;
-    if (previous !== undefined && item.start < previous.end) previous.overlaps = true;
-    reach = Math.max(reach, item.end);
-    previous = item;
+  let previous = -1; // the talk before
+  for (const i of order) {
+    if (flags[i]! & PAUSE) continue;
+    if (start[i]! < reach) flags[i]! |= OVERLAPS;
+    if (previous !== -1 && start[i]! < end[previous]!) flags[previous]! |= OVERLAPS;
+    reach = Math.max(reach, end[i]!);
+    previous = i;
   }
 }
 
@@ -215,23 +286,22 @@ function renderAxis(axisStart: number, axisEnd: number, barWidth: number, width:
   return [PREFIX + chalk.dim(labelLine.join('').trimEnd()), PREFIX + chalk.dim(ticks.join(''))];
 }
 
-/** Adds the lines of `block` (heading, axis, one row per session) to `out`, one after another with line feeds between them. */
-function renderBlock(block: Block, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn, out: string[]): void {
-  // A loop, not Math.min(...items): spreading 150,000 arguments overflows the stack.
-  let first = Infinity;
-  let last = -Infinity;
-  for (const item of block.items) {
-    first = Math.min(first, item.start);
-    last = Math.max(last, item.end);
-  }
-  const axisStart = Math.floor(first / 60) * 60;
-  const axisEnd = Math.max(axisStart + 60, Math.ceil(last / 60) * 60);
-  // The axis end sits on the last column, so every hour tick is drawn.
-  const col = (t: number) => Math.round(((t - axisStart) * (barWidth - 1)) / (axisEnd - axisStart));
+/** The column of minute `t` on an axis from `axisStart` to `axisEnd` drawn `barWidth` columns wide: the axis end sits on the last column, so every hour tick is drawn. */
+function columnOf(t: number, axisStart: number, axisEnd: number, barWidth: number): number {
+  return Math.round(((t - axisStart) * (barWidth - 1)) / (axisEnd - axisStart));
+}
 
+/** Adds `block` to `out`: a blank line after the block before, its heading and axis, then one row per session, each after a line feed. */
+function renderBlock(block: Block, sessions: readonly Session[], spans: Spans, barWidth: number, width: number, chalk: ChalkInstance, stacked: boolean, drawn: Drawn, out: string[]): void {
+  const axisStart = Math.floor(block.first / 60) * 60;
+  const axisEnd = Math.max(axisStart + 60, Math.ceil(block.last / 60) * 60);
   const key = axisKey(axisStart, axisEnd);
   let axis = drawn.axes.get(key);
-  if (axis === undefined) drawn.axes.set(key, (axis = { lines: renderAxis(axisStart, axisEnd, barWidth, width, chalk, col), range: `${formatClock(axisStart)}–${formatClock(axisEnd)}` }));
+  if (axis === undefined) {
+    const lines = renderAxis(axisStart, axisEnd, barWidth, width, chalk, (t) => columnOf(t, axisStart, axisEnd, barWidth));
+    // Joined into one piece (see rowOf).
+    drawn.axes.set(key, (axis = { lines: ['', ...lines].join('\n'), range: `${formatClock(axisStart)}–${formatClock(axisEnd)}` }));
+  }
 
   // The post's short name, the day and the time range, each label drawn once per text.
   const post = block.post ? labelIn(drawn.posts, block.post, postLabelOf) : '';
@@ -240,38 +310,59 @@ function renderBlock(block: Block, barWidth: number, width: number, chalk: Chalk
   // No character takes more than two columns: a heading of at most half the width needs no measuring.
   const heading = chalk.bold(2 * text.length <= width ? text : truncate(text, width));
 
-  out.push(heading, '\n', axis.lines[0]!, '\n', axis.lines[1]!);
+  if (out.length > 0) out.push('\n\n');
+  out.push(heading, axis.lines);
   const titleWidth = width - FIXED - barWidth;
-  for (const item of block.items) {
-    const from = col(item.start);
-    const to = item.open ? from + 1 : Math.max(from + 1, col(item.end));
-    const pause = item.session.kind === 'break';
-    // The time, the bar and the overlap mark: the same for every session of the same span and look.
-    const bar = barKey(item.start, from, to, barWidth, (item.open ? 4 : 0) | (pause ? 2 : 0) | (item.overlaps ? 1 : 0));
-    let head = drawn.bars.get(bar);
-    if (head === undefined) {
-      const colour = pause ? chalk.dim : item.overlaps ? chalk.yellow : chalk.cyan;
-      const glyph = item.open ? OPEN_MARK : pause ? BREAK_BAR : item.overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
-      const bars = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
-      const mark = item.overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
-      // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
-      drawn.bars.set(bar, (head = `${formatClock(item.start)} ${bars} ${mark}`));
-    }
-    const dim = (line: string) => (pause ? chalk.dim(line) : line);
-    out.push('\n');
+  for (const i of block.rows) {
+    const session = sessions[i]!;
+    const start = spans.start[i]!;
+    const flags = spans.flags[i]!;
+    const from = columnOf(start, axisStart, axisEnd, barWidth);
+    const to = flags & OPEN ? from + 1 : Math.max(from + 1, columnOf(spans.end[i]!, axisStart, axisEnd, barWidth));
+    const pause = (flags & PAUSE) !== 0;
+    const bar = barKey(start, from, to, barWidth, flags);
     if (stacked) {
-      out.push([trimSpacesEnd(head), ...wrapText(titleOf(item.session), width - PREFIX.length).split('\n').map((line) => PREFIX + dim(line))].join('\n'));
+      const lines = wrapText(titleOf(session), width - PREFIX.length).split('\n');
+      out.push(['', trimSpacesEnd(headOf(drawn, chalk, barWidth, start, from, to, flags, bar)), ...lines.map((line) => PREFIX + (pause ? chalk.dim(line) : line))].join('\n'));
       continue;
     }
-    // The title as drawn (its room, controls shown, cut to the width, dimmed for a break), once per text.
-    const { title, room } = item.session;
+    // The title as drawn (its room, controls shown, cut to the width, dimmed for a break), once per text;
+    // the row (time, bar, mark and title), once per title and bar.
+    const { title, room } = session;
     const titles = drawn.titles[pause ? 1 : 0];
     let rooms = titles.get(title);
     if (rooms === undefined) titles.set(title, (rooms = new Map()));
-    let shown = rooms.get(room);
-    if (shown === undefined) rooms.set(room, (shown = titleWidth > 0 ? dim(truncate(titleOf(item.session), titleWidth)) : ''));
-    // A title never ends with a space (titleOf trims it, a cut one ends with "…"): only a row without one has spaces to trim.
-    if (shown === '' || shown.endsWith(' ')) out.push(trimSpacesEnd(`${head} ${shown}`));
-    else out.push(head, ' ', shown);
+    let drawnTitle = rooms.get(room);
+    if (drawnTitle === undefined) {
+      const cut = titleWidth > 0 ? truncate(titleOf(session), titleWidth) : '';
+      const shown = pause && cut !== '' ? chalk.dim(cut) : cut;
+      rooms.set(room, (drawnTitle = { shown, bar, row: rowOf(headOf(drawn, chalk, barWidth, start, from, to, flags, bar), shown), more: undefined }));
+    }
+    let row = drawnTitle.bar === bar ? drawnTitle.row : drawnTitle.more?.get(bar);
+    if (row === undefined) (drawnTitle.more ??= new Map()).set(bar, (row = rowOf(headOf(drawn, chalk, barWidth, start, from, to, flags, bar), drawnTitle.shown)));
+    out.push(row);
   }
+}
+
+/** The time, the bar and the overlap mark of a row: the same for every session of the same span and look, drawn once. */
+function headOf(drawn: Drawn, chalk: ChalkInstance, barWidth: number, start: number, from: number, to: number, flags: number, bar: number): string {
+  let head = drawn.bars.get(bar);
+  if (head === undefined) {
+    const pause = (flags & PAUSE) !== 0;
+    const overlaps = (flags & OVERLAPS) !== 0;
+    const colour = pause ? chalk.dim : overlaps ? chalk.yellow : chalk.cyan;
+    const glyph = flags & OPEN ? OPEN_MARK : pause ? BREAK_BAR : overlaps && chalk.level === 0 ? OVERLAP_BAR : BAR;
+    const bars = ' '.repeat(from) + colour(glyph.repeat(to - from)) + ' '.repeat(Math.max(0, barWidth - to));
+    const mark = overlaps ? chalk.yellow(OVERLAP_MARK) : ' ';
+    // formatClock always writes HH:MM, TIME_WIDTH columns: no padding to add.
+    drawn.bars.set(bar, (head = `${formatClock(start)} ${bars} ${mark}`));
+  }
+  return head;
+}
+
+/** A row after its line feed: the head, then the title. */
+function rowOf(head: string, shown: string): string {
+  // A title never ends with a space (titleOf trims it, a cut one ends with "…"): only a row without one has spaces to trim.
+  // Joined, not concatenated: a row is written thousands of times, and V8 joins a string made by join (one piece) faster than one made of concatenated pieces.
+  return shown === '' || shown.endsWith(' ') ? ['\n', trimSpacesEnd(`${head} ${shown}`)].join('') : ['\n', head, ' ', shown].join('');
 }

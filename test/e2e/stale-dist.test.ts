@@ -4,7 +4,7 @@
 // that records each build and writes a bundle printing the source it was
 // made from.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './run-cli.js';
@@ -67,6 +67,19 @@ describe('a clone whose sources changed after dist/ was built', () => {
     expect(builds(dir)).toBe(2);
     // ...and the stamp caught up with the index, so the sources are not hashed again on the next run.
     expect(statSync(join(dir, 'dist/source-id')).mtimeMs).toBe(statSync(join(dir, '.git/index')).mtimeMs);
+  });
+
+  test('a worktree, whose .git is a file, runs the dist/ it has', () => {
+    const dir = makeClone();
+    age(join(dir, '.git/index'), -60);
+    expect(run(dir).stdout).toBe('made from one');
+    rmSync(join(dir, '.git'), { recursive: true });
+    writeFileSync(join(dir, '.git'), 'gitdir: /elsewhere/.git/worktrees/x\n');
+    writeFileSync(join(dir, 'src/main.ts'), 'two\n');
+    const worktree = run(dir);
+    expect(worktree.stderr).toBe('');
+    expect(worktree.status).toBe(0);
+    expect(worktree.stdout).toBe('made from one');
   });
 
   test('a dist/ built before source-id existed is built once more', () => {

@@ -73,6 +73,21 @@ describe('readFolderSessions reads the speakers of every session that names the 
   });
 });
 
+describe('readFolderSessions finds a speaker whose name the Markdown does not spell', () => {
+  // The single-post parse shows these speakers: a folder must not pass over the post as one that never names them.
+  it.each([
+    ['a template printing a front-matter value written with YAML escapes', '---\ntitle: X\nspeaker: "\\uC591\\uC2B9\\uB3C4"\n---\n\n### 10:00 - 10:40 Talk\n\n- {{ page.speaker }}, 아마존 웹서비스\n'],
+    ['a reference link inside the name', '### 10:00 - 10:40 Talk\n\n- [양][r]승도, 아마존 웹서비스\n\n[r]: https://example.com/\n'],
+  ])('%s', (_, text) => {
+    writeFileSync(join(dir, 'a.md'), text);
+    const alone = parsePost(text, 'a.md').sessions.map((s) => s.speakers.map((x) => x.name));
+    expect(alone).toEqual([['양승도']]);
+    const needs: SessionNeeds = { speakers: 'mentioned', needles: foldNeedles(['양승도']), keep: () => true };
+    const { posts } = read([join(dir, 'a.md')], null, needs);
+    expect(posts.map((p) => p.sessions.map((s) => s.speakers.map((x) => x.name)))).toEqual([alone]);
+  });
+});
+
 describe('copySession', () => {
   const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
   const names = readdirSync(FIXTURES).filter((n) => n.endsWith('.md'));

@@ -62,6 +62,7 @@ describe('mayMentionBytes', () => {
     ['a name in NFD jamo', '\u110b\u1163\u11bc\u1109\u1173\u11bc\u1103\u1169', true],
     ['a syllable completed by a final jamo', '야\u11bc승도', true],
     ['an entity', '&#50577;승도', true],
+    ['a template printing a front-matter value written with YAML escapes', '---\nspeaker: "\\uC591\\uC2B9\\uB3C4"\n---\n\n- {{ page.speaker }}, AWS\n', true],
     ['another name', '김현수 시니어 엔지니어', false],
   ])('%s', (_, text, may) => {
     expect(mayMentionBytes(Buffer.from(text), foldNeedles(['양승도']))).toBe(may);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import yaml from 'js-yaml';
-import { parseSimpleYaml } from '../../../src/load/simple-yaml.js';
+import { isPlainYamlText, parseSimpleYaml } from '../../../src/load/simple-yaml.js';
 
 // The fast path must give exactly what js-yaml gives, or step aside.
 const REFUSED = Symbol('js-yaml refused it');
@@ -14,6 +14,8 @@ function jsYaml(text: string): unknown {
 
 function agrees(text: string): boolean {
   const fast = parseSimpleYaml(text);
+  // Told the text is plain, it skips its own look at the characters: same answer.
+  if (isPlainYamlText(text)) expect(parseSimpleYaml(text, false, true)).toEqual(fast);
   if (fast === undefined) return true;
   const slow = jsYaml(text);
   expect(slow).not.toBe(REFUSED);
@@ -92,5 +94,48 @@ describe('parseSimpleYaml agrees with js-yaml on any mix of lines', () => {
     }), { numRuns: 3000 });
     // Not vacuous: a good share of the documents took the fast path.
     expect(fast).toBeGreaterThan(300);
+  });
+});
+
+describe('isPlainYamlText', () => {
+  it.each([
+    ['ASCII, Hangul, tab and line feed', 'title: 제목\tA\n', true],
+    ['a raw control', 'title: a\x1bb\n', false],
+    ['a C1 control', 'title: a\x85b\n', false],
+    ['a carriage return', 'title: a\r\n', false],
+    ['an emoji (a surrogate pair)', 'title: \u{1F600}\n', false],
+    ['U+FFFE', 'title: a\uFFFEb\n', false],
+  ])('%s', (_name, text, plain) => {
+    expect(isPlainYamlText(text)).toBe(plain);
+  });
+});
+
+describe('parseSimpleYaml with dates as text', () => {
+  /** What front matter makes of a js-yaml Date: "YYYY-MM-DD" at midnight UTC. */
+  const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+  const asText = (value: unknown): unknown =>
+    isDate(value) ? value.toISOString().slice(0, 10) : Array.isArray(value) ? value.map(asText) : value;
+  const two = (n: number) => String(n).padStart(2, '0');
+  it('gives the text of each Date it would build, or that Date, for any date shape', () => {
+    const date = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`);
+    fc.assert(fc.property(date, date, (a, b) => {
+      const text = `\ndate: ${a}\ntags: [x, ${b}]\nlist:\n  - ${a}\n`;
+      const dates = parseSimpleYaml(text)!;
+      const texts = parseSimpleYaml(text, true)!;
+      const shown = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, asText(v)]));
+      expect(shown(texts)).toEqual(shown(dates));
+      // A real day from the year 1000 on is its own text, no Date built.
+      if (Number(a.slice(0, 4)) >= 1000 && shown(dates).date === a) expect(texts.date).toBe(a);
+    }), { numRuns: 2000 });
+  });
+  it.each([
+    ['a real day', '2016-05-17', '2016-05-17'],
+    ['a leap day', '2024-02-29', '2024-02-29'],
+    ['no such day (rolled over, as js-yaml does)', '2023-02-29', '2023-03-01'],
+    ['a two-digit year (Date.UTC reads it as 19xx)', '0016-05-17', '1916-05-17'],
+  ])('%s', (_name, written, read) => {
+    const value = parseSimpleYaml(`\ndate: ${written}\n`, true)!.date;
+    expect(asText(value)).toBe(read);
   });
 });

@@ -2,6 +2,7 @@
 // exist (2016-02-30 became 2016-03-01), an equal start and end (a 24-hour
 // event), a reversed range in a table (a 23-hour one), a reversed --from/--to
 // window ("no match" instead of a usage error).
+import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,23 @@ describe('a front-matter date that is no real day', () => {
   it('a real date, and other keys, are as before', () => {
     expect(parseFrontMatter('---\ndate: 2016-02-29\n---\n', 'x.md').frontMatter.date).toBe('2016-02-29');
     expect(findImpossibleDate('title: 2016-02-30 notes\nupdate: 2016-02-30\n')).toBeNull();
+  });
+
+  it('finds what the multiline expression finds, at any line of any front matter', () => {
+    const byRegex = (text: string) => {
+      const m = /^date[ \t]*[:=][ \t]*["']?(\d{4}-\d{2}-\d{2})(?![\d])/m.exec(text);
+      return m && !isCalendarDate(m[1]!) ? m[1]! : null;
+    };
+    const pieces = ['date', 'update', 'Date', ':', '=', ' ', '\t', '"', "'", '2016-02-30', '2016-02-29', '2016-02-300', 'x', '\n', '\r', '\u2028', '\u2029', 'date: 2015-02-29'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(findImpossibleDate(text)).toBe(byRegex(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(findImpossibleDate('title: x\rdate: 2016-02-30\n')).toBe('2016-02-30');
+    expect(findImpossibleDate('xdate: 2016-02-30\ndate: 2016-02-31\n')).toBe('2016-02-31');
   });
 
   it('a file name date that is no real day is no date', () => {

@@ -47,6 +47,10 @@ describe('countSessions agrees with parsePost', () => {
     ['a log of bare start times', '### 13:40 Fixed the export\n\n### 15:10 Deployed\n'],
     ['headings in elapsed time', '## 0:00 – 1:00 · The hook\n\n## 1:00 – 4:00 · Skeleton\n'],
     ['headings in UTC', '### 13:30 - 13:40 UTC ingester\n'],
+    // The break hint reads the text around the time: labels, and words before the time.
+    ['a break word in a label', '### [점심] 12:00 - 13:00 도시락 세션\n\n### [Break] 13:00 - 13:40 Talk\n'],
+    ['a break word before the time', '### Lunch (12:00 - 13:00)\n\n### 점심 12:00 - 13:00\n'],
+    ['a break word in a room', '### 13:00 - 13:40 | Coffee Hall | 발표\n\n### 13:00 - 13:40 · 휴게실 · 발표\n'],
   ])('%s', (_name, text) => {
     agree(text);
   });
@@ -68,6 +72,7 @@ describe('countSessions agrees with parsePost on any mix of shapes', () => {
     '| 09:00 | 09:15 | Intro |', '## Saturday', '### 1:50-2:20 Afternoon', '### 10:00 - 10:40 "Quoted" [slides](x.pdf)',
     '### 13:00-13:40Lunch', '### 13:00 - 13:40 Tea time', '### 13:00 - 13:40 Steady state', '### 13:30-14:00UTC x', '### 14:00 - 14:40 Trains → Planes',
     '### 14:00 - 14:40 ☕ 휴식', '### 15:00 - 15:40 Closing the gap', '### 15:00 - 15:40 Closing remarks', '### 2024-05-17 13:00 - 13:40 Log',
+    '### [Lunch] 12:00 - 13:00 Talk', '### Session 2: 13:00 - 13:40 Coffee chat', '### Coffee (10:30 - 10:45)', '### 10:30 - 10:45 | Hall B | Break',
   ];
   it('random documents', () => {
     fc.assert(

@@ -122,11 +122,14 @@ const PIECES = [
   '***', 'Line one  \nSpeaker: 이영희 CTO, 데일리호텔', '1. **응답 시간** - 빠름', '&#50577;승도 엔티티', '양**승도** 굵게',
   '- &#50577;승도 아키텍트, 예시회사', '- 양**승도** 아키텍트', '- <b>Ja</b>ne Doe, Acme', '- [Jeff](http://x.test) Barr, AWS', '- Ja\\ne Roe, Example',
   '{{ page.speaker }}', '{% comment %}\n### 19:00 - 19:40 Hidden talk\n{% endcomment %}', '- [Jane][r] Doe, Acme', '- [r]: http://x.test', '> [r]: http://x.test',
+  // Inline HTML and templates, which the full parse reads (parse/html.ts, parse/templates.ts).
+  '- 양승도<br>솔루션즈 아키텍트, AWS', '### 11:00 - 11:40 Two<br>lines', '- {{ page.who }}, AWS', '### 12:00 - 12:40 {{ page.title }}', '- 양승도[^1], AWS',
+  '{% comment %}\n### 13:00 - 13:40 Hidden talk\n{% endcomment %}',
 ];
 
 const postArbitrary = fc
   .tuple(fc.boolean(), fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }), fc.array(fc.constantFrom('\n', '\n\n'), { minLength: 14, maxLength: 14 }))
-  .map(([front, pieces, gaps]) => (front ? '---\ntitle: Generated\ndate: 2024-05-01\n---\n' : '') + pieces.map((p, k) => p + gaps[k]).join(''));
+  .map(([front, pieces, gaps]) => (front ? '---\ntitle: Generated\ndate: 2024-05-01\nwho: 양승도\n---\n' : '') + pieces.map((p, k) => p + gaps[k]).join(''));
 
 // Recaps: session headings, each with a speaker line (some with the name
 // hidden behind markup or an entity) and some lines of notes.
@@ -134,10 +137,11 @@ const SPEAKER_LINES = [
   '- 양승도 솔루션즈 아키텍트, 아마존 웹서비스', '- &#50577;승도 아키텍트, 예시회사', '- 양**승도** 아키텍트', '발표자: 양승도',
   '- <b>Ja</b>ne Doe, Acme', '- [Jeff](http://x.test) Barr, AWS', '- Jeff Barr, Chief Evangelist, AWS', '- Ja\\ne Roe, Example',
   '- ＪＡＮＥ Doe', `- ${'양승도'.normalize('NFD')} 엔지니어`, '- Jane\n  Doe, Acme', 'by Jane Roe, Example Corp', '- 김현수 시니어 엔지니어, 넥슨',
+  '- 양승도<br>솔루션즈 아키텍트, AWS', '- {{ page.who }}, AWS',
 ];
 const recapArbitrary = fc
   .array(fc.tuple(fc.constantFrom('### 09:00 - 09:40 Talk', '### 10:00 ~ 10:40 | Room A | 발표', '## Day 2', '### 좋았던 점'), fc.constantFrom(...SPEAKER_LINES), fc.constantFrom('', '- note about **AWS**', 'A sentence of notes.')), { maxLength: 8 })
-  .map((sessions) => sessions.map((parts) => parts.join('\n\n')).join('\n\n') + '\n');
+  .map((sessions) => '---\ntitle: Recap\nwho: 양승도\n---\n' + sessions.map((parts) => parts.join('\n\n')).join('\n\n') + '\n');
 
 describe('parsePostSessions agrees with parsePost on generated posts', () => {
   it('whichever bodies are asked for', () => {

@@ -10,7 +10,7 @@ import { parseFrontMatter } from '../../../src/load/front-matter.js';
 import { decodePost } from '../../../src/load/read-post.js';
 import { lexMarkdown } from '../../../src/parse/lexer.js';
 import { limitNesting } from '../../../src/parse/nesting.js';
-import { parsePost } from '../../../src/parse/post.js';
+import { lexBody, parsePost } from '../../../src/parse/post.js';
 import { parsePostSessions, withoutTokens } from '../../../src/parse/post-sessions.js';
 import { splitRegions } from '../../../src/parse/regions.js';
 import { headingTitle } from '../../../src/parse/sections.js';
@@ -30,7 +30,7 @@ function filesUnder(dir: string): string[] {
 
 /** The sessions of a region's Markdown, lexed as parse/post-sessions.ts lexes a wanted region. */
 function sessionsOf(markdown: string): Session[] {
-  return extractSessions(lexMarkdown(limitNesting(markdown))).map(withoutTokens);
+  return extractSessions(lexBody(limitNesting(markdown))).map(withoutTokens);
 }
 
 /** The regions of a body that post-sessions.ts may cut: those of a session heading with a title (not only a time). */

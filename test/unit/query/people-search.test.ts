@@ -88,11 +88,13 @@ describe('searchPostText (sections lexed only when they may match) agrees with s
     const { foldText } = await import('../../../src/query/mentions.js');
     const pieces = ['# Title', '## 강연 트랙', '### 13:50 - 14:30 Lambda 서버리스', '- AWS 서비스를 쓰는 사례', 'Intro about **Lambda** and &amp; more', '```\nlambda in code\n```',
       '| a | b |\n| - | - |\n| AWS | 서비스 |', '<div>html AWS</div>', '[Lambda](http://aws.test) link', '> quote 서비스', 'Plain line', '### Notes',
-      '### AWS 서비스를 위한 Lambda 설계', '## ＬＡＭＢＤＡ and aws', '- AWS Lambda 서비스 all in one line', '### Lambda'];
+      '### AWS 서비스를 위한 Lambda 설계', '## ＬＡＭＢＤＡ and aws', '- AWS Lambda 서비스 all in one line', '### Lambda',
+      // Inline HTML and templates, which the full parse reads.
+      '### Two<br>notes', '- AWS<br>Lambda 서비스', '- {{ page.title }} again', '{% comment %}\n## Lambda hidden\n{% endcomment %}'];
     // Front matter whose title holds the words: the post as a whole is a hit when no section is.
     const frontMatter = fc.constantFrom('', '---\ntitle: AWS Lambda 서비스\n---\n', '---\ntitle: Other notes\n---\n');
     const post = fc.tuple(frontMatter, fc.array(fc.constantFrom(...pieces), { maxLength: 10 })).map(([head, p]) => head + p.join('\n\n') + '\n');
-    const query = fc.subarray(['lambda', '서비스', 'aws', 'AWS서비스', 'html', 'notes'], { minLength: 1, maxLength: 2 });
+    const query = fc.subarray(['lambda', '서비스', 'aws', 'AWS서비스', 'html', 'notes', 'two notes', 'aws lambda'], { minLength: 1, maxLength: 2 });
     fc.assert(
       fc.property(post, query, (text, typed) => {
         const words = searchWords(typed);

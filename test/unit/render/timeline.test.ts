@@ -142,6 +142,38 @@ describe('renderTimeline', () => {
     expect(headings).toEqual(['a  10:00–11:00', 'b  10:00–11:00']); // each post by its short name
   });
 
+  it('gathers rows that come back to a post and a day drawn before into that block, in order of first appearance', () => {
+    const day = (n: number) => ({ day: `Day ${n}`, dayNumber: n });
+    const rows = [
+      ...rowsOf([session('10:00', '11:00', 'A1', day(1))], 'posts/a.md'),
+      ...rowsOf([session('09:00', '10:00', 'A2', day(2))], 'posts/a.md'),
+      ...rowsOf([session('13:00', '14:00', 'B1', day(1))], 'posts/b.md'),
+      ...rowsOf([session('11:00', '12:00', 'A1 later', day(1)), session('08:00', '09:00', 'A2 earlier', day(2))], 'posts/a.md'),
+      // No day and a day written as "" are one block.
+      ...rowsOf([session('15:00', '16:00', 'C none')], 'posts/c.md'),
+      ...rowsOf([session('14:00', '15:00', 'C empty', { day: '' })], 'posts/c.md'),
+    ];
+    const blocks = strip(renderTimeline(rows, PLAIN)).trimEnd().split('\n\n');
+    expect(blocks.map((b) => b.split('\n')[0])).toEqual(['a  Day 1  10:00–12:00', 'a  Day 2  08:00–10:00', 'b  Day 1  13:00–14:00', 'c  14:00–16:00']);
+    expect(blocks.map((b) => sessionLines(b).map((l) => l.split(/ {2,}/).pop()))).toEqual([['A1', 'A1 later'], ['A2 earlier', 'A2'], ['B1'], ['C empty', 'C none']]);
+  });
+
+  it('draws a title shared by rows of other times and looks with each row its own bar', () => {
+    const rows = [
+      ...rowsOf([session('10:00', '11:00', 'Same'), session('11:00', '12:00', 'Same')], 'posts/a.md'),
+      ...rowsOf([session('10:00', '10:30', 'Same'), session('10:15', '11:00', 'Same')], 'posts/b.md'),
+    ];
+    const [a, b] = renderTimeline(rows, PLAIN).trimEnd().split('\n\n');
+    expect(sessionLines(a!).map(bar)).toEqual([
+      { from: 6, length: 20 },
+      { from: 26, length: 19 },
+    ]);
+    expect(sessionLines(b!).map((l) => [bar(l), l.includes('∥')])).toEqual([
+      [{ from: 6, length: 20 }, true],
+      [{ from: 16, length: 29 }, true],
+    ]);
+  });
+
   it('extends the axis past midnight', () => {
     const out = strip(renderTimeline(rowsOf([session('23:30', '00:30')]), PLAIN));
     expect(out.split('\n')[0]).toBe('23:00–01:00');
