@@ -42,7 +42,10 @@ function needsBuild() {
   const { readSourceId } = require('../scripts/build/source-id.cjs');
   if (readSourceId(root) !== readFileSync(stamp, 'utf8').trim()) return 'changed';
   try {
-    utimesSync(stamp, index.atime, index.mtime); // the same sources: not hashed again until git next changes the tree
+    // The same sources: not hashed again until git next changes the tree. A millisecond past the
+    // index, since git writes times to the nanosecond and a Date (or a rounded float) may fall short.
+    const after = index.mtimeMs / 1000 + 0.001;
+    utimesSync(stamp, after, after);
   } catch {
     // a read-only clone: hashed on every run after git changed the tree, still correct
   }
