@@ -1,6 +1,6 @@
 // Issue 15 (and 11): reading sessions takes time in proportion to the post. Each
 // shape below is read at 10 KB and at 100 KB, in-process; the larger must take at
-// most 12 times as long (a ratio, not a wall-clock limit). The tokens are made by
+// most 14 times as long (MAX_RATIO: a ratio, not a wall-clock limit). The tokens are made by
 // hand, as marked would give them, so that only postview's own parsing is timed
 // (marked's own cost on these shapes is a matter for the lexer).
 // Timing 29 shapes at two sizes, best of several tries, takes seconds:
@@ -20,6 +20,15 @@ const list = (lines: string[]) =>
   }) as unknown as Token;
 
 const KB = 1024;
+/**
+ * The most 100 KB may take against 10 KB. Not 12× as for a whole command (test/slow/linear.test.ts):
+ * these calls alone are short enough that V8's own step between the two sizes shows. A plain
+ * `split` of a 100 KB heading of "| " by the session heading's separator takes 17-20× its
+ * 10 KB version on this machine, then 9-10× from 100 KB to 1 MB (the young generation fills:
+ * linear past the step), and "a heading of '| '" measured 12.1-12.3× in two CI tries and
+ * alone. A quadratic path measures about 100×.
+ */
+const MAX_RATIO = 14;
 const rep = (unit: string, bytes: number) => unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
 
 /** Shapes: the known slow ones from issue 15 first, then the session shapes of issue 11 made long. */
@@ -66,7 +75,7 @@ function ratio(run: (bytes: number) => void): number {
   run(10 * KB);
   run(100 * KB);
   let best = Infinity;
-  for (let attempt = 0; attempt < 5 && best > 12; attempt++) {
+  for (let attempt = 0; attempt < 5 && best > MAX_RATIO; attempt++) {
     const small = fastest(() => {
       for (let k = 0; k < 10; k++) run(10 * KB);
     }, 5) / 10;
@@ -77,10 +86,10 @@ function ratio(run: (bytes: number) => void): number {
 }
 
 describe('sessions are read in linear time', () => {
-  it.each(SHAPES)('%s: 10× the size takes at most 12× the time', (_name, make) => {
+  it.each(SHAPES)(`%s: 10× the size takes at most ${MAX_RATIO}× the time`, (_name, make) => {
     const cache = new Map<number, Token[]>();
     const tokens = (bytes: number) => cache.get(bytes) ?? cache.set(bytes, make(bytes)).get(bytes)!;
-    expect(ratio((bytes) => extractSessions(tokens(bytes)))).toBeLessThanOrEqual(12);
+    expect(ratio((bytes) => extractSessions(tokens(bytes)))).toBeLessThanOrEqual(MAX_RATIO);
   });
 
   it.each<[string, (bytes: number) => string]>([
@@ -92,7 +101,7 @@ describe('sessions are read in linear time', () => {
     ['"," and spaces', (n) => rep(' , ', n)],
   ])('a speaker line of %s: labelled and parsed in linear time', (_name, make) => {
     const lines = new Map([10 * KB, 100 * KB].map((b) => [b, `Speaker: ${make(b)}`]));
-    expect(ratio((bytes) => parseSpeakers(findSpeakerLabel(lines.get(bytes)!) ?? ''))).toBeLessThanOrEqual(12);
+    expect(ratio((bytes) => parseSpeakers(findSpeakerLabel(lines.get(bytes)!) ?? ''))).toBeLessThanOrEqual(MAX_RATIO);
   });
 
   it.each<[string, (bytes: number) => string]>([
@@ -102,6 +111,6 @@ describe('sessions are read in linear time', () => {
     ['indented heading lines', (n) => rep('  ### 13:00 - 13:40 T\n', n)],
   ])('the outline list counts from, over %s, in linear time', (_name, make) => {
     const posts = new Map([10 * KB, 100 * KB].map((b) => [b, make(b)]));
-    expect(ratio((bytes) => countOutlineSessions(scanOutline(posts.get(bytes)!)))).toBeLessThanOrEqual(12);
+    expect(ratio((bytes) => countOutlineSessions(scanOutline(posts.get(bytes)!)))).toBeLessThanOrEqual(MAX_RATIO);
   });
 });
