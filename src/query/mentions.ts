@@ -18,6 +18,7 @@
 // the normalised, lower-cased text from each place a needle's first character
 // appears, stepping over the characters folding drops. It finds exactly what
 // `foldText(text).includes(needle)` finds (a property test compares them).
+import { hasTemplates } from '../parse/templates.js';
 import { normalizeForMatch } from '../parse/text.js';
 
 const LINK_DESTINATION = /\]\([^()]*\)/g;
@@ -94,12 +95,11 @@ function lowerMarkdown(markdown: string, needles: readonly string[]): string | n
  * ("[Dynamo][r]DB" reads "DynamoDB").
  */
 export function cutMarkup(markdown: string): string | null {
-  if (markdown.includes('&') || markdown.includes('<') || markdown.includes('][') || TEMPLATE.test(markdown)) return null;
+  if (markdown.includes('&') || markdown.includes('<') || markdown.includes('][') || hasTemplates(markdown)) return null;
   const cut = markdown.includes('](') ? markdown.replace(LINK_DESTINATION, ']') : markdown;
   return cut.includes('](') ? null : cut;
 }
 
-const TEMPLATE = /\{[{%:]/;
 
 /** The needles for mayMention from what was typed: each as the session filter reads it, then folded. */
 export function foldNeedles(typed: readonly string[]): string[] {
