@@ -14,58 +14,82 @@
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { searchableText, type SearchIndex } from '../query/search.js';
-import { gramBitsOf, isGramSpan, isGramText, mayHoldGrams, ownGramBits, type GramBits } from '../query/search-grams.js';
-import { MAX_CACHE_BYTES, readCacheFile, writeCacheFile } from './cache-file.js';
+import { gramBitsOf, isGramSpan, mayHoldGrams, ownGramBits, type GramBits } from '../query/search-grams.js';
+import { MAX_CACHE_BYTES, readCacheBytes, writeCacheFile } from './cache-file.js';
 import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type FileStamp } from './summary-cache.js';
 
-// A file's text: one line of JSON, {format, build, grams, entries: [Row, ...]}
-// (grams: the bits of every post, one string),
-// then every post's index as JSON ([title, date, sections, spans, text]),
-// one after the other in UTF-8, compressed (raw deflate) and in base64: the
-// file is read whole (to check its checksum), and decoding some 400 KB of
-// Korean text per file cost more than all the rest of a warm search. The
-// indexes are inflated only when a post's bits (query/search-grams.ts) say
-// it may hold the words, and a post's index is parsed only then.
-const FORMAT = 2;
+// A file's body, as bytes: one line of JSON, {format, build, grams, entries:
+// [Row, ...]} (grams: how many bytes of bits follow), then the bits of every
+// post (search-grams.ts), then every post's index, one after the other,
+// compressed (raw deflate). A post's index is its text in UTF-16 (little
+// end first), which is copied rather than decoded (decoding UTF-8 cost a
+// warm search more than inflating), then its parts as JSON in UTF-8 ([title,
+// date, sections, spans], padded with a space to an even length, so that
+// every text starts at an even byte). The file is read whole (to check its
+// checksum), so it is kept small: bits as bytes, the indexes compressed.
+// They are inflated only when a post's bits say it may hold the words, and
+// a post's index is decoded only then.
+const FORMAT = 3;
 
-/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, bits' size, where its bits start in grams, where its index starts and ends, in bytes, once inflated]. */
-type Row = [string, number, number, number, number, number, number, number, number];
+/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, bits' size, where its bits start, where its index (its text) starts, where its parts start, where it ends (in bytes, once inflated)]. */
+type Row = [string, number, number, number, number, number, number, number, number, number];
+
+/** A post's index as stored: its text (UTF-16) then its parts (JSON, UTF-8). */
+export interface StoredIndex {
+  bytes: Uint8Array;
+  /** Where the text ends and the parts start in `bytes` (even). */
+  partsAt: number;
+}
 
 interface Entry {
   stamp: FileStamp;
   grams: GramBits;
-  /** The post's index as stored (JSON); "" when it cannot be read. */
-  stored: () => string;
+  /** The post's index as stored; empty when it cannot be read. */
+  stored: () => StoredIndex;
 }
+
+const NONE: StoredIndex = { bytes: new Uint8Array(0), partsAt: 0 };
 
 /** node:zlib, loaded when a search cache is read or written (not at start-up). */
 function zlib(): typeof import('node:zlib') {
   return createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
 }
 
+/** A post's index as stored. */
+export function storeIndex(index: SearchIndex): StoredIndex {
+  const text = Buffer.from(index.text, 'utf16le');
+  const parts = JSON.stringify([index.title, index.date, index.sections, index.spans]);
+  const length = Buffer.byteLength(parts);
+  return { bytes: Buffer.concat([text, Buffer.from(length % 2 === 0 ? parts : `${parts} `, 'utf8')]), partsAt: text.length };
+}
+
 /** A post's entry: its stamp, and its index with its bits. */
 export function searchEntry(stamp: FileStamp, index: SearchIndex): Entry {
-  const stored = JSON.stringify([index.title, index.date, index.sections, index.spans, index.text]);
+  const stored = storeIndex(index);
   return { stamp, grams: gramBitsOf(searchableText(index)), stored: () => stored };
 }
 
-/** The entries of a search cache file's text written by `build`; empty when it is not one. */
-export function parseSearchCache(text: string, build: string): Map<string, Entry> {
+/** The entries of a search cache file's body written by `build`; empty when it is not one. */
+export function parseSearchCache(body: Uint8Array, build: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
-  const end = text.indexOf('\n');
+  const end = body.indexOf(0x0a);
+  if (end === -1) return entries;
   let data: unknown;
   try {
-    data = JSON.parse(end === -1 ? text : text.slice(0, end));
+    data = JSON.parse(Buffer.from(body.buffer, body.byteOffset, end).toString('utf8'));
   } catch {
     return entries;
   }
   const file = data as { format?: unknown; build?: unknown; grams?: unknown; entries?: unknown } | null;
-  if (!file || file.format !== FORMAT || file.build !== build || !isGramText(file.grams) || !Array.isArray(file.entries) || end === -1) return entries;
-  const grams = file.grams;
+  if (!file || file.format !== FORMAT || file.build !== build || !Number.isInteger(file.grams) || !Array.isArray(file.entries)) return entries;
+  const gramsAt = end + 1;
+  const areaAt = gramsAt + (file.grams as number);
+  if ((file.grams as number) < 0 || areaAt > body.length) return entries;
+  const grams = body.subarray(gramsAt, areaAt);
   let area: Buffer | undefined;
   const inflated = (): Buffer => {
     try {
-      area ??= zlib().inflateRawSync(Buffer.from(text.slice(end + 1), 'base64'));
+      area ??= zlib().inflateRawSync(body.subarray(areaAt));
     } catch {
       area = Buffer.alloc(0);
     }
@@ -73,10 +97,10 @@ export function parseSearchCache(text: string, build: string): Map<string, Entry
   };
   for (const row of file.entries as unknown[]) {
     if (!isRow(row, grams)) return new Map();
-    const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row;
+    const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, partsFrom, to] = row;
     const stored = () => {
       const bytes = inflated();
-      return to <= bytes.length ? bytes.toString('utf8', from, to) : '';
+      return to <= bytes.length ? { bytes: bytes.subarray(from, to), partsAt: partsFrom - from } : NONE;
     };
     entries.set(key, { stamp: { size, mtimeMs, ctimeMs, ino }, grams: { size: gramSize, bits: grams, from: gramFrom }, stored });
   }
@@ -86,27 +110,30 @@ export function parseSearchCache(text: string, build: string): Map<string, Entry
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
+const isOffset = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
-function isRow(row: unknown, grams: string): row is Row {
-  if (!Array.isArray(row) || row.length !== 9) return false;
-  const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row as unknown[];
+function isRow(row: unknown, grams: Uint8Array): row is Row {
+  if (!Array.isArray(row) || row.length !== 10) return false;
+  const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, partsFrom, to] = row as unknown[];
   if (!isString(key) || !isNumber(size) || !isNumber(mtimeMs) || !isNumber(ctimeMs) || !isNumber(ino) || !isGramSpan(gramSize, gramFrom, grams)) return false;
-  return Number.isInteger(from) && Number.isInteger(to) && (from as number) >= 0 && (from as number) <= (to as number);
+  return isOffset(from) && isOffset(partsFrom) && isOffset(to) && from <= partsFrom && partsFrom <= to && (partsFrom - from) % 2 === 0;
 }
 
 /** A post's index as stored; null when it is not one (the post is then read again). */
-export function parseStoredIndex(stored: string): SearchIndex | null {
+export function parseStoredIndex({ bytes, partsAt }: StoredIndex): SearchIndex | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let data: unknown;
   try {
-    data = JSON.parse(stored);
+    data = JSON.parse(buffer.toString('utf8', partsAt));
   } catch {
     return null;
   }
-  if (!Array.isArray(data) || data.length !== 5) return null;
-  const [title, date, sections, spans, text] = data as unknown[];
-  if (!isString(title) || !(date === null || isString(date)) || !isString(text)) return null;
+  if (!Array.isArray(data) || data.length !== 4) return null;
+  const [title, date, sections, spans] = data as unknown[];
+  if (!isString(title) || !(date === null || isString(date))) return null;
   if (!Array.isArray(sections) || !sections.every((path) => isStrings(path) && path.length > 0)) return null;
   if (!Array.isArray(spans) || spans.length !== 2 * (sections.length + 1)) return null;
+  const text = buffer.toString('utf16le', 0, partsAt);
   for (let k = 0; k < spans.length; k += 2) {
     const from = spans[k] as unknown;
     const to = spans[k + 1] as unknown;
@@ -115,24 +142,24 @@ export function parseStoredIndex(stored: string): SearchIndex | null {
   return { title, date, sections: sections as string[][], spans: spans as number[], text };
 }
 
-/** The text of a search cache file holding `entries`. */
-export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): string {
+/** The body of a search cache file holding `entries`. */
+export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): Buffer {
   const rows: Row[] = [];
-  const stored: Buffer[] = [];
-  const grams: string[] = [];
+  const stored: Uint8Array[] = [];
+  const grams: Uint8Array[] = [];
   let at = 0;
   let gramsAt = 0;
   for (const [key, entry] of entries) {
-    const bytes = Buffer.from(entry.stored(), 'utf8');
+    const { bytes, partsAt } = entry.stored();
     const bits = ownGramBits(entry.grams);
-    rows.push([key, entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, entry.grams.size, gramsAt, at, at + bytes.length]);
+    rows.push([key, entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, entry.grams.size, gramsAt, at, at + partsAt, at + bytes.length]);
     stored.push(bytes);
     grams.push(bits);
     at += bytes.length;
     gramsAt += bits.length;
   }
-  const area = zlib().deflateRawSync(Buffer.concat(stored), { level: 1 }).toString('base64');
-  return `${JSON.stringify({ format: FORMAT, build, grams: grams.join(''), entries: rows })}\n${area}`;
+  const area = zlib().deflateRawSync(Buffer.concat(stored));
+  return Buffer.concat([Buffer.from(`${JSON.stringify({ format: FORMAT, build, grams: gramsAt, entries: rows })}\n`, 'utf8'), ...grams, area]);
 }
 
 /** Files a folder's search cache is cut into: a post's file is chosen by its key, and one file is in memory at a time. */
@@ -194,7 +221,7 @@ export class SearchShard {
     private readonly now: number,
     private readonly keyOf: (path: string) => string,
   ) {
-    this.previous = parseSearchCache(readCacheFile(file) ?? '', build);
+    this.previous = parseSearchCache(readCacheBytes(file) ?? new Uint8Array(0), build);
   }
 
   /**
@@ -224,8 +251,8 @@ export class SearchShard {
   /** Writes the file when it changed (and fits); a cache that cannot be written is simply not kept. */
   save(): void {
     if (!this.changed && this.next.size === this.previous.size) return;
-    const text = renderSearchCache(this.next, this.build);
+    const body = renderSearchCache(this.next, this.build);
     // Larger than a cache file may be read back: not worth writing.
-    if (Buffer.byteLength(text) < MAX_CACHE_BYTES - 100) writeCacheFile(this.file, text);
+    if (body.length < MAX_CACHE_BYTES - 100) writeCacheFile(this.file, body);
   }
 }

@@ -4,8 +4,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCacheFile, writeCacheFile } from '../../../src/load/cache-file.js';
-import { SEARCH_SHARDS, SearchCache, parseSearchCache, parseStoredIndex, renderSearchCache, searchEntry, type SearchShard } from '../../../src/load/search-cache.js';
+import { readCacheBytes, writeCacheFile } from '../../../src/load/cache-file.js';
+import { SEARCH_SHARDS, SearchCache, parseSearchCache, parseStoredIndex, renderSearchCache, searchEntry, storeIndex, type SearchShard } from '../../../src/load/search-cache.js';
 import { cacheBuildOf } from '../../../src/load/summary-cache.js';
 import { listPostFiles } from '../../../src/load/posts-dir.js';
 import { parsePost } from '../../../src/parse/post.js';
@@ -89,7 +89,7 @@ describe('SearchCache', () => {
   };
   const searchRead = (words: string[]) => listPostFiles(dir).flatMap((path) => searchPost(parsePost(readFileSync(path, 'utf8'), path, false), words));
   const files = () => readdirSync(join(cacheDir)).filter((f) => f.startsWith('search'));
-  const readShard = (path: string) => readCacheFile(path)!;
+  const readShard = (path: string) => readCacheBytes(path)!;
 
   it('gives what reading every post gives, filled and then from its files, which are private', () => {
     const words = searchWords(['lambda', '서비스']);
@@ -115,7 +115,8 @@ describe('SearchCache', () => {
       const entries = parseSearchCache(readShard(path), cacheBuildOf('b1'));
       for (const [key, entry] of entries) {
         // As long as the text it replaces, so that the spans still hold.
-        const edited = entry.stored().replace('Lambda 서비스 second', 'Lambda from cache');
+        const index = parseStoredIndex(entry.stored())!;
+        const edited = storeIndex({ ...index, text: index.text.replace('Lambda 서비스 second', 'Lambda from cache') });
         entries.set(key, { ...entry, stored: () => edited });
       }
       writeCacheFile(path, renderSearchCache(entries, cacheBuildOf('b1')));
@@ -142,15 +143,19 @@ describe('SearchCache', () => {
 
   const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10] };
   const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
+  /** A file's body of one row, with its cells and its count of bytes of bits changed (-1), and those bytes (-2). */
   const row = (...changed: [number, unknown][]) => {
-    const cells: unknown[] = ['a.md', 1, 2, 3, 4, 64, 0, 0, 2];
-    let grams: unknown = '0'.repeat(11);
+    const cells: unknown[] = ['a.md', 1, 2, 3, 4, 64, 0, 0, 2, 4];
+    let grams: unknown = 8;
+    let bits = 8;
     for (const [k, value] of changed) {
       if (k === -1) grams = value;
+      else if (k === -2) bits = value as number;
       else cells[k] = value;
     }
-    return `${JSON.stringify({ format: 2, build: 'b', grams, entries: [cells] })}\n`;
+    return bytes(`${JSON.stringify({ format: 3, build: 'b', grams, entries: [cells] })}\n`, new Uint8Array(bits));
   };
+  const bytes = (text: string, more = new Uint8Array(0)) => Buffer.concat([Buffer.from(text, 'utf8'), more]);
   it('reads back what it wrote, for the same build only', () => {
     const text = renderSearchCache(new Map([['a.md', searchEntry(stamp, index)]]), 'b');
     const read = parseSearchCache(text, 'b').get('a.md')!;
@@ -158,36 +163,51 @@ describe('SearchCache', () => {
     expect(read.grams).toEqual(searchEntry(stamp, index).grams);
     expect(parseStoredIndex(read.stored())).toEqual(index);
     expect(parseSearchCache(text, 'other').size).toBe(0);
-    expect(row()).not.toBe('');
     expect(parseSearchCache(row(), 'b').size).toBe(1);
   });
 
   it.each([
-    ['not JSON', '{'],
-    ['another format', JSON.stringify({ format: 1, build: 'b', entries: [] })],
-    ['no line after the first', row().trimEnd()],
-    ['bits of a size not a power of two', row([5, 96], [-1, '0'.repeat(16)])],
-    ['bits too few for their size', row([-1, '0'.repeat(10)])],
+    ['not JSON', bytes('{')],
+    ['another format', bytes(`${JSON.stringify({ format: 2, build: 'b', grams: '', entries: [] })}\n`)],
+    ['no line after the first', bytes(JSON.stringify({ format: 3, build: 'b', grams: 0, entries: [] }))],
+    ['bits of a size not a multiple of 64', row([5, 96], [-1, 12], [-2, 12])],
+    ['bits too few for their size', row([-1, 7], [-2, 7])],
     ['bits past the end of the others', row([6, 1])],
-    ['bits that are not bits', row([-1, `${'0'.repeat(10)}~`])],
+    ['more bytes of bits than the file holds', row([-2, 7])],
+    ['a count of bits that is no count', row([-1, -1])],
     ['no bits', row([-1, null])],
     ['an index that ends before it starts', row([7, 3])],
+    ['a text of an odd number of bytes', row([8, 1])],
     ['a stamp that is no number', row([1, '1'])],
-    ['a short row', `${JSON.stringify({ format: 2, build: 'b', grams: '', entries: [['a.md', 1, 2, 3, 4]] })}\n`],
-    ['null', 'null'],
-  ])('is ignored when it holds %s', (_name, text) => {
-    expect(parseSearchCache(text, 'b').size).toBe(0);
+    ['a short row', bytes(`${JSON.stringify({ format: 3, build: 'b', grams: 0, entries: [['a.md', 1, 2, 3, 4]] })}\n`)],
+    ['null', bytes('null\n')],
+  ])('is ignored when it holds %s', (_name, body) => {
+    expect(parseSearchCache(body, 'b').size).toBe(0);
   });
 
   it.each([
     ['not JSON', '[1'],
-    ['a part past the sections', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0, 0, 0], 'x'])],
-    ['a span past the text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 2], 'x'])],
-    ['a span that ends before it starts', JSON.stringify(['T', null, [['A']], [0, 0, 1, 0], 'x'])],
-    ['a text that is no text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0], 7])],
-    ['an empty section path', JSON.stringify(['T', null, [[]], [0, 0, 0, 0], 'x'])],
-  ])('reads no index from a stored one holding %s', (_name, stored) => {
-    expect(parseStoredIndex(stored)).toBeNull();
+    ['a part past the sections', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0, 0, 0]])],
+    ['a span past the text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 2]])],
+    ['a span that ends before it starts', JSON.stringify(['T', null, [['A']], [0, 0, 1, 0]])],
+    ['a title that is no text', JSON.stringify([7, null, [['A']], [0, 0, 0, 0]])],
+    ['parts that are no list', JSON.stringify({ title: 'T' })],
+    ['an empty section path', JSON.stringify(['T', null, [[]], [0, 0, 0, 0]])],
+  ])('reads no index from a stored one holding %s', (_name, parts) => {
+    const text = Buffer.from('x', 'utf16le');
+    expect(parseStoredIndex({ bytes: Buffer.concat([text, Buffer.from(parts)]), partsAt: text.length })).toBeNull();
+  });
+
+  it('reads an index it stored, texts of any script and parts padded to an even length', () => {
+    for (const text of ['', 'x', '설계 ok', 'a\u0000b 😀 e\u0301']) {
+      for (const title of ['T', 'TT']) {
+        const one: SearchIndex = { title, date: '2016-05-17', sections: [['A', '설계']], text, spans: [0, 0, 0, text.length] };
+        const stored = storeIndex(one);
+        expect(stored.partsAt % 2).toBe(0);
+        expect(stored.bytes.length % 2).toBe(0);
+        expect(parseStoredIndex(stored)).toEqual(one);
+      }
+    }
   });
 
   it('reads again a post whose stored index cannot be read (a damaged area)', () => {
@@ -195,8 +215,12 @@ describe('SearchCache', () => {
     searchCached(words);
     for (const file of files()) {
       const path = join(cacheDir, file);
-      const text = readShard(path);
-      writeCacheFile(path, `${text.slice(0, text.indexOf('\n') + 1)}AAAA${text.slice(text.indexOf('\n') + 5)}`);
+      // The first bytes of the compressed indexes, after the line and the bits.
+      const body = Buffer.from(readShard(path));
+      const line = body.indexOf(0x0a);
+      const at = line + 1 + (JSON.parse(body.toString('utf8', 0, line)) as { grams: number }).grams;
+      body.write('AAAA', at, 'latin1');
+      writeCacheFile(path, body);
     }
     expect(simple(searchCached(words))).toEqual(simple(searchRead(words)));
   });
