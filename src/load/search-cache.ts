@@ -24,7 +24,7 @@ import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type Fi
 // compressed (raw deflate). A post's index is its text in UTF-16 (little
 // end first), which is copied rather than decoded (decoding UTF-8 cost a
 // warm search more than inflating), then its parts as JSON in UTF-8 ([title,
-// date, sections, spans], padded with a space to an even length, so that
+// date, sections, spans, normal], padded with a space to an even length, so that
 // every text starts at an even byte). The file is read whole (to check its
 // checksum), so it is kept small: bits as bytes, the indexes compressed.
 // They are inflated only when a post's bits say it may hold the words, and
@@ -58,7 +58,7 @@ function zlib(): typeof import('node:zlib') {
 /** A post's index as stored. */
 export function storeIndex(index: SearchIndex): StoredIndex {
   const text = Buffer.from(index.text, 'utf16le');
-  const parts = JSON.stringify([index.title, index.date, index.sections, index.spans]);
+  const parts = JSON.stringify([index.title, index.date, index.sections, index.spans, index.normal]);
   const length = Buffer.byteLength(parts);
   return { bytes: Buffer.concat([text, Buffer.from(length % 2 === 0 ? parts : `${parts} `, 'utf8')]), partsAt: text.length };
 }
@@ -87,9 +87,12 @@ export function parseSearchCache(body: Uint8Array, build: string): Map<string, E
   if ((file.grams as number) < 0 || areaAt > body.length) return entries;
   const grams = body.subarray(gramsAt, areaAt);
   let area: Buffer | undefined;
+  // How long the indexes are once inflated: where the last one ends.
+  let length = 0;
   const inflated = (): Buffer => {
     try {
-      area ??= zlib().inflateRawSync(body.subarray(areaAt));
+      // Into one buffer of that length (zlib's default, 16 KB pieces joined after, cost as much as inflating).
+      area ??= zlib().inflateRawSync(body.subarray(areaAt), { chunkSize: Math.max(MIN_CHUNK, Math.min(length, MAX_CHUNK)) });
     } catch {
       area = Buffer.alloc(0);
     }
@@ -98,6 +101,7 @@ export function parseSearchCache(body: Uint8Array, build: string): Map<string, E
   for (const row of file.entries as unknown[]) {
     if (!isRow(row, grams)) return new Map();
     const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, partsFrom, to] = row;
+    length = Math.max(length, to);
     const stored = () => {
       const bytes = inflated();
       return to <= bytes.length ? { bytes: bytes.subarray(from, to), partsAt: partsFrom - from } : NONE;
@@ -106,6 +110,10 @@ export function parseSearchCache(body: Uint8Array, build: string): Map<string, E
   }
   return entries;
 }
+
+/** Bounds of zlib's output piece: its least, and what is asked for at most at once. */
+const MIN_CHUNK = 64;
+const MAX_CHUNK = 64 * 1024 * 1024;
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isString = (x: unknown): x is string => typeof x === 'string';
@@ -128,9 +136,9 @@ export function parseStoredIndex({ bytes, partsAt }: StoredIndex): SearchIndex |
   } catch {
     return null;
   }
-  if (!Array.isArray(data) || data.length !== 4) return null;
-  const [title, date, sections, spans] = data as unknown[];
-  if (!isString(title) || !(date === null || isString(date))) return null;
+  if (!Array.isArray(data) || data.length !== 5) return null;
+  const [title, date, sections, spans, normal] = data as unknown[];
+  if (!isString(title) || !(date === null || isString(date)) || typeof normal !== 'boolean') return null;
   if (!Array.isArray(sections) || !sections.every((path) => isStrings(path) && path.length > 0)) return null;
   if (!Array.isArray(spans) || spans.length !== 2 * (sections.length + 1)) return null;
   const text = buffer.toString('utf16le', 0, partsAt);
@@ -139,7 +147,7 @@ export function parseStoredIndex({ bytes, partsAt }: StoredIndex): SearchIndex |
     const to = spans[k + 1] as unknown;
     if (!Number.isInteger(from) || !Number.isInteger(to) || (from as number) < 0 || (from as number) > (to as number) || (to as number) > text.length) return null;
   }
-  return { title, date, sections: sections as string[][], spans: spans as number[], text };
+  return { title, date, sections: sections as string[][], spans: spans as number[], text, normal };
 }
 
 /** The body of a search cache file holding `entries`. */

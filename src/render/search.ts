@@ -17,7 +17,7 @@ export function renderSearchHits(hits: readonly SearchHit[], words: readonly str
   for (const hit of hits) {
     const where = [shortPostName(hit.post.path), ...hit.section].map((s) => showControls(s).replace(/\s+/g, ' ').trim());
     out.push(truncate(`${chalk.bold(where[0]!)}${where.length > 1 ? `  ${where.slice(1).join(' › ')}` : ''}`, options.width));
-    out.push(`  ${highlight(excerpt(hit.text, words, options.width - 2), words, chalk)}`);
+    out.push(`  ${highlight(excerpt(hit.text, words, options.width - 2, hit.normal), words, chalk)}`);
   }
   return out.join('\n') + '\n';
 }
@@ -25,9 +25,10 @@ export function renderSearchHits(hits: readonly SearchHit[], words: readonly str
 /**
  * The line that holds most of the words (a body line before the title line
  * it starts with), cut to `width` columns from a word boundary a little
- * before the first word.
+ * before the first word. `normal`: the text is known to be as isNormalText
+ * (query/word-match.ts) finds it.
  */
-export function excerpt(text: string, words: readonly string[], width: number): string {
+export function excerpt(text: string, words: readonly string[], width: number, normal = false): string {
   const raw = text.split('\n');
   const shown: string[] = [];
   const show = (k: number) => (shown[k] ??= showControls(raw[k]!.normalize('NFC')).replace(/\s+/g, ' ').trim());
@@ -35,7 +36,7 @@ export function excerpt(text: string, words: readonly string[], width: number): 
   // line without controls changes nothing plain words can match (it normalises
   // to NFC and collapses spaces), so only the line picked is shown.
   const matcher = matchWords(words);
-  const scores = raw.map((l, k) => matcher.count(matcher.plain && !hasControls(l) ? l : show(k)));
+  const scores = raw.map((l, k) => (normal ? matcher.count(l, true) : matcher.count(matcher.plain && !hasControls(l) ? l : show(k))));
   let best = 0;
   for (let k = 1; k < raw.length; k++) if (scores[k]! > scores[best]! || (scores[k] === scores[best] && scores[k]! > 0 && show(best) === show(0))) best = k;
   const line = raw.length > 0 ? show(best) : '';

@@ -43,6 +43,19 @@ describe('indexPost', () => {
     for (const post of posts) expect(indexPost(post)).not.toBeNull();
   });
 
+  it.each([
+    ['plain text', 'DynamoDB 설계 notes', true],
+    ['full-width letters', 'ＤｙｎａｍｏＤＢ 설계', false],
+    ['NFD Hangul', 'DynamoDB \u1109\u1165\u11af\u1100\u1168', false],
+  ])('marks an index of %s as normal or not, and finds the same either way', (_name, line, normal) => {
+    const post = parsePost(`---\ntitle: T\n---\n${line}\n\n## Part\n\n${line}\n`, 'x.md', false);
+    const index = indexPost(post)!;
+    expect(index.normal).toBe(normal);
+    const words = searchWords(['dynamodb', '설계']);
+    expect(simple(searchIndex(index, post, words))).toEqual(simple(searchIndex(null, post, words)));
+    expect(searchIndex(index, post, words).map((h) => h.section)).toEqual([[], ['Part']]);
+  });
+
   it.each(QUERIES)('finds from the index what the tokens give: %s', (...typed) => {
     const words = searchWords(typed);
     for (const post of posts) expect(simple(searchIndex(indexPost(post), post, words))).toEqual(simple(searchIndex(null, post, words)));
@@ -141,7 +154,7 @@ describe('SearchCache', () => {
     expect(files().length).toBeLessThanOrEqual(SEARCH_SHARDS);
   });
 
-  const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10] };
+  const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10], normal: true };
   const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
   /** A file's body of one row, with its cells and its count of bytes of bits changed (-1), and those bytes (-2). */
   const row = (...changed: [number, unknown][]) => {
@@ -187,12 +200,14 @@ describe('SearchCache', () => {
 
   it.each([
     ['not JSON', '[1'],
-    ['a part past the sections', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0, 0, 0]])],
-    ['a span past the text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 2]])],
-    ['a span that ends before it starts', JSON.stringify(['T', null, [['A']], [0, 0, 1, 0]])],
-    ['a title that is no text', JSON.stringify([7, null, [['A']], [0, 0, 0, 0]])],
+    ['a part past the sections', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0, 0, 0], true])],
+    ['a span past the text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 2], true])],
+    ['a span that ends before it starts', JSON.stringify(['T', null, [['A']], [0, 0, 1, 0], true])],
+    ['a title that is no text', JSON.stringify([7, null, [['A']], [0, 0, 0, 0], true])],
     ['parts that are no list', JSON.stringify({ title: 'T' })],
-    ['an empty section path', JSON.stringify(['T', null, [[]], [0, 0, 0, 0]])],
+    ['an empty section path', JSON.stringify(['T', null, [[]], [0, 0, 0, 0], true])],
+    ['no normal flag', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0]])],
+    ['a normal flag that is no flag', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0], 1])],
   ])('reads no index from a stored one holding %s', (_name, parts) => {
     const text = Buffer.from('x', 'utf16le');
     expect(parseStoredIndex({ bytes: Buffer.concat([text, Buffer.from(parts)]), partsAt: text.length })).toBeNull();
@@ -201,7 +216,7 @@ describe('SearchCache', () => {
   it('reads an index it stored, texts of any script and parts padded to an even length', () => {
     for (const text of ['', 'x', '설계 ok', 'a\u0000b 😀 e\u0301']) {
       for (const title of ['T', 'TT']) {
-        const one: SearchIndex = { title, date: '2016-05-17', sections: [['A', '설계']], text, spans: [0, 0, 0, text.length] };
+        const one: SearchIndex = { title, date: '2016-05-17', sections: [['A', '설계']], text, spans: [0, 0, 0, text.length], normal: title === 'T' };
         const stored = storeIndex(one);
         expect(stored.partsAt % 2).toBe(0);
         expect(stored.bytes.length % 2).toBe(0);
