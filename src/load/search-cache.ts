@@ -18,27 +18,29 @@ import { gramBitsOf, isGramSpan, mayHoldGrams, ownGramBits, type GramBits } from
 import { MAX_CACHE_BYTES, readCacheBytes, writeCacheFile } from './cache-file.js';
 import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type FileStamp } from './summary-cache.js';
 
-// A file's body, as bytes: one line of JSON, {format, build, grams, entries:
-// [Row, ...]} (grams: how many bytes of bits follow), then the bits of every
-// post (search-grams.ts), then every post's index, one after the other,
-// compressed (raw deflate). A post's index is its text in UTF-16 (little
-// end first), which is copied rather than decoded (decoding UTF-8 cost a
-// warm search more than inflating), then its parts as JSON in UTF-8 ([title,
-// date, sections, spans, normal], padded with a space to an even length, so that
-// every text starts at an even byte). The file is read whole (to check its
-// checksum), so it is kept small: bits as bytes, the indexes compressed.
-// They are inflated only when a post's bits say it may hold the words, and
-// a post's index is decoded only then.
+// A file's body, as bytes: one line of JSON, {format, build, keys, grams}
+// (keys: each post's path from the folder; grams: how many bytes of bits
+// there are), then each post's numbers (POST_BYTES, little end first: read
+// where they lie, not parsed), then the bits of every post (search-grams.ts),
+// then every post's index, one after the other, compressed (raw deflate). A
+// post's index is its text in UTF-16 (little end first), which is copied
+// rather than decoded (decoding UTF-8 cost a warm search more than
+// inflating), then its parts as JSON in UTF-8 ([title, date, sections,
+// spans, normal], padded with a space to an even length, so that every text
+// starts at an even byte). The file is read whole (to check its checksum), so
+// it is kept small: bits as bytes, the indexes compressed. They are inflated
+// only when a post's bits say it may hold the words, and a post's index is
+// decoded only then.
 const FORMAT = 3;
-
-/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, bits' size, where its bits start, where its index (its text) starts, where its parts start, where it ends (in bytes, once inflated)]. */
-type Row = [string, number, number, number, number, number, number, number, number, number];
 
 /** A post's index as stored: its text (UTF-16) then its parts (JSON, UTF-8). */
 export interface StoredIndex {
-  bytes: Uint8Array;
-  /** Where the text ends and the parts start in `bytes` (even). */
+  /** Bytes that hold it (all of a file's indexes, inflated), from `from` to `to`. */
+  bytes: Buffer;
+  from: number;
+  /** Where the text ends and the parts start in `bytes`. */
   partsAt: number;
+  to: number;
 }
 
 interface Entry {
@@ -48,7 +50,7 @@ interface Entry {
   stored: () => StoredIndex;
 }
 
-const NONE: StoredIndex = { bytes: new Uint8Array(0), partsAt: 0 };
+const NONE: StoredIndex = { bytes: Buffer.alloc(0), from: 0, partsAt: 0, to: 0 };
 
 /** node:zlib, loaded when a search cache is read or written (not at start-up). */
 function zlib(): typeof import('node:zlib') {
@@ -60,7 +62,8 @@ export function storeIndex(index: SearchIndex): StoredIndex {
   const text = Buffer.from(index.text, 'utf16le');
   const parts = JSON.stringify([index.title, index.date, index.sections, index.spans, index.normal]);
   const length = Buffer.byteLength(parts);
-  return { bytes: Buffer.concat([text, Buffer.from(length % 2 === 0 ? parts : `${parts} `, 'utf8')]), partsAt: text.length };
+  const bytes = Buffer.concat([text, Buffer.from(length % 2 === 0 ? parts : `${parts} `, 'utf8')]);
+  return { bytes, from: 0, partsAt: text.length, to: bytes.length };
 }
 
 /** A post's entry: its stamp, and its index with its bits. */
@@ -69,44 +72,115 @@ export function searchEntry(stamp: FileStamp, index: SearchIndex): Entry {
   return { stamp, grams: gramBitsOf(searchableText(index)), stored: () => stored };
 }
 
-/** The entries of a search cache file's body written by `build`; empty when it is not one. */
-export function parseSearchCache(body: Uint8Array, build: string): Map<string, Entry> {
-  const entries = new Map<string, Entry>();
-  const end = body.indexOf(0x0a);
-  if (end === -1) return entries;
-  let data: unknown;
-  try {
-    data = JSON.parse(Buffer.from(body.buffer, body.byteOffset, end).toString('utf8'));
-  } catch {
-    return entries;
-  }
-  const file = data as { format?: unknown; build?: unknown; grams?: unknown; entries?: unknown } | null;
-  if (!file || file.format !== FORMAT || file.build !== build || !Number.isInteger(file.grams) || !Array.isArray(file.entries)) return entries;
-  const gramsAt = end + 1;
-  const areaAt = gramsAt + (file.grams as number);
-  if ((file.grams as number) < 0 || areaAt > body.length) return entries;
-  const grams = body.subarray(gramsAt, areaAt);
-  let area: Buffer | undefined;
-  // How long the indexes are once inflated: where the last one ends.
-  let length = 0;
-  const inflated = (): Buffer => {
+/** Bytes of each post's numbers after the first line: its stamp (four float64), then five uint32 (bits' size and start, its index's start, its parts' start, its end). */
+const STAMP_BYTES = 32;
+const POST_BYTES = STAMP_BYTES + 20;
+
+/**
+ * A search cache file as read: the posts' keys parsed, their numbers left as
+ * bytes, and each post checked only when it is asked for (one that fails is
+ * read again), so that opening a file costs one JSON.parse of its keys.
+ */
+export class StoredSearchFile {
+  private constructor(
+    private readonly body: Buffer,
+    /** The posts' keys, in the file's order. */
+    readonly keys: readonly string[],
+    /** Where the posts' numbers, their bits and their indexes start in `body`. */
+    private readonly numbersAt: number,
+    private readonly gramsAt: number,
+    private readonly areaAt: number,
+  ) {}
+
+  private byKey: Map<string, number> | undefined;
+  private area: Buffer | undefined;
+
+  /** The file of a body written by `build`; null when it is not one (then there is no cache). */
+  static parse(body: Uint8Array, build: string): StoredSearchFile | null {
+    const line = body.indexOf(0x0a);
+    if (line === -1) return null;
+    const bytes = Buffer.from(body.buffer, body.byteOffset, body.length);
+    let head: Partial<Record<'format' | 'build' | 'keys' | 'grams', unknown>> | null;
     try {
-      // Into one buffer of that length (zlib's default, 16 KB pieces joined after, cost as much as inflating).
-      area ??= zlib().inflateRawSync(body.subarray(areaAt), { chunkSize: Math.max(MIN_CHUNK, Math.min(length, MAX_CHUNK)) });
+      head = JSON.parse(bytes.toString('utf8', 0, line)) as typeof head;
     } catch {
-      area = Buffer.alloc(0);
+      return null;
     }
-    return area;
-  };
-  for (const row of file.entries as unknown[]) {
-    if (!isRow(row, grams)) return new Map();
-    const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, partsFrom, to] = row;
-    length = Math.max(length, to);
-    const stored = () => {
-      const bytes = inflated();
-      return to <= bytes.length ? { bytes: bytes.subarray(from, to), partsAt: partsFrom - from } : NONE;
-    };
-    entries.set(key, { stamp: { size, mtimeMs, ctimeMs, ino }, grams: { size: gramSize, bits: grams, from: gramFrom }, stored });
+    if (!head || head.format !== FORMAT || head.build !== build || !isStrings(head.keys) || !isOffset(head.grams)) return null;
+    const gramsAt = line + 1 + head.keys.length * POST_BYTES;
+    const areaAt = gramsAt + head.grams;
+    return areaAt <= bytes.length ? new StoredSearchFile(bytes, head.keys, line + 1, gramsAt, areaAt) : null;
+  }
+
+  /** The number of the post whose key is `key`; undefined when there is none. */
+  find(key: string): number | undefined {
+    if (this.byKey === undefined) {
+      this.byKey = new Map();
+      this.keys.forEach((k, n) => this.byKey!.set(k, n));
+    }
+    return this.byKey.get(key);
+  }
+
+  /** Post `n`'s stamp. */
+  stamp(n: number): FileStamp {
+    const at = this.numbersAt + n * POST_BYTES;
+    const b = this.body;
+    return { size: b.readDoubleLE(at), mtimeMs: b.readDoubleLE(at + 8), ctimeMs: b.readDoubleLE(at + 16), ino: b.readDoubleLE(at + 24) };
+  }
+
+  /** The uint32 `k` of post `n`'s numbers. */
+  private int(n: number, k: number): number {
+    return this.body.readUInt32LE(this.numbersAt + n * POST_BYTES + STAMP_BYTES + 4 * k);
+  }
+
+  /** Post `n`'s bits; null when they are not within the file's. */
+  grams(n: number): GramBits | null {
+    const bits = this.body.subarray(this.gramsAt, this.areaAt);
+    const size = this.int(n, 0);
+    const from = this.int(n, 1);
+    return isGramSpan(size, from, bits) ? { size, bits, from } : null;
+  }
+
+  /** Post `n`'s index as stored; empty when it is not within the indexes (inflated when first asked for). */
+  stored(n: number): StoredIndex {
+    const from = this.int(n, 2);
+    const partsAt = this.int(n, 3);
+    const to = this.int(n, 4);
+    if (!(from <= partsAt && partsAt <= to && (partsAt - from) % 2 === 0)) return NONE;
+    const area = this.inflated();
+    return to <= area.length ? { bytes: area, from, partsAt, to } : NONE;
+  }
+
+  /** The file's indexes, inflated (empty when they cannot be). */
+  private inflated(): Buffer {
+    if (this.area !== undefined) return this.area;
+    // Inflated into one buffer as long as they are (where the last one ends): zlib's
+    // default, 16 KB pieces joined after, cost as much as inflating.
+    let length = 0;
+    for (let n = 0; n < this.keys.length; n++) length = Math.max(length, this.int(n, 4));
+    try {
+      this.area = zlib().inflateRawSync(this.body.subarray(this.areaAt), { chunkSize: Math.max(MIN_CHUNK, Math.min(length, MAX_CHUNK)) });
+    } catch {
+      this.area = Buffer.alloc(0);
+    }
+    return this.area;
+  }
+
+  /** Post `n`'s entry, as kept in a file written again; null when its bits are not within the file's. */
+  entry(n: number): Entry | null {
+    const grams = this.grams(n);
+    return grams && { stamp: this.stamp(n), grams, stored: () => this.stored(n) };
+  }
+}
+
+/** The entries of a search cache file's body written by `build`, each checked; empty when it is not one or one fails. */
+export function parseSearchCache(body: Uint8Array, build: string): Map<string, Entry> {
+  const file = StoredSearchFile.parse(body, build);
+  const entries = new Map<string, Entry>();
+  for (let n = 0; file !== null && n < file.keys.length; n++) {
+    const entry = file.entry(n);
+    if (entry === null) return new Map();
+    entries.set(file.keys[n]!, entry);
   }
   return entries;
 }
@@ -115,24 +189,15 @@ export function parseSearchCache(body: Uint8Array, build: string): Map<string, E
 const MIN_CHUNK = 64;
 const MAX_CHUNK = 64 * 1024 * 1024;
 
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
 const isOffset = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
-function isRow(row: unknown, grams: Uint8Array): row is Row {
-  if (!Array.isArray(row) || row.length !== 10) return false;
-  const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, partsFrom, to] = row as unknown[];
-  if (!isString(key) || !isNumber(size) || !isNumber(mtimeMs) || !isNumber(ctimeMs) || !isNumber(ino) || !isGramSpan(gramSize, gramFrom, grams)) return false;
-  return isOffset(from) && isOffset(partsFrom) && isOffset(to) && from <= partsFrom && partsFrom <= to && (partsFrom - from) % 2 === 0;
-}
-
 /** A post's index as stored; null when it is not one (the post is then read again). */
-export function parseStoredIndex({ bytes, partsAt }: StoredIndex): SearchIndex | null {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+export function parseStoredIndex({ bytes, from, partsAt, to }: StoredIndex): SearchIndex | null {
   let data: unknown;
   try {
-    data = JSON.parse(buffer.toString('utf8', partsAt));
+    data = JSON.parse(bytes.toString('utf8', partsAt, to));
   } catch {
     return null;
   }
@@ -141,7 +206,7 @@ export function parseStoredIndex({ bytes, partsAt }: StoredIndex): SearchIndex |
   if (!isString(title) || !(date === null || isString(date)) || typeof normal !== 'boolean') return null;
   if (!Array.isArray(sections) || !sections.every((path) => isStrings(path) && path.length > 0)) return null;
   if (!Array.isArray(spans) || spans.length !== 2 * (sections.length + 1)) return null;
-  const text = buffer.toString('utf16le', 0, partsAt);
+  const text = bytes.toString('utf16le', from, partsAt);
   for (let k = 0; k < spans.length; k += 2) {
     const from = spans[k] as unknown;
     const to = spans[k + 1] as unknown;
@@ -150,24 +215,30 @@ export function parseStoredIndex({ bytes, partsAt }: StoredIndex): SearchIndex |
   return { title, date, sections: sections as string[][], spans: spans as number[], text, normal };
 }
 
-/** The body of a search cache file holding `entries`. */
-export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): Buffer {
-  const rows: Row[] = [];
+/** The body of a search cache file holding `entries`; null when it cannot hold them. */
+export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): Buffer | null {
+  const numbers = Buffer.alloc(entries.size * POST_BYTES);
   const stored: Uint8Array[] = [];
   const grams: Uint8Array[] = [];
   let at = 0;
   let gramsAt = 0;
-  for (const [key, entry] of entries) {
-    const { bytes, partsAt } = entry.stored();
-    const bits = ownGramBits(entry.grams);
-    rows.push([key, entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, entry.grams.size, gramsAt, at, at + partsAt, at + bytes.length]);
-    stored.push(bytes);
-    grams.push(bits);
-    at += bytes.length;
-    gramsAt += bits.length;
+  let n = 0;
+  for (const { stamp, grams: bits, stored: index } of entries.values()) {
+    const { bytes, from, partsAt, to } = index();
+    const own = ownGramBits(bits);
+    // Offsets are kept as uint32: a file whose indexes or bits take more is not written.
+    if (at + to - from > 0xffffffff || gramsAt + own.length > 0xffffffff) return null;
+    const place = n++ * POST_BYTES;
+    [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino].forEach((x, k) => numbers.writeDoubleLE(x, place + 8 * k));
+    [bits.size, gramsAt, at, at + partsAt - from, at + to - from].forEach((x, k) => numbers.writeUInt32LE(x, place + STAMP_BYTES + 4 * k));
+    stored.push(bytes.subarray(from, to));
+    grams.push(own);
+    at += to - from;
+    gramsAt += own.length;
   }
   const area = zlib().deflateRawSync(Buffer.concat(stored));
-  return Buffer.concat([Buffer.from(`${JSON.stringify({ format: FORMAT, build, grams: gramsAt, entries: rows })}\n`, 'utf8'), ...grams, area]);
+  const head = JSON.stringify({ format: FORMAT, build, keys: [...entries.keys()], grams: gramsAt });
+  return Buffer.concat([Buffer.from(`${head}\n`, 'utf8'), numbers, ...grams, area]);
 }
 
 /** Files a folder's search cache is cut into: a post's file is chosen by its key, and one file is in memory at a time. */
@@ -219,8 +290,13 @@ function shardOf(key: string): number {
 
 /** One file of a search cache: search indexes of posts, from the file when a post is unchanged. */
 export class SearchShard {
-  private readonly next = new Map<string, Entry>();
-  private readonly previous: Map<string, Entry>;
+  /**
+   * What the file will hold, in the order posts were asked for: a post of the
+   * file kept as it was (its number there), or a post just read. A list
+   * rather than a map: the posts kept cost no hashing of their keys.
+   */
+  private readonly visits: (number | [string, Entry])[] = [];
+  private readonly previous: StoredSearchFile | null;
   private changed = false;
 
   constructor(
@@ -229,7 +305,8 @@ export class SearchShard {
     private readonly now: number,
     private readonly keyOf: (path: string) => string,
   ) {
-    this.previous = parseSearchCache(readCacheBytes(file) ?? new Uint8Array(0), build);
+    const body = readCacheBytes(file);
+    this.previous = body && StoredSearchFile.parse(body, build);
   }
 
   /**
@@ -242,25 +319,34 @@ export class SearchShard {
   indexOf(path: string, index: () => SearchIndex | null, probe?: readonly number[]): SearchIndex | null | false {
     const key = this.keyOf(path);
     const stamp = readStamp(path);
-    const cached = this.previous.get(key);
-    if (stamp && cached && sameStamp(stamp, cached.stamp)) {
-      this.next.set(key, cached);
-      if (probe && !mayHoldGrams(probe, cached.grams)) return false;
-      const stored = parseStoredIndex(cached.stored());
+    const previous = this.previous;
+    const n = previous?.find(key);
+    const grams = n === undefined ? null : previous!.grams(n);
+    if (stamp && grams && sameStamp(stamp, previous!.stamp(n!))) {
+      this.visits.push(n!);
+      if (probe && !mayHoldGrams(probe, grams)) return false;
+      const stored = parseStoredIndex(previous!.stored(n!));
       if (stored !== null) return stored;
-      this.next.delete(key);
+      this.visits.pop();
     }
     const made = index();
-    if (made !== null && stamp && isSettled(stamp, this.now)) this.next.set(key, searchEntry(stamp, made));
+    if (made !== null && stamp && isSettled(stamp, this.now)) this.visits.push([key, searchEntry(stamp, made)]);
     this.changed = true;
     return made;
   }
 
   /** Writes the file when it changed (and fits); a cache that cannot be written is simply not kept. */
   save(): void {
-    if (!this.changed && this.next.size === this.previous.size) return;
-    const body = renderSearchCache(this.next, this.build);
+    const previous = this.previous;
+    if (!this.changed && this.visits.length === (previous?.keys.length ?? 0)) return;
+    // A later visit of the same key wins.
+    const next = new Map<string, Entry>();
+    for (const visit of this.visits) {
+      if (typeof visit !== 'number') next.set(...visit);
+      else next.set(previous!.keys[visit]!, previous!.entry(visit)!);
+    }
+    const body = renderSearchCache(next, this.build);
     // Larger than a cache file may be read back: not worth writing.
-    if (body.length < MAX_CACHE_BYTES - 100) writeCacheFile(this.file, body);
+    if (body !== null && body.length < MAX_CACHE_BYTES - 100) writeCacheFile(this.file, body);
   }
 }

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCacheBytes, writeCacheFile } from '../../../src/load/cache-file.js';
-import { SEARCH_SHARDS, SearchCache, parseSearchCache, parseStoredIndex, renderSearchCache, searchEntry, storeIndex, type SearchShard } from '../../../src/load/search-cache.js';
+import { SEARCH_SHARDS, SearchCache, StoredSearchFile, parseSearchCache, parseStoredIndex, renderSearchCache, searchEntry, storeIndex, type SearchShard } from '../../../src/load/search-cache.js';
 import { cacheBuildOf } from '../../../src/load/summary-cache.js';
 import { listPostFiles } from '../../../src/load/posts-dir.js';
 import { parsePost } from '../../../src/parse/post.js';
@@ -132,7 +132,7 @@ describe('SearchCache', () => {
         const edited = storeIndex({ ...index, text: index.text.replace('Lambda 서비스 second', 'Lambda from cache') });
         entries.set(key, { ...entry, stored: () => edited });
       }
-      writeCacheFile(path, renderSearchCache(entries, cacheBuildOf('b1')));
+      writeCacheFile(path, renderSearchCache(entries, cacheBuildOf('b1'))!);
     }
     const texts = () => searchCached(words).map((h) => h.text).join('\n');
     expect(texts()).toContain('Lambda from cache');
@@ -156,46 +156,54 @@ describe('SearchCache', () => {
 
   const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10], normal: true };
   const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
-  /** A file's body of one row, with its cells and its count of bytes of bits changed (-1), and those bytes (-2). */
-  const row = (...changed: [number, unknown][]) => {
-    const cells: unknown[] = ['a.md', 1, 2, 3, 4, 64, 0, 0, 2, 4];
-    let grams: unknown = 8;
-    let bits = 8;
-    for (const [k, value] of changed) {
-      if (k === -1) grams = value;
-      else if (k === -2) bits = value as number;
-      else cells[k] = value;
-    }
-    return bytes(`${JSON.stringify({ format: 3, build: 'b', grams, entries: [cells] })}\n`, new Uint8Array(bits));
+  /**
+   * A file's body of one post, a.md, stamped 1 2 3 4: `head` changes fields of
+   * its first line, `ints` are its five numbers after the stamp (bits' size and
+   * start, index's start, parts' start, end), then `bits` bytes of bits.
+   */
+  const file = ({ head = {}, ints = [64, 0, 0, 2, 4], bits = 8 }: { head?: object; ints?: number[]; bits?: number } = {}) => {
+    const numbers = Buffer.alloc(52);
+    [1, 2, 3, 4].forEach((x, k) => numbers.writeDoubleLE(x, 8 * k));
+    ints.forEach((x, k) => numbers.writeUInt32LE(x, 32 + 4 * k));
+    return Buffer.concat([bytes(`${JSON.stringify({ format: 3, build: 'b', keys: ['a.md'], grams: 8, ...head })}\n`), numbers, new Uint8Array(bits)]);
   };
-  const bytes = (text: string, more = new Uint8Array(0)) => Buffer.concat([Buffer.from(text, 'utf8'), more]);
+  const bytes = (text: string) => Buffer.from(text, 'utf8');
   it('reads back what it wrote, for the same build only', () => {
-    const text = renderSearchCache(new Map([['a.md', searchEntry(stamp, index)]]), 'b');
+    const text = renderSearchCache(new Map([['a.md', searchEntry(stamp, index)]]), 'b')!;
     const read = parseSearchCache(text, 'b').get('a.md')!;
     expect(read.stamp).toEqual(stamp);
     expect(read.grams).toEqual(searchEntry(stamp, index).grams);
     expect(parseStoredIndex(read.stored())).toEqual(index);
     expect(parseSearchCache(text, 'other').size).toBe(0);
-    expect(parseSearchCache(row(), 'b').size).toBe(1);
+    expect(parseSearchCache(file(), 'b').get('a.md')!.stamp).toEqual(stamp);
   });
 
   it.each([
     ['not JSON', bytes('{')],
     ['another format', bytes(`${JSON.stringify({ format: 2, build: 'b', grams: '', entries: [] })}\n`)],
-    ['no line after the first', bytes(JSON.stringify({ format: 3, build: 'b', grams: 0, entries: [] }))],
-    ['bits of a size not a multiple of 64', row([5, 96], [-1, 12], [-2, 12])],
-    ['bits too few for their size', row([-1, 7], [-2, 7])],
-    ['bits past the end of the others', row([6, 1])],
-    ['more bytes of bits than the file holds', row([-2, 7])],
-    ['a count of bits that is no count', row([-1, -1])],
-    ['no bits', row([-1, null])],
-    ['an index that ends before it starts', row([7, 3])],
-    ['a text of an odd number of bytes', row([8, 1])],
-    ['a stamp that is no number', row([1, '1'])],
-    ['a short row', bytes(`${JSON.stringify({ format: 3, build: 'b', grams: 0, entries: [['a.md', 1, 2, 3, 4]] })}\n`)],
+    ['no line after the first', bytes(JSON.stringify({ format: 3, build: 'b', keys: [], grams: 0 }))],
+    ['bits of a size not a multiple of 64', file({ ints: [96, 0, 0, 2, 4], bits: 12, head: { grams: 12 } })],
+    ['bits too few for their size', file({ bits: 7, head: { grams: 7 } })],
+    ['bits past the end of the others', file({ ints: [64, 1, 0, 2, 4] })],
+    ['more bytes of bits than the file holds', file({ bits: 7 })],
+    ['a count of bits that is no count', file({ head: { grams: -1 } })],
+    ['no bits', file({ head: { grams: null } })],
+    ['keys that are not texts', file({ head: { keys: [1] } })],
+    ['fewer numbers than keys', file({ head: { keys: ['a.md', 'b.md'] } })],
     ['null', bytes('null\n')],
   ])('is ignored when it holds %s', (_name, body) => {
     expect(parseSearchCache(body, 'b').size).toBe(0);
+  });
+
+  it.each([
+    ['an index that ends before it starts', [64, 0, 3, 2, 4]],
+    ['a text of an odd number of bytes', [64, 0, 0, 1, 4]],
+    ['an index past the end of the others', [64, 0, 0, 2, 400]],
+  ])('reads the index of no post whose numbers give %s', (_name, ints) => {
+    const one = StoredSearchFile.parse(file({ ints }), 'b')!;
+    expect(one.keys).toEqual(['a.md']);
+    expect(parseStoredIndex(one.stored(0))).toBeNull();
+    expect(one.stored(0).to).toBe(0);
   });
 
   it.each([
@@ -210,7 +218,8 @@ describe('SearchCache', () => {
     ['a normal flag that is no flag', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0], 1])],
   ])('reads no index from a stored one holding %s', (_name, parts) => {
     const text = Buffer.from('x', 'utf16le');
-    expect(parseStoredIndex({ bytes: Buffer.concat([text, Buffer.from(parts)]), partsAt: text.length })).toBeNull();
+    const bytes = Buffer.concat([text, Buffer.from(parts)]);
+    expect(parseStoredIndex({ bytes, from: 0, partsAt: text.length, to: bytes.length })).toBeNull();
   });
 
   it('reads an index it stored, texts of any script and parts padded to an even length', () => {
@@ -219,7 +228,7 @@ describe('SearchCache', () => {
         const one: SearchIndex = { title, date: '2016-05-17', sections: [['A', '설계']], text, spans: [0, 0, 0, text.length], normal: title === 'T' };
         const stored = storeIndex(one);
         expect(stored.partsAt % 2).toBe(0);
-        expect(stored.bytes.length % 2).toBe(0);
+        expect(stored.to % 2).toBe(0);
         expect(parseStoredIndex(stored)).toEqual(one);
       }
     }
