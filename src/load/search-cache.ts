@@ -112,8 +112,9 @@ export class StoredSearchFile {
     return areaAt <= bytes.length ? new StoredSearchFile(bytes, head.keys, line + 1, gramsAt, areaAt) : null;
   }
 
-  /** The number of the post whose key is `key`; undefined when there is none. */
-  find(key: string): number | undefined {
+  /** The number of the post whose key is `key`, looked for first at `hint` (posts are mostly asked for in the order they were written); undefined when there is none. */
+  find(key: string, hint: number): number | undefined {
+    if (hint < this.keys.length && this.keys[hint] === key) return hint;
     if (this.byKey === undefined) {
       this.byKey = new Map();
       this.keys.forEach((k, n) => this.byKey!.set(k, n));
@@ -298,6 +299,8 @@ export class SearchShard {
   private readonly visits: (number | [string, Entry])[] = [];
   private readonly previous: StoredSearchFile | null;
   private changed = false;
+  /** Where the next post asked for is looked for first in the file: after the last one found. */
+  private hint = 0;
 
   constructor(
     private readonly file: string,
@@ -320,7 +323,8 @@ export class SearchShard {
     const key = this.keyOf(path);
     const stamp = readStamp(path);
     const previous = this.previous;
-    const n = previous?.find(key);
+    const n = previous?.find(key, this.hint);
+    if (n !== undefined) this.hint = n + 1;
     const grams = n === undefined ? null : previous!.grams(n);
     if (stamp && grams && sameStamp(stamp, previous!.stamp(n!))) {
       this.visits.push(n!);

@@ -13,14 +13,26 @@ const LEAD = 24;
 
 export function renderSearchHits(hits: readonly SearchHit[], words: readonly string[], options: RenderOptions): string {
   const chalk = new Chalk({ level: options.colorLevel });
+  const highlight = highlighter(words, chalk);
   const out: string[] = [];
+  // A post's hits follow one another: its name is shown once for them all.
+  let path: string | undefined;
+  let name = '';
   for (const hit of hits) {
-    const where = [shortPostName(hit.post.path), ...hit.section].map((s) => showControls(s).replace(/\s+/g, ' ').trim());
-    out.push(truncate(`${chalk.bold(where[0]!)}${where.length > 1 ? `  ${where.slice(1).join(' › ')}` : ''}`, options.width));
-    out.push(`  ${highlight(excerpt(hit.text, words, options.width - 2, hit.normal), words, chalk)}`);
+    if (hit.post.path !== path) {
+      path = hit.post.path;
+      name = oneLine(showControls(shortPostName(path)));
+    }
+    // A normal hit's section titles hold no controls (see isNormalText).
+    const sections = hit.section.map((s) => oneLine(hit.normal ? s : showControls(s)));
+    out.push(truncate(`${chalk.bold(name)}${sections.length > 0 ? `  ${sections.join(' › ')}` : ''}`, options.width));
+    out.push(`  ${highlight(excerpt(hit.text, words, options.width - 2, hit.normal))}`);
   }
   return out.join('\n') + '\n';
 }
+
+/** A text on one line: its runs of white space made one space, and none at either end. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * The line that holds most of the words (a body line before the title line
@@ -31,7 +43,8 @@ export function renderSearchHits(hits: readonly SearchHit[], words: readonly str
 export function excerpt(text: string, words: readonly string[], width: number, normal = false): string {
   const raw = text.split('\n');
   const shown: string[] = [];
-  const show = (k: number) => (shown[k] ??= showControls(raw[k]!.normalize('NFC')).replace(/\s+/g, ' ').trim());
+  // A normal text is in NFKC, so in NFC, and holds no controls: it is only put on one line.
+  const show = (k: number) => (shown[k] ??= oneLine(normal ? raw[k]! : showControls(raw[k]!.normalize('NFC'))));
   // Each line's score once: how many of the words it holds, as shown. Showing a
   // line without controls changes nothing plain words can match (it normalises
   // to NFC and collapses spaces), so only the line picked is shown.
@@ -56,8 +69,9 @@ function findWord(line: string, word: string): number {
   return at === -1 ? 0 : at;
 }
 
-function highlight(text: string, words: readonly string[], chalk: InstanceType<typeof Chalk>): string {
-  if (chalk.level === 0 || words.length === 0) return text;
+/** What puts every word of a text in bold yellow (nothing without colour). */
+function highlighter(words: readonly string[], chalk: InstanceType<typeof Chalk>): (text: string) => string {
+  if (chalk.level === 0 || words.length === 0) return (text) => text;
   const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
-  return text.replace(pattern, (m) => chalk.bold.yellow(m));
+  return (text) => text.replace(pattern, (m) => chalk.bold.yellow(m));
 }

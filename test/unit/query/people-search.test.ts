@@ -78,6 +78,24 @@ describe('searchPost', () => {
     expect(cut).toMatch(/^….*Lambda/);
     expect(cut.length).toBeLessThanOrEqual(30);
   });
+
+  it('picks and cuts the same excerpt of a text known to be normal without normalising it (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { isNormalText } = await import('../../../src/query/word-match.js');
+    const pieces = ['Lambda', 'lambda', '서비스', 'AWS', ' ', '  ', '\t', '\n', '\u00a0', 'Ｌ', 'e\u0301', '\u0007', 'x', '설계', 'a '.repeat(20)];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((p) => p.join(''));
+    let normal = 0;
+    fc.assert(
+      fc.property(text, fc.subarray(['lambda', '서비스', 'aws', 'x'], { minLength: 1 }), fc.integer({ min: 5, max: 60 }), (t, typed, width) => {
+        if (!isNormalText(t)) return;
+        normal++;
+        const words = searchWords(typed);
+        expect(excerpt(t, words, width, true)).toBe(excerpt(t, words, width));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(normal).toBeGreaterThan(200);
+  });
 });
 
 describe('searchPostText (sections lexed only when they may match) agrees with searchPost', () => {
