@@ -16,7 +16,7 @@ import { basename, join } from 'node:path';
 import { searchableText, type SearchIndex } from '../query/search.js';
 import { gramBitsOf, isGramSpan, mayHoldGrams, ownGramBits, type GramBits } from '../query/search-grams.js';
 import { MAX_CACHE_BYTES, readCacheBytes, writeCacheFile } from './cache-file.js';
-import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type FileStamp } from './summary-cache.js';
+import { cacheBuildOf, folderCacheFile, isSettled, readStamp, type FileStamp } from './summary-cache.js';
 
 // A file's body, as bytes: one line of JSON, {format, build, keys, grams}
 // (keys: each post's path from the folder; grams: how many bytes of bits
@@ -90,7 +90,12 @@ export class StoredSearchFile {
     private readonly numbersAt: number,
     private readonly gramsAt: number,
     private readonly areaAt: number,
-  ) {}
+  ) {
+    this.bits = body.subarray(gramsAt, areaAt);
+  }
+
+  /** The bits of every post. */
+  private readonly bits: Buffer;
 
   private byKey: Map<string, number> | undefined;
   private area: Buffer | undefined;
@@ -129,6 +134,13 @@ export class StoredSearchFile {
     return { size: b.readDoubleLE(at), mtimeMs: b.readDoubleLE(at + 8), ctimeMs: b.readDoubleLE(at + 16), ino: b.readDoubleLE(at + 24) };
   }
 
+  /** Whether post `n`'s stamp is `stamp` (sameStamp, without making it). */
+  hasStamp(n: number, stamp: FileStamp): boolean {
+    const at = this.numbersAt + n * POST_BYTES;
+    const b = this.body;
+    return b.readDoubleLE(at) === stamp.size && b.readDoubleLE(at + 8) === stamp.mtimeMs && b.readDoubleLE(at + 16) === stamp.ctimeMs && b.readDoubleLE(at + 24) === stamp.ino;
+  }
+
   /** The uint32 `k` of post `n`'s numbers. */
   private int(n: number, k: number): number {
     return this.body.readUInt32LE(this.numbersAt + n * POST_BYTES + STAMP_BYTES + 4 * k);
@@ -136,7 +148,7 @@ export class StoredSearchFile {
 
   /** Post `n`'s bits; null when they are not within the file's. */
   grams(n: number): GramBits | null {
-    const bits = this.body.subarray(this.gramsAt, this.areaAt);
+    const bits = this.bits;
     const size = this.int(n, 0);
     const from = this.int(n, 1);
     return isGramSpan(size, from, bits) ? { size, bits, from } : null;
@@ -326,7 +338,7 @@ export class SearchShard {
     const n = previous?.find(key, this.hint);
     if (n !== undefined) this.hint = n + 1;
     const grams = n === undefined ? null : previous!.grams(n);
-    if (stamp && grams && sameStamp(stamp, previous!.stamp(n!))) {
+    if (stamp && grams && previous!.hasStamp(n!, stamp)) {
       this.visits.push(n!);
       if (probe && !mayHoldGrams(probe, grams)) return false;
       const stored = parseStoredIndex(previous!.stored(n!));

@@ -35,6 +35,18 @@ export interface WordMatcher {
   holdsAllOf(first: string, second: string, normal?: boolean): boolean;
   /** The first word it holds, else undefined. */
   firstHeld(text: string): string | undefined;
+  /**
+   * The lines of a text known to be normal that hold some of the (plain)
+   * words, by their number from 0: how many words each holds, and where it
+   * starts and ends. Lines holding none are left out.
+   */
+  linesHolding(text: string): Map<number, LineHolding>;
+}
+
+export interface LineHolding {
+  count: number;
+  start: number;
+  end: number;
 }
 
 /**
@@ -70,8 +82,34 @@ function makeMatcher(words: readonly string[]): WordMatcher {
     for (const p of patterns) if (p.test(normal)) n++;
     return n;
   };
+  // The same expressions, to find every place of a word in a text.
+  const everywhere = patterns.map((p) => new RegExp(p.source, 'gi'));
   return {
     plain: true,
+    linesHolding: (text) => {
+      const lines = new Map<number, LineHolding>();
+      for (const pattern of everywhere) {
+        pattern.lastIndex = 0;
+        // The line being read: its number, start and end (a word never spans a line feed).
+        let line = 0;
+        let start = 0;
+        let end = text.indexOf('\n');
+        let counted = -1;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+          while (end !== -1 && end < m.index) {
+            line++;
+            start = end + 1;
+            end = text.indexOf('\n', start);
+          }
+          if (line === counted) continue;
+          counted = line;
+          const seen = lines.get(line);
+          if (seen) seen.count++;
+          else lines.set(line, { count: 1, start, end: end === -1 ? text.length : end });
+        }
+      }
+      return lines;
+    },
     count: (text, known) => {
       if (known) return countIn(text);
       const normal = text.normalize('NFKC');
@@ -101,6 +139,18 @@ function byForm(words: readonly string[], form: (text: string) => string): Omit<
     return words.every((w) => normal.includes(w));
   };
   return {
+    linesHolding: (text) => {
+      // Each line as the plain matcher reads a normal one: not normalised again (form() does), as it is.
+      const lines = new Map<number, LineHolding>();
+      let start = 0;
+      text.split('\n').forEach((line, k) => {
+        const normal = form(line);
+        const count = words.filter((w) => normal.includes(w)).length;
+        if (count > 0) lines.set(k, { count, start, end: start + line.length });
+        start += line.length + 1;
+      });
+      return lines;
+    },
     holdsAllOf: (first, second) => holdsAll(`${first}\n${second}`),
     count: (text) => {
       const normal = form(text);

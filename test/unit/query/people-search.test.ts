@@ -1,7 +1,7 @@
 import { parsePost } from '../../../src/parse/post.js';
 import { groupSpeakers, personKey } from '../../../src/query/people.js';
 import { searchPost, searchWords } from '../../../src/query/search.js';
-import { excerpt } from '../../../src/render/search.js';
+import { excerpt, oneLine } from '../../../src/render/search.js';
 import type { Session, Speaker } from '../../../src/types.js';
 
 const talk = (title: string, speakers: Speaker[], postDate: string | null = '2016-05-17') => ({
@@ -79,10 +79,22 @@ describe('searchPost', () => {
     expect(cut.length).toBeLessThanOrEqual(30);
   });
 
+  it('puts a text on one line as collapsing every run of white space does (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const pieces = [' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\u1680', '\u2003', '\ufeff', 'a', 'Lambda', '설계', '~', 'é', '😀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (p) => {
+        const t = p.join('');
+        expect(oneLine(t)).toBe(t.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('picks and cuts the same excerpt of a text known to be normal without normalising it (property)', async () => {
     const fc = (await import('fast-check')).default;
     const { isNormalText } = await import('../../../src/query/word-match.js');
-    const pieces = ['Lambda', 'lambda', '서비스', 'AWS', ' ', '  ', '\t', '\n', '\u00a0', 'Ｌ', 'e\u0301', '\u0007', 'x', '설계', 'a '.repeat(20)];
+    const pieces = ['Lambda', 'lambda', '서비스', 'AWS', ' ', '  ', '\t', '\n', '\n', '\n', '\u00a0', 'Ｌ', 'e\u0301', '\u0007', 'x', '설계', 'a '.repeat(20), '\nLambda 서비스\n', '\nLambda\n'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((p) => p.join(''));
     let normal = 0;
     fc.assert(
@@ -92,7 +104,7 @@ describe('searchPost', () => {
         const words = searchWords(typed);
         expect(excerpt(t, words, width, true)).toBe(excerpt(t, words, width));
       }),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
     expect(normal).toBeGreaterThan(200);
   });

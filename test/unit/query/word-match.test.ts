@@ -80,6 +80,15 @@ describe('matchWords', () => {
           expect(matcher.count(x, true)).toBe(matcher.count(x));
         }
         expect(matcher.holdsAllOf(run, t, true)).toBe(matcher.holdsAll(`${run}\n${t}`));
+        // Each line holding words, as counting the words of each line gives them.
+        const expected = new Map<number, { count: number; start: number; end: number }>();
+        let start = 0;
+        lines.forEach((line, k) => {
+          const count = matcher.count(line);
+          if (count > 0) expected.set(k, { count, start, end: start + line.length });
+          start += line.length + 1;
+        });
+        expect(matcher.linesHolding(t)).toEqual(expected);
       }),
       { numRuns: 4000 },
     );
