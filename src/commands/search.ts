@@ -97,7 +97,7 @@ export async function runSearch(query: readonly string[], ctx: Context): Promise
   }
   if (ctx.json) {
     return {
-      stdout: renderJson(hits.map((h) => ({ post: h.post.path, name: shortPostName(h.post.path), title: h.post.title, date: h.post.date, section: h.section, excerpt: excerpt(h.text, words, JSON_EXCERPT) }))),
+      stdout: renderJson(hits.map((h) => ({ post: h.post.path, name: shortPostName(h.post.path), title: h.post.title, date: h.post.date, section: h.section, excerpt: excerpt(h.text, words, JSON_EXCERPT, h.normal) }))),
       code: hits.length > 0 ? 0 : 1,
     };
   }

@@ -14,125 +14,244 @@
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { searchableText, type SearchIndex } from '../query/search.js';
-import { gramBitsOf, isGramSpan, isGramText, mayHoldGrams, ownGramBits, type GramBits } from '../query/search-grams.js';
-import { MAX_CACHE_BYTES, readCacheFile, writeCacheFile } from './cache-file.js';
-import { cacheBuildOf, folderCacheFile, isSettled, readStamp, sameStamp, type FileStamp } from './summary-cache.js';
+import { gramBitsOf, isGramSpan, mayHoldGrams, ownGramBits, type GramBits } from '../query/search-grams.js';
+import { MAX_CACHE_BYTES, readCacheBytes, writeCacheFile } from './cache-file.js';
+import { cacheBuildOf, folderCacheFile, isSettled, readStamp, type FileStamp } from './summary-cache.js';
 
-// A file's text: one line of JSON, {format, build, grams, entries: [Row, ...]}
-// (grams: the bits of every post, one string),
-// then every post's index as JSON ([title, date, sections, spans, text]),
-// one after the other in UTF-8, compressed (raw deflate) and in base64: the
-// file is read whole (to check its checksum), and decoding some 400 KB of
-// Korean text per file cost more than all the rest of a warm search. The
-// indexes are inflated only when a post's bits (query/search-grams.ts) say
-// it may hold the words, and a post's index is parsed only then.
-const FORMAT = 2;
+// A file's body, as bytes: one line of JSON, {format, build, keys, grams}
+// (keys: each post's path from the folder; grams: how many bytes of bits
+// there are), then each post's numbers (POST_BYTES, little end first: read
+// where they lie, not parsed), then the bits of every post (search-grams.ts),
+// then every post's index, one after the other, compressed (raw deflate). A
+// post's index is its text in UTF-16 (little end first), which is copied
+// rather than decoded (decoding UTF-8 cost a warm search more than
+// inflating), then its parts as JSON in UTF-8 ([title, date, sections,
+// spans, normal], padded with a space to an even length, so that every text
+// starts at an even byte). The file is read whole (to check its checksum), so
+// it is kept small: bits as bytes, the indexes compressed. They are inflated
+// only when a post's bits say it may hold the words, and a post's index is
+// decoded only then.
+const FORMAT = 3;
 
-/** One post on disk: [path from the folder, size, mtimeMs, ctimeMs, ino, bits' size, where its bits start in grams, where its index starts and ends, in bytes, once inflated]. */
-type Row = [string, number, number, number, number, number, number, number, number];
+/** A post's index as stored: its text (UTF-16) then its parts (JSON, UTF-8). */
+export interface StoredIndex {
+  /** Bytes that hold it (all of a file's indexes, inflated), from `from` to `to`. */
+  bytes: Buffer;
+  from: number;
+  /** Where the text ends and the parts start in `bytes`. */
+  partsAt: number;
+  to: number;
+}
 
 interface Entry {
   stamp: FileStamp;
   grams: GramBits;
-  /** The post's index as stored (JSON); "" when it cannot be read. */
-  stored: () => string;
+  /** The post's index as stored; empty when it cannot be read. */
+  stored: () => StoredIndex;
 }
+
+const NONE: StoredIndex = { bytes: Buffer.alloc(0), from: 0, partsAt: 0, to: 0 };
 
 /** node:zlib, loaded when a search cache is read or written (not at start-up). */
 function zlib(): typeof import('node:zlib') {
   return createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
 }
 
+/** A post's index as stored. */
+export function storeIndex(index: SearchIndex): StoredIndex {
+  const text = Buffer.from(index.text, 'utf16le');
+  const parts = JSON.stringify([index.title, index.date, index.sections, index.spans, index.normal]);
+  const length = Buffer.byteLength(parts);
+  const bytes = Buffer.concat([text, Buffer.from(length % 2 === 0 ? parts : `${parts} `, 'utf8')]);
+  return { bytes, from: 0, partsAt: text.length, to: bytes.length };
+}
+
 /** A post's entry: its stamp, and its index with its bits. */
 export function searchEntry(stamp: FileStamp, index: SearchIndex): Entry {
-  const stored = JSON.stringify([index.title, index.date, index.sections, index.spans, index.text]);
+  const stored = storeIndex(index);
   return { stamp, grams: gramBitsOf(searchableText(index)), stored: () => stored };
 }
 
-/** The entries of a search cache file's text written by `build`; empty when it is not one. */
-export function parseSearchCache(text: string, build: string): Map<string, Entry> {
-  const entries = new Map<string, Entry>();
-  const end = text.indexOf('\n');
-  let data: unknown;
-  try {
-    data = JSON.parse(end === -1 ? text : text.slice(0, end));
-  } catch {
-    return entries;
+/** Bytes of each post's numbers after the first line: its stamp (four float64), then five uint32 (bits' size and start, its index's start, its parts' start, its end). */
+const STAMP_BYTES = 32;
+const POST_BYTES = STAMP_BYTES + 20;
+
+/**
+ * A search cache file as read: the posts' keys parsed, their numbers left as
+ * bytes, and each post checked only when it is asked for (one that fails is
+ * read again), so that opening a file costs one JSON.parse of its keys.
+ */
+export class StoredSearchFile {
+  private constructor(
+    private readonly body: Buffer,
+    /** The posts' keys, in the file's order. */
+    readonly keys: readonly string[],
+    /** Where the posts' numbers, their bits and their indexes start in `body`. */
+    private readonly numbersAt: number,
+    private readonly gramsAt: number,
+    private readonly areaAt: number,
+  ) {
+    this.bits = body.subarray(gramsAt, areaAt);
   }
-  const file = data as { format?: unknown; build?: unknown; grams?: unknown; entries?: unknown } | null;
-  if (!file || file.format !== FORMAT || file.build !== build || !isGramText(file.grams) || !Array.isArray(file.entries) || end === -1) return entries;
-  const grams = file.grams;
-  let area: Buffer | undefined;
-  const inflated = (): Buffer => {
+
+  /** The bits of every post. */
+  private readonly bits: Buffer;
+
+  private byKey: Map<string, number> | undefined;
+  private area: Buffer | undefined;
+
+  /** The file of a body written by `build`; null when it is not one (then there is no cache). */
+  static parse(body: Uint8Array, build: string): StoredSearchFile | null {
+    const line = body.indexOf(0x0a);
+    if (line === -1) return null;
+    const bytes = Buffer.from(body.buffer, body.byteOffset, body.length);
+    let head: Partial<Record<'format' | 'build' | 'keys' | 'grams', unknown>> | null;
     try {
-      area ??= zlib().inflateRawSync(Buffer.from(text.slice(end + 1), 'base64'));
+      head = JSON.parse(bytes.toString('utf8', 0, line)) as typeof head;
     } catch {
-      area = Buffer.alloc(0);
+      return null;
     }
-    return area;
-  };
-  for (const row of file.entries as unknown[]) {
-    if (!isRow(row, grams)) return new Map();
-    const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row;
-    const stored = () => {
-      const bytes = inflated();
-      return to <= bytes.length ? bytes.toString('utf8', from, to) : '';
-    };
-    entries.set(key, { stamp: { size, mtimeMs, ctimeMs, ino }, grams: { size: gramSize, bits: grams, from: gramFrom }, stored });
+    if (!head || head.format !== FORMAT || head.build !== build || !isStrings(head.keys) || !isOffset(head.grams)) return null;
+    const gramsAt = line + 1 + head.keys.length * POST_BYTES;
+    const areaAt = gramsAt + head.grams;
+    return areaAt <= bytes.length ? new StoredSearchFile(bytes, head.keys, line + 1, gramsAt, areaAt) : null;
+  }
+
+  /** The number of the post whose key is `key`, looked for first at `hint` (posts are mostly asked for in the order they were written); undefined when there is none. */
+  find(key: string, hint: number): number | undefined {
+    if (hint < this.keys.length && this.keys[hint] === key) return hint;
+    if (this.byKey === undefined) {
+      this.byKey = new Map();
+      this.keys.forEach((k, n) => this.byKey!.set(k, n));
+    }
+    return this.byKey.get(key);
+  }
+
+  /** Post `n`'s stamp. */
+  stamp(n: number): FileStamp {
+    const at = this.numbersAt + n * POST_BYTES;
+    const b = this.body;
+    return { size: b.readDoubleLE(at), mtimeMs: b.readDoubleLE(at + 8), ctimeMs: b.readDoubleLE(at + 16), ino: b.readDoubleLE(at + 24) };
+  }
+
+  /** Whether post `n`'s stamp is `stamp` (sameStamp, without making it). */
+  hasStamp(n: number, stamp: FileStamp): boolean {
+    const at = this.numbersAt + n * POST_BYTES;
+    const b = this.body;
+    return b.readDoubleLE(at) === stamp.size && b.readDoubleLE(at + 8) === stamp.mtimeMs && b.readDoubleLE(at + 16) === stamp.ctimeMs && b.readDoubleLE(at + 24) === stamp.ino;
+  }
+
+  /** The uint32 `k` of post `n`'s numbers. */
+  private int(n: number, k: number): number {
+    return this.body.readUInt32LE(this.numbersAt + n * POST_BYTES + STAMP_BYTES + 4 * k);
+  }
+
+  /** Post `n`'s bits; null when they are not within the file's. */
+  grams(n: number): GramBits | null {
+    const bits = this.bits;
+    const size = this.int(n, 0);
+    const from = this.int(n, 1);
+    return isGramSpan(size, from, bits) ? { size, bits, from } : null;
+  }
+
+  /** Post `n`'s index as stored; empty when it is not within the indexes (inflated when first asked for). */
+  stored(n: number): StoredIndex {
+    const from = this.int(n, 2);
+    const partsAt = this.int(n, 3);
+    const to = this.int(n, 4);
+    if (!(from <= partsAt && partsAt <= to && (partsAt - from) % 2 === 0)) return NONE;
+    const area = this.inflated();
+    return to <= area.length ? { bytes: area, from, partsAt, to } : NONE;
+  }
+
+  /** The file's indexes, inflated (empty when they cannot be). */
+  private inflated(): Buffer {
+    if (this.area !== undefined) return this.area;
+    // Inflated into one buffer as long as they are (where the last one ends): zlib's
+    // default, 16 KB pieces joined after, cost as much as inflating.
+    let length = 0;
+    for (let n = 0; n < this.keys.length; n++) length = Math.max(length, this.int(n, 4));
+    try {
+      this.area = zlib().inflateRawSync(this.body.subarray(this.areaAt), { chunkSize: Math.max(MIN_CHUNK, Math.min(length, MAX_CHUNK)) });
+    } catch {
+      this.area = Buffer.alloc(0);
+    }
+    return this.area;
+  }
+
+  /** Post `n`'s entry, as kept in a file written again; null when its bits are not within the file's. */
+  entry(n: number): Entry | null {
+    const grams = this.grams(n);
+    return grams && { stamp: this.stamp(n), grams, stored: () => this.stored(n) };
+  }
+}
+
+/** The entries of a search cache file's body written by `build`, each checked; empty when it is not one or one fails. */
+export function parseSearchCache(body: Uint8Array, build: string): Map<string, Entry> {
+  const file = StoredSearchFile.parse(body, build);
+  const entries = new Map<string, Entry>();
+  for (let n = 0; file !== null && n < file.keys.length; n++) {
+    const entry = file.entry(n);
+    if (entry === null) return new Map();
+    entries.set(file.keys[n]!, entry);
   }
   return entries;
 }
 
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+/** Bounds of zlib's output piece: its least, and what is asked for at most at once. */
+const MIN_CHUNK = 64;
+const MAX_CHUNK = 64 * 1024 * 1024;
+
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
-
-function isRow(row: unknown, grams: string): row is Row {
-  if (!Array.isArray(row) || row.length !== 9) return false;
-  const [key, size, mtimeMs, ctimeMs, ino, gramSize, gramFrom, from, to] = row as unknown[];
-  if (!isString(key) || !isNumber(size) || !isNumber(mtimeMs) || !isNumber(ctimeMs) || !isNumber(ino) || !isGramSpan(gramSize, gramFrom, grams)) return false;
-  return Number.isInteger(from) && Number.isInteger(to) && (from as number) >= 0 && (from as number) <= (to as number);
-}
+const isOffset = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
 /** A post's index as stored; null when it is not one (the post is then read again). */
-export function parseStoredIndex(stored: string): SearchIndex | null {
+export function parseStoredIndex({ bytes, from, partsAt, to }: StoredIndex): SearchIndex | null {
   let data: unknown;
   try {
-    data = JSON.parse(stored);
+    data = JSON.parse(bytes.toString('utf8', partsAt, to));
   } catch {
     return null;
   }
   if (!Array.isArray(data) || data.length !== 5) return null;
-  const [title, date, sections, spans, text] = data as unknown[];
-  if (!isString(title) || !(date === null || isString(date)) || !isString(text)) return null;
+  const [title, date, sections, spans, normal] = data as unknown[];
+  if (!isString(title) || !(date === null || isString(date)) || typeof normal !== 'boolean') return null;
   if (!Array.isArray(sections) || !sections.every((path) => isStrings(path) && path.length > 0)) return null;
   if (!Array.isArray(spans) || spans.length !== 2 * (sections.length + 1)) return null;
+  const text = bytes.toString('utf16le', from, partsAt);
   for (let k = 0; k < spans.length; k += 2) {
     const from = spans[k] as unknown;
     const to = spans[k + 1] as unknown;
     if (!Number.isInteger(from) || !Number.isInteger(to) || (from as number) < 0 || (from as number) > (to as number) || (to as number) > text.length) return null;
   }
-  return { title, date, sections: sections as string[][], spans: spans as number[], text };
+  return { title, date, sections: sections as string[][], spans: spans as number[], text, normal };
 }
 
-/** The text of a search cache file holding `entries`. */
-export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): string {
-  const rows: Row[] = [];
-  const stored: Buffer[] = [];
-  const grams: string[] = [];
+/** The body of a search cache file holding `entries`; null when it cannot hold them. */
+export function renderSearchCache(entries: ReadonlyMap<string, Entry>, build: string): Buffer | null {
+  const numbers = Buffer.alloc(entries.size * POST_BYTES);
+  const stored: Uint8Array[] = [];
+  const grams: Uint8Array[] = [];
   let at = 0;
   let gramsAt = 0;
-  for (const [key, entry] of entries) {
-    const bytes = Buffer.from(entry.stored(), 'utf8');
-    const bits = ownGramBits(entry.grams);
-    rows.push([key, entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, entry.grams.size, gramsAt, at, at + bytes.length]);
-    stored.push(bytes);
-    grams.push(bits);
-    at += bytes.length;
-    gramsAt += bits.length;
+  let n = 0;
+  for (const { stamp, grams: bits, stored: index } of entries.values()) {
+    const { bytes, from, partsAt, to } = index();
+    const own = ownGramBits(bits);
+    // Offsets are kept as uint32: a file whose indexes or bits take more is not written.
+    if (at + to - from > 0xffffffff || gramsAt + own.length > 0xffffffff) return null;
+    const place = n++ * POST_BYTES;
+    [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino].forEach((x, k) => numbers.writeDoubleLE(x, place + 8 * k));
+    [bits.size, gramsAt, at, at + partsAt - from, at + to - from].forEach((x, k) => numbers.writeUInt32LE(x, place + STAMP_BYTES + 4 * k));
+    stored.push(bytes.subarray(from, to));
+    grams.push(own);
+    at += to - from;
+    gramsAt += own.length;
   }
-  const area = zlib().deflateRawSync(Buffer.concat(stored), { level: 1 }).toString('base64');
-  return `${JSON.stringify({ format: FORMAT, build, grams: grams.join(''), entries: rows })}\n${area}`;
+  const area = zlib().deflateRawSync(Buffer.concat(stored));
+  const head = JSON.stringify({ format: FORMAT, build, keys: [...entries.keys()], grams: gramsAt });
+  return Buffer.concat([Buffer.from(`${head}\n`, 'utf8'), numbers, ...grams, area]);
 }
 
 /** Files a folder's search cache is cut into: a post's file is chosen by its key, and one file is in memory at a time. */
@@ -184,9 +303,16 @@ function shardOf(key: string): number {
 
 /** One file of a search cache: search indexes of posts, from the file when a post is unchanged. */
 export class SearchShard {
-  private readonly next = new Map<string, Entry>();
-  private readonly previous: Map<string, Entry>;
+  /**
+   * What the file will hold, in the order posts were asked for: a post of the
+   * file kept as it was (its number there), or a post just read. A list
+   * rather than a map: the posts kept cost no hashing of their keys.
+   */
+  private readonly visits: (number | [string, Entry])[] = [];
+  private readonly previous: StoredSearchFile | null;
   private changed = false;
+  /** Where the next post asked for is looked for first in the file: after the last one found. */
+  private hint = 0;
 
   constructor(
     private readonly file: string,
@@ -194,7 +320,8 @@ export class SearchShard {
     private readonly now: number,
     private readonly keyOf: (path: string) => string,
   ) {
-    this.previous = parseSearchCache(readCacheFile(file) ?? '', build);
+    const body = readCacheBytes(file);
+    this.previous = body && StoredSearchFile.parse(body, build);
   }
 
   /**
@@ -207,25 +334,35 @@ export class SearchShard {
   indexOf(path: string, index: () => SearchIndex | null, probe?: readonly number[]): SearchIndex | null | false {
     const key = this.keyOf(path);
     const stamp = readStamp(path);
-    const cached = this.previous.get(key);
-    if (stamp && cached && sameStamp(stamp, cached.stamp)) {
-      this.next.set(key, cached);
-      if (probe && !mayHoldGrams(probe, cached.grams)) return false;
-      const stored = parseStoredIndex(cached.stored());
+    const previous = this.previous;
+    const n = previous?.find(key, this.hint);
+    if (n !== undefined) this.hint = n + 1;
+    const grams = n === undefined ? null : previous!.grams(n);
+    if (stamp && grams && previous!.hasStamp(n!, stamp)) {
+      this.visits.push(n!);
+      if (probe && !mayHoldGrams(probe, grams)) return false;
+      const stored = parseStoredIndex(previous!.stored(n!));
       if (stored !== null) return stored;
-      this.next.delete(key);
+      this.visits.pop();
     }
     const made = index();
-    if (made !== null && stamp && isSettled(stamp, this.now)) this.next.set(key, searchEntry(stamp, made));
+    if (made !== null && stamp && isSettled(stamp, this.now)) this.visits.push([key, searchEntry(stamp, made)]);
     this.changed = true;
     return made;
   }
 
   /** Writes the file when it changed (and fits); a cache that cannot be written is simply not kept. */
   save(): void {
-    if (!this.changed && this.next.size === this.previous.size) return;
-    const text = renderSearchCache(this.next, this.build);
+    const previous = this.previous;
+    if (!this.changed && this.visits.length === (previous?.keys.length ?? 0)) return;
+    // A later visit of the same key wins.
+    const next = new Map<string, Entry>();
+    for (const visit of this.visits) {
+      if (typeof visit !== 'number') next.set(...visit);
+      else next.set(previous!.keys[visit]!, previous!.entry(visit)!);
+    }
+    const body = renderSearchCache(next, this.build);
     // Larger than a cache file may be read back: not worth writing.
-    if (Buffer.byteLength(text) < MAX_CACHE_BYTES - 100) writeCacheFile(this.file, text);
+    if (body !== null && body.length < MAX_CACHE_BYTES - 100) writeCacheFile(this.file, body);
   }
 }

@@ -10,19 +10,18 @@
 // post whose bits have them all is searched in full.
 import { foldText } from './mentions.js';
 
-/** A text's bits: `size` of them (a power of two), six to a character of `bits` (from "0"), from its character `from` (a file keeps those of all its posts in one string). */
+/** A text's bits: `size` of them (a multiple of 64), eight to a byte of `bits` (the lowest first), from its byte `from` (a file keeps those of all its posts in one run of bytes). */
 export interface GramBits {
   size: number;
-  bits: string;
+  bits: Uint8Array;
   from: number;
 }
 
-const ZERO = 0x30;
 export const MIN_GRAM_BITS = 64;
 export const MAX_GRAM_BITS = 1 << 16;
 
 /** The length of `bits` for `size` bits. */
-export const gramBitsLength = (size: number): number => Math.ceil(size / 6);
+export const gramBitsLength = (size: number): number => size >>> 3;
 
 /** One character (`next` = -1) or pair of characters, hashed. */
 function gramHash(first: number, next: number): number {
@@ -42,31 +41,29 @@ function gramHashes(folded: string): Set<number> {
   return hashes;
 }
 
-/** The bits of `text`: about four bits for each piece, so that about a fifth of them are set. */
+/**
+ * The bits of `text`: four bits for each piece (in whole runs of 64), so that
+ * about a fifth of them are set. A piece's bit is its hash modulo the size.
+ */
 export function gramBitsOf(text: string): GramBits {
   const hashes = gramHashes(foldText(text));
-  let size = MIN_GRAM_BITS;
-  while (size < 4 * hashes.size && size < MAX_GRAM_BITS) size *= 2;
-  const cells = new Uint8Array(gramBitsLength(size));
+  const size = Math.min(MAX_GRAM_BITS, Math.max(MIN_GRAM_BITS, Math.ceil((4 * hashes.size) / 64) * 64));
+  const bits = new Uint8Array(gramBitsLength(size));
   for (const h of hashes) {
-    const bit = h & (size - 1);
-    cells[(bit / 6) | 0]! |= 1 << bit % 6;
+    const bit = h % size;
+    bits[bit >>> 3]! |= 1 << (bit & 7);
   }
-  for (let k = 0; k < cells.length; k++) cells[k]! += ZERO;
-  return { size, bits: Buffer.from(cells).toString('latin1'), from: 0 };
+  return { size, bits, from: 0 };
 }
 
-/** Whether `bits` hold only characters gramBitsOf writes. */
-export const isGramText = (bits: unknown): bits is string => typeof bits === 'string' && /^[0-o]*$/.test(bits);
-
-/** Whether `size` bits from character `from` are within `bits`, as gramBitsOf sizes them (anything else is not trusted). */
-export function isGramSpan(size: unknown, from: unknown, bits: string): boolean {
-  if (typeof size !== 'number' || size < MIN_GRAM_BITS || size > MAX_GRAM_BITS || (size & (size - 1)) !== 0) return false;
+/** Whether `size` bits from byte `from` are within `bits`, as gramBitsOf sizes them (anything else is not trusted). */
+export function isGramSpan(size: unknown, from: unknown, bits: Uint8Array): boolean {
+  if (typeof size !== 'number' || size < MIN_GRAM_BITS || size > MAX_GRAM_BITS || size % 64 !== 0) return false;
   return Number.isInteger(from) && (from as number) >= 0 && (from as number) + gramBitsLength(size) <= bits.length;
 }
 
-/** Just the characters of `grams` (not the rest of a file's). */
-export const ownGramBits = ({ size, bits, from }: GramBits): string => bits.slice(from, from + gramBitsLength(size));
+/** Just the bytes of `grams` (not the rest of a file's). */
+export const ownGramBits = ({ size, bits, from }: GramBits): Uint8Array => bits.subarray(from, from + gramBitsLength(size));
 
 /** The pieces of folded words (needles) a text must have every bit of. */
 export function gramProbe(needles: readonly string[]): number[] {
@@ -78,8 +75,8 @@ export function gramProbe(needles: readonly string[]): number[] {
 /** False when the text of `bits` surely does not hold every needle of `probe`. */
 export function mayHoldGrams(probe: readonly number[], { size, bits, from }: GramBits): boolean {
   for (const h of probe) {
-    const bit = h & (size - 1);
-    if ((((bits.charCodeAt(from + ((bit / 6) | 0)) - ZERO) >> bit % 6) & 1) === 0) return false;
+    const bit = h % size;
+    if (((bits[from + (bit >>> 3)]! >>> (bit & 7)) & 1) === 0) return false;
   }
   return true;
 }

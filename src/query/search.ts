@@ -9,7 +9,7 @@ import { extractPlainText, normalizeForMatch } from '../parse/text.js';
 import type { Post, Section } from '../types.js';
 import { parsePost } from '../parse/post.js';
 import { parsePostParts } from '../parse/post-parts.js';
-import { matchWords, mentionTest } from './word-match.js';
+import { isNormalText, matchWords, mentionTest } from './word-match.js';
 
 export interface SearchHit {
   post: Post;
@@ -17,6 +17,8 @@ export interface SearchHit {
   section: string[];
   /** The text of that part, plain, one line per block line (from searchPostText, only its title when no other line could be its excerpt). */
   text: string;
+  /** True when `text` is known to be as isNormalText (query/word-match.ts) finds it, so that it need not be normalised to be matched. */
+  normal?: boolean;
 }
 
 /** The words of a query, as they are matched. */
@@ -46,6 +48,8 @@ export interface SearchIndex {
   text: string;
   /** Where each part's lines lie in `text`, [from, to) in pairs: first the text before the first heading, then the own body of each section. */
   spans: number[];
+  /** Whether its title, section titles and text are as isNormalText (query/word-match.ts) finds them: already in NFKC, without U+0130 or controls. */
+  normal: boolean;
 }
 
 /** Each section's path: the titles from the top section down to it. */
@@ -104,7 +108,8 @@ export function indexPost(post: Post): SearchIndex | null {
   }
   // A part without lines: an empty span.
   while (spans.length < 2 * (sections.length + 1)) spans.push(0, 0);
-  const index: SearchIndex = { title: post.title, date: post.date, sections: sections.map((s) => paths.get(s)!), text: lines.join('\n'), spans };
+  const index: SearchIndex = { title: post.title, date: post.date, sections: sections.map((s) => paths.get(s)!), text: lines.join('\n'), spans, normal: false };
+  index.normal = isNormalText(searchableText(index));
   // Each part's text as the lines give it must be the one its tokens give (a section's tokens are the post's own).
   const texts = partTexts(index);
   if (texts[0] !== blockText(intro) || bodies.some((body, k) => texts[k + 1] !== `${sections[k]!.title}\n${blockText(body)}`)) return null;
@@ -126,15 +131,18 @@ export function searchableText(index: SearchIndex): string {
 export function searchIndex(index: SearchIndex | null, post: Post, words: readonly string[]): SearchHit[] {
   if (words.length === 0) return [];
   if (index === null) return searchTokens(post, words);
-  const holds = (text: string) => holdsEvery(text, words);
+  // Each part as partTexts gives it, its title and body matched apart (see holdsAllOf) and joined only for a hit.
+  const matcher = matchWords(words);
+  const { text, spans, sections, normal } = index;
   const hits: SearchHit[] = [];
-  partTexts(index).forEach((text, k) => {
-    if (holds(text)) hits.push({ post, section: k === 0 ? [] : index.sections[k - 1]!, text });
+  const intro = text.slice(spans[0], spans[1]);
+  if (matcher.holdsAll(intro, normal)) hits.push({ post, section: [], text: intro, normal });
+  sections.forEach((path, k) => {
+    const title = path[path.length - 1]!;
+    const own = text.slice(spans[2 * k + 2], spans[2 * k + 3]);
+    if (matcher.holdsAllOf(title, own, normal)) hits.push({ post, section: path, text: `${title}\n${own}`, normal });
   });
-  if (hits.length === 0) {
-    const whole = `${index.title}\n${index.text}`;
-    if (holds(whole)) hits.push({ post, section: [], text: whole });
-  }
+  if (hits.length === 0 && matcher.holdsAllOf(index.title, text, normal)) hits.push({ post, section: [], text: `${index.title}\n${text}`, normal });
   return hits;
 }
 

@@ -12,6 +12,7 @@
 // lower-cases to "i" and a dot): a text holding it is lower-cased as before.
 // Both are checked over every code point by a test.
 import { normalizeForMatch } from '../parse/text.js';
+import { hasControls } from '../sanitize.js';
 import { cutMarkup, mayMentionAll } from './mentions.js';
 
 /** Words the expressions take: ASCII without capitals or white space, and Hangul syllables. */
@@ -19,15 +20,44 @@ const PLAIN_WORD = /^[\x21-\x40\x5b-\x7e\uac00-\ud7a3]+$/;
 const SPACE = /\s/;
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
 
+/**
+ * In each method, `normal` says the text is known to be as isNormalText finds
+ * it (then plain words are looked for in it as it is, without normalising it).
+ */
 export interface WordMatcher {
   /** True when the words are plain (ASCII without capitals or white space, Hangul syllables): what they match is then the same in a text put in NFC with its runs of white space collapsed (tested). */
   plain: boolean;
   /** How many of the words the text holds. */
-  count(text: string): number;
+  count(text: string, normal?: boolean): number;
   /** Whether it holds them all. */
-  holdsAll(text: string): boolean;
+  holdsAll(text: string, normal?: boolean): boolean;
+  /** Whether `${first}\n${second}` holds them all (for plain words, which never span a line feed, without joining them). */
+  holdsAllOf(first: string, second: string, normal?: boolean): boolean;
   /** The first word it holds, else undefined. */
   firstHeld(text: string): string | undefined;
+  /**
+   * The lines of a text known to be normal that hold some of the (plain)
+   * words, by their number from 0: how many words each holds, and where it
+   * starts and ends. Lines holding none are left out.
+   */
+  linesHolding(text: string): Map<number, LineHolding>;
+}
+
+export interface LineHolding {
+  count: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Whether `text` is already in NFKC and holds neither U+0130 nor a control
+ * character (sanitize.ts): plain words are then found in it, and in any run
+ * of its lines, as it is. (NFKC never joins characters across a line feed, so
+ * the lines of a text in NFKC are in NFKC, and so are texts of them joined
+ * by line feeds.)
+ */
+export function isNormalText(text: string): boolean {
+  return !text.includes('\u0130') && !hasControls(text) && text.normalize('NFKC') === text;
 }
 
 /** `text` in the form search finds `words` in: normalizeForMatch(text), or for words without white space (never spanning the spaces it collapses), only normalised and lower-cased. */
@@ -47,16 +77,53 @@ function makeMatcher(words: readonly string[]): WordMatcher {
   const slow = byForm(words, (text) => matchForm(text, words));
   if (!words.every((w) => PLAIN_WORD.test(w))) return { ...slow, plain: false };
   const patterns = words.map((w) => new RegExp(w.replace(SPECIAL, '\\$&'), 'i'));
-  const held = (normal: string) => patterns.map((p) => p.test(normal));
+  const countIn = (normal: string) => {
+    let n = 0;
+    for (const p of patterns) if (p.test(normal)) n++;
+    return n;
+  };
+  // The same expressions, to find every place of a word in a text.
+  const everywhere = patterns.map((p) => new RegExp(p.source, 'gi'));
   return {
     plain: true,
-    count: (text) => {
-      const normal = text.normalize('NFKC');
-      return normal.includes('\u0130') ? slow.count(text) : held(normal).filter(Boolean).length;
+    linesHolding: (text) => {
+      const lines = new Map<number, LineHolding>();
+      for (const pattern of everywhere) {
+        pattern.lastIndex = 0;
+        // The line being read: its number, start and end (a word never spans a line feed).
+        let line = 0;
+        let start = 0;
+        let end = text.indexOf('\n');
+        let counted = -1;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+          while (end !== -1 && end < m.index) {
+            line++;
+            start = end + 1;
+            end = text.indexOf('\n', start);
+          }
+          if (line === counted) continue;
+          counted = line;
+          const seen = lines.get(line);
+          if (seen) seen.count++;
+          else lines.set(line, { count: 1, start, end: end === -1 ? text.length : end });
+        }
+      }
+      return lines;
     },
-    holdsAll: (text) => {
+    count: (text, known) => {
+      if (known) return countIn(text);
       const normal = text.normalize('NFKC');
-      return normal.includes('\u0130') ? slow.holdsAll(text) : patterns.every((p) => p.test(normal));
+      return normal.includes('\u0130') ? slow.count(text) : countIn(normal);
+    },
+    holdsAll: (text, known) => {
+      const normal = known ? text : text.normalize('NFKC');
+      return !known && normal.includes('\u0130') ? slow.holdsAll(text) : patterns.every((p) => p.test(normal));
+    },
+    holdsAllOf: (first, second, known) => {
+      const one = known ? first : first.normalize('NFKC');
+      const two = known ? second : second.normalize('NFKC');
+      if (!known && (one.includes('\u0130') || two.includes('\u0130'))) return slow.holdsAll(`${first}\n${second}`);
+      return patterns.every((p) => p.test(one) || p.test(two));
     },
     firstHeld: (text) => {
       const normal = text.normalize('NFKC');
@@ -67,15 +134,29 @@ function makeMatcher(words: readonly string[]): WordMatcher {
 
 /** A matcher that puts the text in `form` and looks for each word in it. */
 function byForm(words: readonly string[], form: (text: string) => string): Omit<WordMatcher, 'plain'> {
+  const holdsAll = (text: string) => {
+    const normal = form(text);
+    return words.every((w) => normal.includes(w));
+  };
   return {
+    linesHolding: (text) => {
+      // Each line as the plain matcher reads a normal one: not normalised again (form() does), as it is.
+      const lines = new Map<number, LineHolding>();
+      let start = 0;
+      text.split('\n').forEach((line, k) => {
+        const normal = form(line);
+        const count = words.filter((w) => normal.includes(w)).length;
+        if (count > 0) lines.set(k, { count, start, end: start + line.length });
+        start += line.length + 1;
+      });
+      return lines;
+    },
+    holdsAllOf: (first, second) => holdsAll(`${first}\n${second}`),
     count: (text) => {
       const normal = form(text);
       return words.filter((w) => normal.includes(w)).length;
     },
-    holdsAll: (text) => {
-      const normal = form(text);
-      return words.every((w) => normal.includes(w));
-    },
+    holdsAll,
     firstHeld: (text) => {
       const normal = form(text);
       return words.find((w) => normal.includes(w));

@@ -4,8 +4,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCacheFile, writeCacheFile } from '../../../src/load/cache-file.js';
-import { SEARCH_SHARDS, SearchCache, parseSearchCache, parseStoredIndex, renderSearchCache, searchEntry, type SearchShard } from '../../../src/load/search-cache.js';
+import { readCacheBytes, writeCacheFile } from '../../../src/load/cache-file.js';
+import { SEARCH_SHARDS, SearchCache, StoredSearchFile, parseSearchCache, parseStoredIndex, renderSearchCache, searchEntry, storeIndex, type SearchShard } from '../../../src/load/search-cache.js';
 import { cacheBuildOf } from '../../../src/load/summary-cache.js';
 import { listPostFiles } from '../../../src/load/posts-dir.js';
 import { parsePost } from '../../../src/parse/post.js';
@@ -41,6 +41,19 @@ describe('indexPost', () => {
   it('indexes every fixture and sample post', () => {
     expect(posts.length).toBeGreaterThan(30);
     for (const post of posts) expect(indexPost(post)).not.toBeNull();
+  });
+
+  it.each([
+    ['plain text', 'DynamoDB 설계 notes', true],
+    ['full-width letters', 'ＤｙｎａｍｏＤＢ 설계', false],
+    ['NFD Hangul', 'DynamoDB \u1109\u1165\u11af\u1100\u1168', false],
+  ])('marks an index of %s as normal or not, and finds the same either way', (_name, line, normal) => {
+    const post = parsePost(`---\ntitle: T\n---\n${line}\n\n## Part\n\n${line}\n`, 'x.md', false);
+    const index = indexPost(post)!;
+    expect(index.normal).toBe(normal);
+    const words = searchWords(['dynamodb', '설계']);
+    expect(simple(searchIndex(index, post, words))).toEqual(simple(searchIndex(null, post, words)));
+    expect(searchIndex(index, post, words).map((h) => h.section)).toEqual([[], ['Part']]);
   });
 
   it.each(QUERIES)('finds from the index what the tokens give: %s', (...typed) => {
@@ -89,7 +102,7 @@ describe('SearchCache', () => {
   };
   const searchRead = (words: string[]) => listPostFiles(dir).flatMap((path) => searchPost(parsePost(readFileSync(path, 'utf8'), path, false), words));
   const files = () => readdirSync(join(cacheDir)).filter((f) => f.startsWith('search'));
-  const readShard = (path: string) => readCacheFile(path)!;
+  const readShard = (path: string) => readCacheBytes(path)!;
 
   it('gives what reading every post gives, filled and then from its files, which are private', () => {
     const words = searchWords(['lambda', '서비스']);
@@ -115,10 +128,11 @@ describe('SearchCache', () => {
       const entries = parseSearchCache(readShard(path), cacheBuildOf('b1'));
       for (const [key, entry] of entries) {
         // As long as the text it replaces, so that the spans still hold.
-        const edited = entry.stored().replace('Lambda 서비스 second', 'Lambda from cache');
+        const index = parseStoredIndex(entry.stored())!;
+        const edited = storeIndex({ ...index, text: index.text.replace('Lambda 서비스 second', 'Lambda from cache') });
         entries.set(key, { ...entry, stored: () => edited });
       }
-      writeCacheFile(path, renderSearchCache(entries, cacheBuildOf('b1')));
+      writeCacheFile(path, renderSearchCache(entries, cacheBuildOf('b1'))!);
     }
     const texts = () => searchCached(words).map((h) => h.text).join('\n');
     expect(texts()).toContain('Lambda from cache');
@@ -140,54 +154,84 @@ describe('SearchCache', () => {
     expect(files().length).toBeLessThanOrEqual(SEARCH_SHARDS);
   });
 
-  const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10] };
+  const index: SearchIndex = { title: 'T', date: null, sections: [['A']], text: 'intro\nbody', spans: [0, 5, 6, 10], normal: true };
   const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
-  const row = (...changed: [number, unknown][]) => {
-    const cells: unknown[] = ['a.md', 1, 2, 3, 4, 64, 0, 0, 2];
-    let grams: unknown = '0'.repeat(11);
-    for (const [k, value] of changed) {
-      if (k === -1) grams = value;
-      else cells[k] = value;
-    }
-    return `${JSON.stringify({ format: 2, build: 'b', grams, entries: [cells] })}\n`;
+  /**
+   * A file's body of one post, a.md, stamped 1 2 3 4: `head` changes fields of
+   * its first line, `ints` are its five numbers after the stamp (bits' size and
+   * start, index's start, parts' start, end), then `bits` bytes of bits.
+   */
+  const file = ({ head = {}, ints = [64, 0, 0, 2, 4], bits = 8 }: { head?: object; ints?: number[]; bits?: number } = {}) => {
+    const numbers = Buffer.alloc(52);
+    [1, 2, 3, 4].forEach((x, k) => numbers.writeDoubleLE(x, 8 * k));
+    ints.forEach((x, k) => numbers.writeUInt32LE(x, 32 + 4 * k));
+    return Buffer.concat([bytes(`${JSON.stringify({ format: 3, build: 'b', keys: ['a.md'], grams: 8, ...head })}\n`), numbers, new Uint8Array(bits)]);
   };
+  const bytes = (text: string) => Buffer.from(text, 'utf8');
   it('reads back what it wrote, for the same build only', () => {
-    const text = renderSearchCache(new Map([['a.md', searchEntry(stamp, index)]]), 'b');
+    const text = renderSearchCache(new Map([['a.md', searchEntry(stamp, index)]]), 'b')!;
     const read = parseSearchCache(text, 'b').get('a.md')!;
     expect(read.stamp).toEqual(stamp);
     expect(read.grams).toEqual(searchEntry(stamp, index).grams);
     expect(parseStoredIndex(read.stored())).toEqual(index);
     expect(parseSearchCache(text, 'other').size).toBe(0);
-    expect(row()).not.toBe('');
-    expect(parseSearchCache(row(), 'b').size).toBe(1);
+    expect(parseSearchCache(file(), 'b').get('a.md')!.stamp).toEqual(stamp);
   });
 
   it.each([
-    ['not JSON', '{'],
-    ['another format', JSON.stringify({ format: 1, build: 'b', entries: [] })],
-    ['no line after the first', row().trimEnd()],
-    ['bits of a size not a power of two', row([5, 96], [-1, '0'.repeat(16)])],
-    ['bits too few for their size', row([-1, '0'.repeat(10)])],
-    ['bits past the end of the others', row([6, 1])],
-    ['bits that are not bits', row([-1, `${'0'.repeat(10)}~`])],
-    ['no bits', row([-1, null])],
-    ['an index that ends before it starts', row([7, 3])],
-    ['a stamp that is no number', row([1, '1'])],
-    ['a short row', `${JSON.stringify({ format: 2, build: 'b', grams: '', entries: [['a.md', 1, 2, 3, 4]] })}\n`],
-    ['null', 'null'],
-  ])('is ignored when it holds %s', (_name, text) => {
-    expect(parseSearchCache(text, 'b').size).toBe(0);
+    ['not JSON', bytes('{')],
+    ['another format', bytes(`${JSON.stringify({ format: 2, build: 'b', grams: '', entries: [] })}\n`)],
+    ['no line after the first', bytes(JSON.stringify({ format: 3, build: 'b', keys: [], grams: 0 }))],
+    ['bits of a size not a multiple of 64', file({ ints: [96, 0, 0, 2, 4], bits: 12, head: { grams: 12 } })],
+    ['bits too few for their size', file({ bits: 7, head: { grams: 7 } })],
+    ['bits past the end of the others', file({ ints: [64, 1, 0, 2, 4] })],
+    ['more bytes of bits than the file holds', file({ bits: 7 })],
+    ['a count of bits that is no count', file({ head: { grams: -1 } })],
+    ['no bits', file({ head: { grams: null } })],
+    ['keys that are not texts', file({ head: { keys: [1] } })],
+    ['fewer numbers than keys', file({ head: { keys: ['a.md', 'b.md'] } })],
+    ['null', bytes('null\n')],
+  ])('is ignored when it holds %s', (_name, body) => {
+    expect(parseSearchCache(body, 'b').size).toBe(0);
+  });
+
+  it.each([
+    ['an index that ends before it starts', [64, 0, 3, 2, 4]],
+    ['a text of an odd number of bytes', [64, 0, 0, 1, 4]],
+    ['an index past the end of the others', [64, 0, 0, 2, 400]],
+  ])('reads the index of no post whose numbers give %s', (_name, ints) => {
+    const one = StoredSearchFile.parse(file({ ints }), 'b')!;
+    expect(one.keys).toEqual(['a.md']);
+    expect(parseStoredIndex(one.stored(0))).toBeNull();
+    expect(one.stored(0).to).toBe(0);
   });
 
   it.each([
     ['not JSON', '[1'],
-    ['a part past the sections', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0, 0, 0], 'x'])],
-    ['a span past the text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 2], 'x'])],
-    ['a span that ends before it starts', JSON.stringify(['T', null, [['A']], [0, 0, 1, 0], 'x'])],
-    ['a text that is no text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0], 7])],
-    ['an empty section path', JSON.stringify(['T', null, [[]], [0, 0, 0, 0], 'x'])],
-  ])('reads no index from a stored one holding %s', (_name, stored) => {
-    expect(parseStoredIndex(stored)).toBeNull();
+    ['a part past the sections', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0, 0, 0], true])],
+    ['a span past the text', JSON.stringify(['T', null, [['A']], [0, 0, 0, 2], true])],
+    ['a span that ends before it starts', JSON.stringify(['T', null, [['A']], [0, 0, 1, 0], true])],
+    ['a title that is no text', JSON.stringify([7, null, [['A']], [0, 0, 0, 0], true])],
+    ['parts that are no list', JSON.stringify({ title: 'T' })],
+    ['an empty section path', JSON.stringify(['T', null, [[]], [0, 0, 0, 0], true])],
+    ['no normal flag', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0]])],
+    ['a normal flag that is no flag', JSON.stringify(['T', null, [['A']], [0, 0, 0, 0], 1])],
+  ])('reads no index from a stored one holding %s', (_name, parts) => {
+    const text = Buffer.from('x', 'utf16le');
+    const bytes = Buffer.concat([text, Buffer.from(parts)]);
+    expect(parseStoredIndex({ bytes, from: 0, partsAt: text.length, to: bytes.length })).toBeNull();
+  });
+
+  it('reads an index it stored, texts of any script and parts padded to an even length', () => {
+    for (const text of ['', 'x', '설계 ok', 'a\u0000b 😀 e\u0301']) {
+      for (const title of ['T', 'TT']) {
+        const one: SearchIndex = { title, date: '2016-05-17', sections: [['A', '설계']], text, spans: [0, 0, 0, text.length], normal: title === 'T' };
+        const stored = storeIndex(one);
+        expect(stored.partsAt % 2).toBe(0);
+        expect(stored.to % 2).toBe(0);
+        expect(parseStoredIndex(stored)).toEqual(one);
+      }
+    }
   });
 
   it('reads again a post whose stored index cannot be read (a damaged area)', () => {
@@ -195,8 +239,12 @@ describe('SearchCache', () => {
     searchCached(words);
     for (const file of files()) {
       const path = join(cacheDir, file);
-      const text = readShard(path);
-      writeCacheFile(path, `${text.slice(0, text.indexOf('\n') + 1)}AAAA${text.slice(text.indexOf('\n') + 5)}`);
+      // The first bytes of the compressed indexes, after the line and the bits.
+      const body = Buffer.from(readShard(path));
+      const line = body.indexOf(0x0a);
+      const at = line + 1 + (JSON.parse(body.toString('utf8', 0, line)) as { grams: number }).grams;
+      body.write('AAAA', at, 'latin1');
+      writeCacheFile(path, body);
     }
     expect(simple(searchCached(words))).toEqual(simple(searchRead(words)));
   });

@@ -1,7 +1,7 @@
 import { parsePost } from '../../../src/parse/post.js';
 import { groupSpeakers, personKey } from '../../../src/query/people.js';
 import { searchPost, searchWords } from '../../../src/query/search.js';
-import { excerpt } from '../../../src/render/search.js';
+import { excerpt, oneLine } from '../../../src/render/search.js';
 import type { Session, Speaker } from '../../../src/types.js';
 
 const talk = (title: string, speakers: Speaker[], postDate: string | null = '2016-05-17') => ({
@@ -77,6 +77,36 @@ describe('searchPost', () => {
     const cut = excerpt(text, ['lambda'], 30);
     expect(cut).toMatch(/^….*Lambda/);
     expect(cut.length).toBeLessThanOrEqual(30);
+  });
+
+  it('puts a text on one line as collapsing every run of white space does (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const pieces = [' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\u1680', '\u2003', '\ufeff', 'a', 'Lambda', '설계', '~', 'é', '😀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (p) => {
+        const t = p.join('');
+        expect(oneLine(t)).toBe(t.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('picks and cuts the same excerpt of a text known to be normal without normalising it (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { isNormalText } = await import('../../../src/query/word-match.js');
+    const pieces = ['Lambda', 'lambda', '서비스', 'AWS', ' ', '  ', '\t', '\n', '\n', '\n', '\u00a0', 'Ｌ', 'e\u0301', '\u0007', 'x', '설계', 'a '.repeat(20), '\nLambda 서비스\n', '\nLambda\n'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((p) => p.join(''));
+    let normal = 0;
+    fc.assert(
+      fc.property(text, fc.subarray(['lambda', '서비스', 'aws', 'x'], { minLength: 1 }), fc.integer({ min: 5, max: 60 }), (t, typed, width) => {
+        if (!isNormalText(t)) return;
+        normal++;
+        const words = searchWords(typed);
+        expect(excerpt(t, words, width, true)).toBe(excerpt(t, words, width));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(normal).toBeGreaterThan(200);
   });
 });
 

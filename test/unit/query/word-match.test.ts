@@ -1,7 +1,7 @@
 // search's word matcher finds exactly what normalising and lower-casing the
 // whole text finds (matchForm), while lower-casing nothing for plain words.
 import fc from 'fast-check';
-import { matchForm, matchWords, mentionTest } from '../../../src/query/word-match.js';
+import { isNormalText, matchForm, matchWords, mentionTest } from '../../../src/query/word-match.js';
 import { foldText, mayMentionAll } from '../../../src/query/mentions.js';
 import { searchWords } from '../../../src/query/search.js';
 import { hasControls, showControls } from '../../../src/sanitize.js';
@@ -48,6 +48,62 @@ describe('matchWords', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it('matches two texts as the two joined by a line feed (property)', () => {
+    fc.assert(
+      fc.property(textAndWords, text, ([t, typed], other) => {
+        const words = searchWords(typed);
+        const matcher = matchWords(words);
+        expect(matcher.holdsAllOf(t, other)).toBe(matcher.holdsAll(`${t}\n${other}`));
+        expect(matcher.holdsAllOf(other, t)).toBe(matcher.holdsAll(`${other}\n${t}`));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('matches a text isNormalText accepts, and any run of its lines, as it is, without normalising it (property)', () => {
+    // Characters NFKC keeps, with some it changes or that combine with the one before.
+    const pieces = fc.array(fc.constantFrom(...ALPHABET, '\u0301', '\u1100', '\u1161', '\u11a8', '\u0007', '\u200b'), { maxLength: 30 }).map((parts) => parts.join(''));
+    let normal = 0;
+    fc.assert(
+      fc.property(pieces, textAndWords, fc.nat(), fc.nat(), (t, [, typed], a, b) => {
+        if (!isNormalText(t)) return;
+        normal++;
+        const lines = t.split('\n');
+        const from = a % lines.length;
+        const run = lines.slice(from, from + 1 + (b % 3)).join('\n');
+        expect(isNormalText(run)).toBe(true);
+        const matcher = matchWords(searchWords(typed));
+        for (const x of [t, run]) {
+          expect(matcher.holdsAll(x, true)).toBe(matcher.holdsAll(x));
+          expect(matcher.count(x, true)).toBe(matcher.count(x));
+        }
+        expect(matcher.holdsAllOf(run, t, true)).toBe(matcher.holdsAll(`${run}\n${t}`));
+        // Each line holding words, as counting the words of each line gives them.
+        const expected = new Map<number, { count: number; start: number; end: number }>();
+        let start = 0;
+        lines.forEach((line, k) => {
+          const count = matcher.count(line);
+          if (count > 0) expected.set(k, { count, start, end: start + line.length });
+          start += line.length + 1;
+        });
+        expect(matcher.linesHolding(t)).toEqual(expected);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(normal).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['plain Korean and ASCII', 'DynamoDB 설계\n노트', true],
+    ['full-width letters', 'ＤｙｎａｍｏＤＢ', false],
+    ['NFD jamo', '\u1109\u1165\u11af', false],
+    ['a dotted capital I', 'X\u0130', false],
+    ['a control character', 'a\u0007b', false],
+    ['a zero-width space', 'a\u200bb', false],
+  ])('isNormalText: %s', (_name, t, expected) => {
+    expect(isNormalText(t)).toBe(expected);
   });
 
   it.each([
