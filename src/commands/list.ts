@@ -29,7 +29,7 @@ export async function runList(folder: string | undefined, ctx: Context): Promise
     }
   }
   cache?.save();
-  summaries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.path.localeCompare(b.path));
+  summaries.sort(newestFirst);
   if (ctx.json) return { stdout: renderJson(summaries), code: 0 };
   if (summaries.length === 0) return { stdout: '', code: 1, message: messages(ctx.lang).noPosts(dir) };
   return { stdout: renderPostList(summaries, ctx.render), code: 0, pageable: true };
@@ -37,4 +37,16 @@ export async function runList(folder: string | undefined, ctx: Context): Promise
 
 function notAFolder(dir: string): InputError {
   return new InputError(`${showName(dir)}: not a folder (expected a folder of posts; to read one post use \`postview show ${showName(dir)}\`)`);
+}
+
+/**
+ * Newer date first (undated last), then by path. Dates are "YYYY-MM-DD" in
+ * ASCII digits (extractDate), whose order is that of their characters: they
+ * are compared as such, not by the locale's collation as paths are.
+ */
+function newestFirst(a: PostSummaryJson, b: PostSummaryJson): number {
+  const older = a.date ?? '';
+  const newer = b.date ?? '';
+  if (older !== newer) return older < newer ? 1 : -1;
+  return a.path.localeCompare(b.path);
 }

@@ -121,11 +121,29 @@ export function extractTags(frontMatter: FrontMatter): string[] {
  * for a long list.
  */
 function uniqueNames(first: unknown, second: unknown): string[] {
+  // Most posts fill one of the two fields with plain names: taken as written.
+  const only = second == null ? first : first == null ? second : undefined;
+  if (typeof only === 'string' ? PLAIN_NAME.test(only) : Array.isArray(only) && isPlainList(only)) return typeof only === 'string' ? [only] : (only as string[]).slice();
   const out: string[] = [];
   addNames(first, out);
   addNames(second, out);
   // A copy of its own length: a list grown by push keeps room for 17 items, and 20,000 of them are kept.
   return out.length > SHORT_LIST ? [...new Set(out)] : dropRepeats(out).slice();
+}
+
+/** A name that splitting at white space and commas, trimming and htmlText leave as it is. */
+const PLAIN_NAME = /^[^\s,<&]+$/;
+/** A list item that trimming and htmlText leave as it is (white space inside it is kept). */
+const PLAIN_ITEM = /^[^\s<&](?:[^<&]*[^\s<&])?$/;
+
+/** Whether a field's list is already its names: short, plain items, none repeated. */
+function isPlainList(list: readonly unknown[]): boolean {
+  if (list.length > SHORT_LIST) return false;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string' || !PLAIN_ITEM.test(item) || (i > 0 && list.lastIndexOf(item, i - 1) !== -1)) return false;
+  }
+  return true;
 }
 
 /** Lists up to this long are checked for repeats pair by pair. */

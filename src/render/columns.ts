@@ -32,9 +32,12 @@ export const MIN_FLEXIBLE = 20;
 
 /** Header in bold, then one line per row (or one block, stacked); every line at most `width` columns. */
 export function renderColumns(columns: readonly Column[], width: number, chalk: ChalkInstance, options: ColumnsOptions = {}): string {
-  const cells = columns.map((c) => c.cells.map(cleanCell));
+  // A capped column (a category, a post's name, a day) repeats its cells down
+  // a folder: each distinct cell of one is cleaned, measured and fitted once.
+  const repeats = columns.map((c) => c.maxShare !== undefined);
+  const cells = columns.map((c, i) => c.cells.map(repeats[i] ? once(cleanCell) : cleanCell));
   // Each cell is measured once: a folder of posts makes tens of thousands.
-  const cellWidths = cells.map((column) => column.map((cell) => displayWidth(cell)));
+  const cellWidths = cells.map((column, i) => column.map(repeats[i] ? once(displayWidth) : (cell) => displayWidth(cell)));
   const nameWidths = columns.map((c) => displayWidth(c.name));
   const widths = fitColumns(columns, cellWidths, nameWidths, width);
   const flex = columns.findIndex((c) => c.flexible);
@@ -50,10 +53,17 @@ export function renderColumns(columns: readonly Column[], width: number, chalk: 
     return room <= 0 ? fitted : column.align === 'right' ? ' '.repeat(room) + fitted : fitted + ' '.repeat(room);
   };
   const lines = options.header === false ? [] : [columns.map((c, i) => chalk.bold(fit(i, c.name, nameWidths[i]!))).join(GAP).trimEnd()];
+  const fittedOnce = columns.map((_, i) => (repeats[i] ? new Map<string, string>() : null));
   for (let r = 0; r < rowCount; r++) {
     let line = '';
     for (let i = 0; i < columns.length; i++) {
-      const fitted = fit(i, cells[i]![r]!, cellWidths[i]![r]!);
+      const text = cells[i]![r]!;
+      const memo = fittedOnce[i];
+      let fitted = memo?.get(text);
+      if (fitted === undefined) {
+        fitted = fit(i, text, cellWidths[i]![r]!);
+        memo?.set(text, fitted);
+      }
       const style = columns[i]!.style;
       line += (i > 0 ? GAP : '') + (style && cells[i]![r] !== '' ? style(fitted, r) : fitted);
     }

@@ -35,8 +35,20 @@ describe('extractCategories and extractTags', () => {
     ['numbers, blanks and other values in lists', { tags: [2016, '  ', null, ' k8s ', { a: 1 }], category: 7 }, ['7'], ['2016', 'k8s']],
     ['HTML and entities shown as text', { tags: ['<b>R&amp;D</b>', 'Q&amp;A'] }, [], ['R&D', 'Q&A']],
     ['a long list with repeats', { tags: many }, [], Array.from({ length: 25 }, (_, i) => `t${i}`)],
+    // Around the short way for plain names (one field, names kept as written):
+    ['a short list with a repeat', { tags: ['a', 'b', 'a'], categories: ['c', 'c'] }, ['c'], ['a', 'b']],
+    ['items with white space around them or inside', { tags: [' a', 'b ', 'c d', '\u3000e'] }, [], ['a', 'b', 'c d', 'e']],
+    ['one name with HTML, or an entity', { category: '<i>x</i>', tags: 'Q&amp;A' }, ['x'], ['Q&A']],
+    ['an empty category beside a list of categories', { category: null, categories: ['a', 'b'], tag: 'z' }, ['a', 'b'], ['z']],
+    ['an empty list', { tags: [], category: '' }, [], []],
   ])('%s', (_, frontMatter, categories, tags) => {
     expect(extractCategories(frontMatter)).toEqual(categories);
     expect(extractTags(frontMatter)).toEqual(tags);
+  });
+
+  it("returns a list of its own, never the front matter's", () => {
+    const frontMatter = { categories: ['dev'], tags: ['aws', 'summit'] };
+    expect(extractCategories(frontMatter)).not.toBe(frontMatter.categories);
+    expect(extractTags(frontMatter)).not.toBe(frontMatter.tags);
   });
 });
