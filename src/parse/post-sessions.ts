@@ -29,9 +29,7 @@ import { scanOutline } from './outline.js';
 import { extractDate, extractTitle, lexBody, parsePost } from './post.js';
 import { splitRegions, type Region } from './regions.js';
 import { cutForSpeakers } from './speaker-cut.js';
-import { headingTitle } from './sections.js';
-import { sessionHeadingKind } from './session-heading.js';
-import { extractSessions } from './sessions.js';
+import { extractSessions, HeadingMemo } from './sessions.js';
 import { hasTemplates } from './templates.js';
 
 export interface PostSessions {
@@ -105,14 +103,16 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
   if (cut === null) return null;
   const { headed, headings } = cut;
   let firstH1: string | null = null;
+  // Each heading is read once, here, for both extractSessions below.
+  const memo = new HeadingMemo();
   for (const token of headings) {
-    const title = headingTitle(token);
+    const title = memo.titleOf(token);
     // Its talks are written under it: the body decides how many sessions there are.
-    if (sessionHeadingKind(title) === 'timeOnly') return null;
+    if (memo.read(title).heading?.timeOnly) return null;
     if (firstH1 === null && token.depth === 1) firstH1 = title;
   }
   const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));
-  const light = extractSessions(headings);
+  const light = extractSessions(headings, memo);
   const text = (region: Region) => lineText(region.from, region.to);
   // Each wanted region's text, made once: when asked, or to be lexed.
   const wanted = new Map<Region, string | undefined>();
@@ -141,7 +141,7 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
       tokens.push(...lexed);
     });
     if (heads.size !== headings.length) return null;
-    sessions = extractSessions(tokens);
+    sessions = extractSessions(tokens, memo);
     if (!sameShape(light, sessions, regionOf, heads)) return null;
   }
   const regionsOf = sessions.map((s) => regionOf.get(light[s.index - 1]!.tokens[0]!)!);

@@ -17,8 +17,8 @@
 import type { Token, Tokens } from 'marked';
 import type { Session } from '../types.js';
 import { headingTitle } from './sections.js';
-import { parseDayLabel, parseRoomLabel } from './session-days.js';
-import { readSessionHeading } from './session-heading.js';
+import { parseDayLabel, parseRoomLabel, type DayLabel } from './session-days.js';
+import { readSessionHeading, type ReadHeading } from './session-heading.js';
 import { parseSessionKind } from './session-kind.js';
 import { findSpeakerText, makeDraft, readTitle, timedLineSessions, timeOnlySessions, type SessionDraft } from './session-lines.js';
 import { isNoiseGroup, isNoiseTitle } from './session-noise.js';
@@ -40,7 +40,49 @@ interface Placed {
 /** The group every heading session belongs to. */
 const HEADINGS = 0;
 
-export function extractSessions(tokens: readonly Token[]): Session[] {
+/** What a heading's text alone says: a session's time, title, room and a speaker beside the title; else the room or day it names. */
+export type HeadingRead =
+  | { heading: ReadHeading; title: string; speakerText: string | null }
+  | { heading: null; room: string | null; day: DayLabel | null };
+
+/**
+ * Each heading's text and what it says (HeadingRead), kept for a post read
+ * more than once: parse/post-sessions.ts reads a post's headings, then reads
+ * them again with some bodies, and reads each heading once.
+ */
+export class HeadingMemo {
+  private readonly titles = new Map<Token, string>();
+  private readonly reads = new Map<string, HeadingRead>();
+
+  /** headingTitle of the token. */
+  titleOf(token: Tokens.Heading): string {
+    let title = this.titles.get(token);
+    if (title === undefined) this.titles.set(token, (title = headingTitle(token)));
+    return title;
+  }
+
+  /** readHeadingText of the text. */
+  read(text: string): HeadingRead {
+    let read = this.reads.get(text);
+    if (read === undefined) this.reads.set(text, (read = readHeadingText(text)));
+    return read;
+  }
+}
+
+/** What a heading's text says (see HeadingRead). */
+export function readHeadingText(text: string): HeadingRead {
+  const heading = readSessionHeading(text);
+  if (heading === null) {
+    const room = parseRoomLabel(text);
+    return { heading, room, day: room === null ? parseDayLabel(text) : null };
+  }
+  // A heading holding only its time takes its title from the lines under it.
+  if (heading.timeOnly) return { heading, title: heading.title, speakerText: null };
+  return { heading, ...readTitle(heading.title) };
+}
+
+/** The sessions the tokens hold, in order. `memo` keeps what each heading says, for tokens read again. */
+export function extractSessions(tokens: readonly Token[], memo?: HeadingMemo): Session[] {
   const placed: Placed[] = [];
   const days: { level: number; label: string; number: number | null }[] = [];
   const rooms: { level: number; label: string }[] = [];
@@ -66,21 +108,18 @@ export function extractSessions(tokens: readonly Token[]): Session[] {
     lineRoom = null;
     while (days.length > 0 && days[days.length - 1]!.level >= depth) days.pop();
     while (rooms.length > 0 && rooms[rooms.length - 1]!.level >= depth) rooms.pop();
-    const text = headingTitle(token as Tokens.Heading);
-    const heading = readSessionHeading(text);
-    if (!heading) {
-      const roomLabel = parseRoomLabel(text);
-      const day = roomLabel === null ? parseDayLabel(text) : null;
-      if (roomLabel !== null) rooms.push({ level: depth, label: roomLabel });
-      else if (day) days.push({ level: depth, ...day });
+    const read = memo === undefined ? readHeadingText(headingTitle(token as Tokens.Heading)) : memo.read(memo.titleOf(token as Tokens.Heading));
+    if (read.heading === null) {
+      if (read.room !== null) rooms.push({ level: depth, label: read.room });
+      else if (read.day) days.push({ level: depth, ...read.day });
       i++;
       continue;
     }
+    const { heading, title, speakerText } = read;
     const bodyEnd = nextHeading(tokens, i + 1, 6);
     const section = tokens.slice(i, nextHeading(tokens, i + 1, depth));
     if (heading.timeOnly) add(timeOnlySessions(heading, section), HEADINGS);
     else {
-      const { title, speakerText } = readTitle(heading.title);
       const body = tokens.slice(i + 1, bodyEnd);
       const beside = speakerText === null ? null : { text: speakerText, labelled: true };
       const labelled = findSpeakerText(body);
