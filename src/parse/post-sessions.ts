@@ -134,7 +134,18 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
         return;
       }
       // Only as far as its speakers can come from (parse/speaker-cut.ts).
-      const lexed = lexBody(limitNesting(cutForSpeakers(wanted.get(region) ?? text(region))));
+      const cut = cutForSpeakers(wanted.get(region) ?? text(region));
+      if (!cut.includes('<')) {
+        // The heading line is one block whatever follows it, already lexed: the body alone is lexed, to the
+        // same blocks (a heading ends every block before it, and what follows it starts anew). Not with HTML,
+        // which lexBody reads across blocks.
+        heads.set(token, region);
+        tokens.push(token);
+        const lineEnd = cut.indexOf('\n');
+        if (lineEnd !== -1) tokens.push(...lexBody(limitNesting(cut.slice(lineEnd + 1))));
+        return;
+      }
+      const lexed = lexBody(limitNesting(cut));
       const head = lexed[0];
       if (head?.type !== 'heading' || (head as Tokens.Heading).depth !== region.depth) return;
       heads.set(head, region);
