@@ -106,9 +106,9 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
   // Each heading is read once, here, for both extractSessions below.
   const memo = new HeadingMemo();
   for (const token of headings) {
-    const title = memo.titleOf(token);
+    const { title, read } = memo.of(token);
     // Its talks are written under it: the body decides how many sessions there are.
-    if (memo.read(title).heading?.timeOnly) return null;
+    if (read.heading?.timeOnly) return null;
     if (firstH1 === null && token.depth === 1) firstH1 = title;
   }
   const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));

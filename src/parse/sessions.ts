@@ -46,26 +46,21 @@ export type HeadingRead =
   | { heading: null; room: string | null; day: DayLabel | null };
 
 /**
- * Each heading's text and what it says (HeadingRead), kept for a post read
- * more than once: parse/post-sessions.ts reads a post's headings, then reads
- * them again with some bodies, and reads each heading once.
+ * Each heading token's text and what it says (HeadingRead), kept for tokens
+ * read more than once: parse/post-sessions.ts reads a post's headings, then
+ * reads them again with some bodies, and reads each heading once.
  */
 export class HeadingMemo {
-  private readonly titles = new Map<Token, string>();
-  private readonly reads = new Map<string, HeadingRead>();
+  private readonly reads = new Map<Token, { title: string; read: HeadingRead }>();
 
-  /** headingTitle of the token. */
-  titleOf(token: Tokens.Heading): string {
-    let title = this.titles.get(token);
-    if (title === undefined) this.titles.set(token, (title = headingTitle(token)));
-    return title;
-  }
-
-  /** readHeadingText of the text. */
-  read(text: string): HeadingRead {
-    let read = this.reads.get(text);
-    if (read === undefined) this.reads.set(text, (read = readHeadingText(text)));
-    return read;
+  /** The heading's text (headingTitle) and what it says. */
+  of(token: Tokens.Heading): { title: string; read: HeadingRead } {
+    let known = this.reads.get(token);
+    if (known === undefined) {
+      const title = headingTitle(token);
+      this.reads.set(token, (known = { title, read: readHeadingText(title) }));
+    }
+    return known;
   }
 }
 
@@ -108,7 +103,7 @@ export function extractSessions(tokens: readonly Token[], memo?: HeadingMemo): S
     lineRoom = null;
     while (days.length > 0 && days[days.length - 1]!.level >= depth) days.pop();
     while (rooms.length > 0 && rooms[rooms.length - 1]!.level >= depth) rooms.pop();
-    const read = memo === undefined ? readHeadingText(headingTitle(token as Tokens.Heading)) : memo.read(memo.titleOf(token as Tokens.Heading));
+    const read = memo === undefined ? readHeadingText(headingTitle(token as Tokens.Heading)) : memo.of(token as Tokens.Heading).read;
     if (read.heading === null) {
       if (read.room !== null) rooms.push({ level: depth, label: read.room });
       else if (read.day) days.push({ level: depth, ...read.day });
