@@ -1,6 +1,7 @@
 // A heading (or a schedule line) that holds a time: "### 13:00 - 13:40 Title",
 // "#### [세션 1] 14:00~14:40 | Title", "#### 10:30–11:15 · Main Hall · Title",
 // or a time alone ("### 14:00 - 14:40") whose talks are written under it.
+import { isWhiteSpace } from './text.js';
 import { findTimeRange } from './time.js';
 
 /** "[세션 1]", "Session 2:", "세션 3 -", "Track A |" before the time; "[12:50 ~ 13:30]" is the time itself. */
@@ -59,11 +60,11 @@ function locateTime(text: string) {
   // "Title (13:00-13:40)": the brackets around the time go with it.
   // What `.replace(/[\s([]+$/u, '')` and `.replace(/^[\s)\]]+/u, ' ')` give, without building a string for nothing.
   let beforeEnd = time.index;
-  while (beforeEnd > 0 && (isSpace(afterLabel.charCodeAt(beforeEnd - 1)) || afterLabel[beforeEnd - 1] === '(' || afterLabel[beforeEnd - 1] === '[')) beforeEnd--;
+  while (beforeEnd > 0 && (isWhiteSpace(afterLabel.charCodeAt(beforeEnd - 1)) || afterLabel[beforeEnd - 1] === '(' || afterLabel[beforeEnd - 1] === '[')) beforeEnd--;
   const before = afterLabel.slice(0, beforeEnd);
   const afterFrom = time.index + time.length;
   let afterStart = afterFrom;
-  while (afterStart < afterLabel.length && (isSpace(afterLabel.charCodeAt(afterStart)) || afterLabel[afterStart] === ')' || afterLabel[afterStart] === ']')) afterStart++;
+  while (afterStart < afterLabel.length && (isWhiteSpace(afterLabel.charCodeAt(afterStart)) || afterLabel[afterStart] === ')' || afterLabel[afterStart] === ']')) afterStart++;
   const after = afterStart === afterFrom || (afterStart === afterFrom + 1 && afterLabel[afterFrom] === ' ') ? afterLabel.slice(afterFrom) : ` ${afterLabel.slice(afterStart)}`;
   return { label, time, before, after };
 }
@@ -120,20 +121,15 @@ function splitParts(text: string): string[] {
  */
 function trimSeparators(part: string): string {
   let from = 0;
-  while (from < part.length && (isSpace(part.charCodeAt(from)) || LEAD_MARKS.includes(part[from]!))) from++;
+  while (from < part.length && (isWhiteSpace(part.charCodeAt(from)) || LEAD_MARKS.includes(part[from]!))) from++;
   let to = part.length;
-  while (to > from && (isSpace(part.charCodeAt(to - 1)) || TRAIL_MARKS.includes(part[to - 1]!))) to--;
+  while (to > from && (isWhiteSpace(part.charCodeAt(to - 1)) || TRAIL_MARKS.includes(part[to - 1]!))) to--;
   return from === 0 && to === part.length ? part : part.slice(from, to);
 }
 
 const LEAD_MARKS = '·|•:–—-';
 const TRAIL_MARKS = '·|•:';
 
-/** White space as \s reads it (each is one UTF-16 unit). */
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** parseSessionHeading, also telling whether the heading holds only its time. */
 export function readSessionHeading(text: string): ReadHeading | null {
