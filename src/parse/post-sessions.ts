@@ -29,6 +29,7 @@ import { scanOutline } from './outline.js';
 import { extractDate, extractTitle, lexBody, parsePost } from './post.js';
 import { splitRegions, type Region } from './regions.js';
 import { cutForSpeakers } from './speaker-cut.js';
+import { isNoiseTitle } from './session-noise.js';
 import { extractSessions, HeadingMemo } from './sessions.js';
 import { hasTemplates } from './templates.js';
 
@@ -105,12 +106,21 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
   let firstH1: string | null = null;
   // Each heading is read once, here, for both extractSessions below.
   const memo = new HeadingMemo();
+  // Session headings that may be talks (their titles are not noise), and those of them that hold a bare start time ("### 10:00 Title").
+  let talks = 0;
+  let bare = 0;
   for (const token of headings) {
     const { title, read } = memo.of(token);
     // Its talks are written under it: the body decides how many sessions there are.
     if (read.heading?.timeOnly) return null;
+    if (read.heading !== null && !isNoiseTitle(read.title)) {
+      talks++;
+      if (read.heading.end === null && !read.heading.tilde) bare++;
+    }
     if (firstH1 === null && token.depth === 1) firstH1 = title;
   }
+  // Bare start times, all of them, are a schedule only when someone speaks (session-noise.ts): the bodies decide.
+  if (talks > 0 && bare === talks) return null;
   const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));
   const light = extractSessions(headings, memo);
   const text = (region: Region) => lineText(region.from, region.to);
