@@ -20,7 +20,7 @@ import { headingTitle } from './sections.js';
 import { parseDayLabel, parseRoomLabel, type DayLabel } from './session-days.js';
 import { readSessionHeading, type ReadHeading } from './session-heading.js';
 import { parseSessionKind } from './session-kind.js';
-import { findSpeakerText, makeDraft, readTitle, timedLineSessions, timeOnlySessions, type SessionDraft } from './session-lines.js';
+import { findSpeakerText, makeDraft, readTitle, timedLineSessions, timeOnlySessions, type FoundSpeaker, type SessionDraft } from './session-lines.js';
 import { isNoiseGroup, isNoiseTitle } from './session-noise.js';
 import { extractSlideLinks } from './session-title.js';
 import { tableSessions } from './schedule-table.js';
@@ -115,15 +115,22 @@ export function extractSessions(tokens: readonly Token[], memo?: HeadingMemo): S
     const section = tokens.slice(i, nextHeading(tokens, i + 1, depth));
     if (heading.timeOnly) add(timeOnlySessions(heading, section), HEADINGS);
     else {
-      const body = tokens.slice(i + 1, bodyEnd);
-      const beside = speakerText === null ? null : { text: speakerText, labelled: true };
-      const labelled = findSpeakerText(body);
-      const speaker = labelled?.labelled ? labelled : (beside ?? labelled);
+      const speaker = headingSpeaker(speakerText, tokens.slice(i + 1, bodyEnd));
       add([makeDraft(heading, title, speaker, section, extractSlideLinks((token as Tokens.Heading).tokens))], HEADINGS);
     }
     i = bodyEnd;
   }
   return finish(placed);
+}
+
+/**
+ * The speaker of a session under a heading with a time: a labelled line of its
+ * body (`body`: its tokens up to the next heading) wins, then the one written
+ * beside its title (`beside`, see readTitle), then its body's first line.
+ */
+export function headingSpeaker(beside: string | null, body: readonly Token[]): FoundSpeaker | null {
+  const labelled = findSpeakerText(body);
+  return labelled?.labelled ? labelled : beside !== null ? { text: beside, labelled: true } : labelled;
 }
 
 /** Leaves out what is not a talk's time, runs 12-hour clocks forward, numbers the sessions and tells talks from breaks. */
