@@ -37,7 +37,7 @@ import { isNoiseTitle } from './session-noise.js';
 import { headingTitle } from './sections.js';
 import { speakerFields } from './session-lines.js';
 import { extractSlideLinks } from './session-title.js';
-import { extractSessions, headingSpeaker, HeadingMemo } from './sessions.js';
+import { extractSessions, headingSpeaker, HeadingMemo, type HeadingRead } from './sessions.js';
 import { hasTemplates } from './templates.js';
 
 export interface PostSessions {
@@ -85,9 +85,21 @@ export function parsePostSessions(text: string, path: string, wantsBody: WantsBo
  * for is ASCII, and only heading lines and the bodies asked for are decoded.
  */
 export function parseSessionsQuickly(frontMatter: FrontMatter, content: string, path: string, wantsBody: WantsBody, lineText?: (from: number, to: number) => string): PostSessions | null {
-  const quick = readQuickly(content, wantsBody, lineText ?? ((from, to) => content.slice(from, to)), lineText !== undefined);
+  const quick = readQuickly(content, wantsBody, lineText === undefined ? (from, to) => content.slice(from, to) : onceEach(lineText), lineText !== undefined);
   if (quick === null) return null;
   return { title: extractTitle(frontMatter, quick.firstH1, path), date: extractDate(frontMatter, path), frontMatter, ...quick.result, titlesFromLines: lineText !== undefined };
+}
+
+/** `lineText`, each line decoded once: the outline scan and the cut into regions both ask for every heading line. */
+function onceEach(lineText: (from: number, to: number) => string): (from: number, to: number) => string {
+  const lines = new Map<number, { to: number; text: string }>();
+  return (from, to) => {
+    const known = lines.get(from);
+    if (known !== undefined && known.to === to) return known.text;
+    const text = lineText(from, to);
+    lines.set(from, { to, text });
+    return text;
+  };
 }
 
 function inFull(text: string, path: string, frontMatter: FrontMatter): PostSessions {
@@ -113,21 +125,18 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
   let firstH1: string | null = null;
   // Each heading is read once, here and in extractSessions.
   const memo = new HeadingMemo();
-  // Session headings that may be talks (their titles are not noise), and those of them that hold a bare start time ("### 10:00 Title").
-  let talks = 0;
-  let bare = 0;
+  // Whether a session heading holds a bare start time ("### 10:00 Title").
+  let bare = false;
   for (const token of headings) {
     const { title, read } = memo.of(token);
     // Its talks are written under it: the body decides how many sessions there are.
     if (read.heading?.timeOnly) return null;
-    if (read.heading !== null && !isNoiseTitle(read.title)) {
-      talks++;
-      if (read.heading.end === null && !read.heading.tilde) bare++;
-    }
+    if (read.heading !== null && read.heading.end === null && !read.heading.tilde) bare = true;
     if (firstH1 === null && token.depth === 1) firstH1 = title;
   }
-  // Bare start times, all of them, are a schedule only when someone speaks (session-noise.ts): the bodies decide.
-  if (talks > 0 && bare === talks) return null;
+  // Bare start times are a schedule only when someone speaks (session-noise.ts): when every heading that may be
+  // a talk (its title is not noise) holds one, the bodies decide.
+  if (bare && allTalksBare(headings.map((token) => memo.of(token).read))) return null;
   const regionOf = new Map<Token, Region>(headings.map((token, k) => [token, headed[k]!]));
   const light = extractSessions(headings, memo);
   const text = (region: Region) => lineText(region.from, region.to);
@@ -167,6 +176,12 @@ function readQuickly(content: string, wantsBody: WantsBody, lineText: (from: num
       resolved: regionsOf.map((r) => wanted.has(r)),
     },
   };
+}
+
+/** Whether the session headings whose titles are not noise, one at least, all hold a bare start time. */
+function allTalksBare(reads: readonly HeadingRead[]): boolean {
+  const talks = reads.filter((r) => r.heading !== null && !isNoiseTitle(r.title));
+  return talks.length > 0 && talks.every((r) => r.heading!.end === null && !r.heading!.tilde);
 }
 
 /**
