@@ -36,7 +36,32 @@ export function parsePostSessionsBytes(bytes: Buffer, path: string, wantsBody: W
  * a post passed over without being read.
  */
 export function checkPostBytes(bytes: Buffer, path: string): void {
-  if (readHead(bytes, path) === null) parseFrontMatter(decodePost(bytes, path), path);
+  refuseBinary(bytes, path);
+  const start = bomLength(bytes);
+  const headEnd = headLength(bytes, start);
+  if (headEnd === 0) return;
+  // Only the front matter is decoded (and checked for UTF-8), when its bytes decode alone to what they are in the whole text.
+  const head = headEnd === -1 ? null : bytes.subarray(start, start + headEnd);
+  if (head !== null && head.indexOf(CR) === -1 && isUtf8(head)) parseFrontMatter(head.toString('utf8'), path);
+  else parseFrontMatter(decodePost(bytes, path), path);
+}
+
+/** 3 for a UTF-8 BOM, else 0. */
+function bomLength(bytes: Buffer): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
+/**
+ * frontMatterLength of the text from `start` (read as Latin-1: its marks are
+ * ASCII), without making that text: 0 without front matter, -1 when it is
+ * never closed (all of the post is front matter then).
+ */
+function headLength(bytes: Buffer, start: number): number {
+  // Whether there is front matter at all is told by the first four characters.
+  const opening = bytes.toString('latin1', start, start + 4);
+  if (frontMatterLength(opening) === 0) return 0;
+  const close = bytes.indexOf(`\n${opening.slice(0, 3)}`, start + 3, 'latin1');
+  return close === -1 ? -1 : close + 4 - start;
 }
 
 interface Head {
@@ -52,7 +77,7 @@ interface Head {
 /** The front matter read and the body located, or null when the post is to be decoded whole (see above). */
 function readHead(bytes: Buffer, path: string): Head | null {
   refuseBinary(bytes, path);
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = bomLength(bytes);
   if (bytes.indexOf(CR, start) !== -1 || !isUtf8(bytes.subarray(start))) return null;
   const raw = bytes.toString('latin1', start);
   const headEnd = frontMatterLength(raw);

@@ -10,6 +10,7 @@
 // definition (it is used across the whole body), a setext underline (a
 // heading this scan does not see) or an indented code fence (it ends with its
 // list item, which this scan does not follow).
+import { isWhiteSpace } from './text.js';
 
 export interface Region {
   /** Offset of the region's first line in the body. */
@@ -76,13 +77,14 @@ export function splitRegions(content: string): Region[] | null {
   return regions;
 }
 
-/** Blanks (white space as trim() reads it) up to the end of the line or of the text. */
-const BLANK_AT = /[^\S\n]*(?:\n|$)/y;
-
-/** Whether the line at `from` is blank: what `line.trim() === ''` says of it, without cutting it out. */
+/** Whether the line at `from` is blank (white space as trim() reads it): what `line.trim() === ''` says of it, without cutting it out. */
 function isBlankAt(content: string, from: number): boolean {
-  BLANK_AT.lastIndex = from;
-  return BLANK_AT.test(content);
+  for (let i = from; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 0x0a) return true;
+    if (!isWhiteSpace(c)) return false;
+  }
+  return true;
 }
 
 /** marked's closing fence: the opening run (or longer), then only fence marks and spaces. */

@@ -79,20 +79,24 @@ export function lex(markdown: string): Token[] {
 export function makeDraft(time: DraftTime, title: string, speaker: FoundSpeaker | string | null, tokens: Token[], links: SessionLink[] = []): SessionDraft {
   const { start, end, room } = time;
   const found = typeof speaker === 'string' ? { text: speaker, labelled: false } : speaker;
-  const speakerText = found?.text ?? null;
   return {
     start,
     end,
     title,
     room,
-    speakers: speakerText ? parseSpeakers(speakerText) : [],
-    speakerText,
+    ...speakerFields(found),
     tokens,
     links,
     meridiem: time.meridiem ?? false,
     tilde: time.tilde ?? false,
     person: found !== null && (found.labelled || readsAsPerson(found.text)),
   };
+}
+
+/** A session's speaker line (or none) and the people it names. */
+export function speakerFields(found: FoundSpeaker | null): Pick<Session, 'speakers' | 'speakerText'> {
+  const speakerText = found?.text ?? null;
+  return { speakers: speakerText ? parseSpeakers(speakerText) : [], speakerText };
 }
 
 /** "Title - 홍길동님" -> title and speaker text, split at the last dash; null unless the part after it reads as a person. */

@@ -17,6 +17,17 @@ const SLIDE_TEXT = new RegExp(`^${SLIDE_WORD}$`, 'iu');
 const TRAILING_SLIDES = new RegExp(`(?:[\\s|·,/:-]*[(\\[]?\\s*${SLIDE_WORD}\\s*[)\\]]?){1,4}$`, 'iu');
 /** What a tail holding a slide word holds (lower case): a cheap test before TRAILING_SLIDES. */
 const SLIDE_HINT = /slide|deck|pdf|video|record|youtube|ppt|영상|녹화|자료|슬라이드/;
+/** SLIDE_HINT in any case of ASCII letters (without the u flag, no other character matches one). */
+const SLIDE_HINT_ANY_CASE = new RegExp(SLIDE_HINT.source, 'i');
+
+/**
+ * SLIDE_HINT of the lower-cased text, without lower-casing it: the same but
+ * for the Kelvin sign, the one character that lower-cases to an ASCII letter
+ * ("k", of "deck") on its own.
+ */
+function mayHoldSlideWord(text: string): boolean {
+  return SLIDE_HINT_ANY_CASE.test(text) || (text.includes('\u212a') && SLIDE_HINT.test(text.toLowerCase()));
+}
 const QUOTES: [string, string][] = [['"', '"'], ['“', '”'], ["'", "'"], ['‘', '’'], ['「', '」'], ['『', '』'], ['《', '》'], ['«', '»']];
 
 /** The links to slides or video among inline tokens (a heading's, a title line's). */
@@ -39,13 +50,16 @@ export function cleanTitle(title: string): string {
   // Slide words sit at the end: only the last characters are searched (at most 4 words and their marks).
   const from = Math.max(0, title.length - 160);
   const tail = title.slice(from);
-  const bare = SLIDE_HINT.test(tail.toLowerCase()) ? (title.slice(0, from) + tail.replace(TRAILING_SLIDES, '')).trim() : title.trim();
+  const bare = mayHoldSlideWord(tail) ? (title.slice(0, from) + tail.replace(TRAILING_SLIDES, '')).trim() : title.trim();
   const text = bare === '' ? title.trim() : bare;
   for (const [open, close] of QUOTES) {
     if (text.length > 2 && text.startsWith(open) && text.endsWith(close) && !text.slice(1, -1).includes(close)) return text.slice(1, -1).trim();
   }
   return text;
 }
+
+/** Where /\s+[-–—/]\s+/ matches, this does: a separator with white space on both sides. */
+const SPACED_SEPARATOR = /\s[-–—/]\s/u;
 
 /** Longest speaker part considered beside a title (a name, a role and an org). */
 const MAX_SPEAKER = 80;
@@ -68,6 +82,8 @@ export function splitTitleSpeaker(text: string): { title: string; speakerText: s
   // "Title - Name" / "Title / Name": the last separator within reach of the end.
   const tail = t.slice(Math.max(0, t.length - MAX_SPEAKER - 3));
   const offset = t.length - tail.length;
+  // matchAll copies its expression: most titles hold no separator at all.
+  if (!SPACED_SEPARATOR.test(tail)) return null;
   let at = -1;
   let width = 0;
   for (const m of tail.matchAll(/\s+[-–—/]\s+/gu)) {

@@ -17,10 +17,10 @@
 import type { Token, Tokens } from 'marked';
 import type { Session } from '../types.js';
 import { headingTitle } from './sections.js';
-import { parseDayLabel, parseRoomLabel } from './session-days.js';
-import { readSessionHeading } from './session-heading.js';
+import { parseDayLabel, parseRoomLabel, type DayLabel } from './session-days.js';
+import { readSessionHeading, type ReadHeading } from './session-heading.js';
 import { parseSessionKind } from './session-kind.js';
-import { findSpeakerText, makeDraft, readTitle, timedLineSessions, timeOnlySessions, type SessionDraft } from './session-lines.js';
+import { findSpeakerText, makeDraft, readTitle, timedLineSessions, timeOnlySessions, type FoundSpeaker, type SessionDraft } from './session-lines.js';
 import { isNoiseGroup, isNoiseTitle } from './session-noise.js';
 import { extractSlideLinks } from './session-title.js';
 import { tableSessions } from './schedule-table.js';
@@ -40,7 +40,44 @@ interface Placed {
 /** The group every heading session belongs to. */
 const HEADINGS = 0;
 
-export function extractSessions(tokens: readonly Token[]): Session[] {
+/** What a heading's text alone says: a session's time, title, room and a speaker beside the title; else the room or day it names. */
+export type HeadingRead =
+  | { heading: ReadHeading; title: string; speakerText: string | null }
+  | { heading: null; room: string | null; day: DayLabel | null };
+
+/**
+ * Each heading token's text and what it says (HeadingRead), kept for tokens
+ * read more than once: parse/post-sessions.ts reads a post's headings, then
+ * reads them again with some bodies, and reads each heading once.
+ */
+export class HeadingMemo {
+  private readonly reads = new Map<Token, { title: string; read: HeadingRead }>();
+
+  /** The heading's text (headingTitle) and what it says. */
+  of(token: Tokens.Heading): { title: string; read: HeadingRead } {
+    let known = this.reads.get(token);
+    if (known === undefined) {
+      const title = headingTitle(token);
+      this.reads.set(token, (known = { title, read: readHeadingText(title) }));
+    }
+    return known;
+  }
+}
+
+/** What a heading's text says (see HeadingRead). */
+export function readHeadingText(text: string): HeadingRead {
+  const heading = readSessionHeading(text);
+  if (heading === null) {
+    const room = parseRoomLabel(text);
+    return { heading, room, day: room === null ? parseDayLabel(text) : null };
+  }
+  // A heading holding only its time takes its title from the lines under it.
+  if (heading.timeOnly) return { heading, title: heading.title, speakerText: null };
+  return { heading, ...readTitle(heading.title) };
+}
+
+/** The sessions the tokens hold, in order. `memo` keeps what each heading says, for tokens read again. */
+export function extractSessions(tokens: readonly Token[], memo?: HeadingMemo): Session[] {
   const placed: Placed[] = [];
   const days: { level: number; label: string; number: number | null }[] = [];
   const rooms: { level: number; label: string }[] = [];
@@ -66,30 +103,34 @@ export function extractSessions(tokens: readonly Token[]): Session[] {
     lineRoom = null;
     while (days.length > 0 && days[days.length - 1]!.level >= depth) days.pop();
     while (rooms.length > 0 && rooms[rooms.length - 1]!.level >= depth) rooms.pop();
-    const text = headingTitle(token as Tokens.Heading);
-    const heading = readSessionHeading(text);
-    if (!heading) {
-      const roomLabel = parseRoomLabel(text);
-      const day = roomLabel === null ? parseDayLabel(text) : null;
-      if (roomLabel !== null) rooms.push({ level: depth, label: roomLabel });
-      else if (day) days.push({ level: depth, ...day });
+    const read = memo === undefined ? readHeadingText(headingTitle(token as Tokens.Heading)) : memo.of(token as Tokens.Heading).read;
+    if (read.heading === null) {
+      if (read.room !== null) rooms.push({ level: depth, label: read.room });
+      else if (read.day) days.push({ level: depth, ...read.day });
       i++;
       continue;
     }
+    const { heading, title, speakerText } = read;
     const bodyEnd = nextHeading(tokens, i + 1, 6);
     const section = tokens.slice(i, nextHeading(tokens, i + 1, depth));
     if (heading.timeOnly) add(timeOnlySessions(heading, section), HEADINGS);
     else {
-      const { title, speakerText } = readTitle(heading.title);
-      const body = tokens.slice(i + 1, bodyEnd);
-      const beside = speakerText === null ? null : { text: speakerText, labelled: true };
-      const labelled = findSpeakerText(body);
-      const speaker = labelled?.labelled ? labelled : (beside ?? labelled);
+      const speaker = headingSpeaker(speakerText, tokens.slice(i + 1, bodyEnd));
       add([makeDraft(heading, title, speaker, section, extractSlideLinks((token as Tokens.Heading).tokens))], HEADINGS);
     }
     i = bodyEnd;
   }
   return finish(placed);
+}
+
+/**
+ * The speaker of a session under a heading with a time: a labelled line of its
+ * body (`body`: its tokens up to the next heading) wins, then the one written
+ * beside its title (`beside`, see readTitle), then its body's first line.
+ */
+export function headingSpeaker(beside: string | null, body: readonly Token[]): FoundSpeaker | null {
+  const labelled = findSpeakerText(body);
+  return labelled?.labelled ? labelled : beside !== null ? { text: beside, labelled: true } : labelled;
 }
 
 /** Leaves out what is not a talk's time, runs 12-hour clocks forward, numbers the sessions and tells talks from breaks. */
@@ -101,7 +142,11 @@ function finish(placed: readonly Placed[]): Session[] {
     if (group) group.push(p);
     else byGroup.set(p.group, [p]);
   }
-  const noise = new Set([...byGroup].filter(([, group]) => isNoiseGroup(group.map((p) => p.draft), group[0]!.table)).map(([id]) => id));
+  // forEach rather than spreading and destructuring the entries: finish runs once per post of a folder, mostly before V8 optimises it.
+  const noise = new Set<number>();
+  byGroup.forEach((group, id) => {
+    if (isNoiseGroup(group.map((p) => p.draft), group[0]!.table)) noise.add(id);
+  });
   const sessions: Session[] = [];
   const dayNumbers = new Map<string, number>();
   for (const { draft, day } of runForward(kept.filter((p) => !noise.has(p.group)))) {

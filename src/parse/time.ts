@@ -127,5 +127,9 @@ function digit(text: string, at: number): number {
 /** 820 → "13:40". Wraps around midnight (1440 → "00:00", -10 → "23:50"); fractions are floored. */
 export function formatClock(minutes: number): string {
   const t = ((Math.floor(minutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  // Each of the day's 1,440 texts is made once: a folder's sessions repeat them by the thousand, and a text
+  // seen before is found again in a Map (load/folder-sessions.ts keeps each once) without hashing it anew.
+  return (CLOCK_TEXTS[t] ??= `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`);
 }
+
+const CLOCK_TEXTS: (string | undefined)[] = [];

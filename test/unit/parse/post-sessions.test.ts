@@ -90,6 +90,15 @@ describe('parsePostSessions agrees with parsePost', () => {
     expect(got.sessions.map((s) => s.day)).toEqual(['Day 1', 'Day 1']);
   });
 
+  it('reads a post whose sessions all hold a bare start time as parsePost does: their speakers tell a schedule from a log', () => {
+    // Bare start times with nobody speaking are a log (session-noise.ts); the headings alone name nobody.
+    const text = '---\ntitle: t\n---\n### 10:00 Opening talk\n\n- 양승도 솔루션즈 아키텍트, 아마존 웹서비스\n\n### 11:00 Second talk\n\n발표자: 김현수\n';
+    for (const wants of [() => true, () => false, (s: Session) => s.index === 2]) {
+      expect(parsePostSessions(text, 'x.md', wants).sessions.map((s) => s.title)).toEqual(['Opening talk', 'Second talk']);
+      expectAgreement(text, 'x.md', wants);
+    }
+  });
+
   it('reads a post with templates as parsePost does: they may print a speaker or hide a session', () => {
     const text = '---\nspeaker: 홍길동\n---\n## Day 1\n\n### 10:00 - 10:40 One\n{{ page.speaker }}\n\n{% comment %}\n### 11:00 - 11:40 Hidden\n{% endcomment %}\n';
     const got = parsePostSessions(text, 'x.md', () => true);
@@ -111,7 +120,7 @@ describe('parsePostSessions agrees with parsePost', () => {
 const PIECES = [
   '## Day 1', '## 2일차', '# Conference notes', '### 09:00 - 09:40 Opening keynote', '### 10:00~10:40 | Room A | 데이터 파이프라인',
   '#### [세션 1] 14:00 - 14:40 Rust in production', '### 15:00 - 15:40 **Bold** talk &amp; more', '### 16:00', '### 17:00 ~',
-  '### 좋았던 점', '###', '## Day 2', '### 13:00 - 13:40 Talk with [link](http://x.test/a) title',
+  '### 좋았던 점', '###', '## Day 2', '### 13:00 - 13:40 Talk with [link](http://x.test/a) title', '### 11:00 Bare start talk', '### 14:00 점심',
   '- 양승도 솔루션즈 아키텍트, 아마존 웹서비스', '- Jeff Barr, Chief Evangelist, AWS', '발표자: 김현수 시니어 엔지니어, 넥슨',
   '- **Speaker**: Jane Doe, Acme', '- 대규모 트래픽 처리 경험 - 홍길동님', '- nested\n  - deeper\n    - deepest',
   'A paragraph that is long enough to be a sentence about the talk and what was said.', '짧은 줄', 'by Jane Roe, Example Corp',
@@ -140,7 +149,7 @@ const SPEAKER_LINES = [
   '- 양승도<br>솔루션즈 아키텍트, AWS', '- {{ page.who }}, AWS',
 ];
 const recapArbitrary = fc
-  .array(fc.tuple(fc.constantFrom('### 09:00 - 09:40 Talk', '### 10:00 ~ 10:40 | Room A | 발표', '## Day 2', '### 좋았던 점'), fc.constantFrom(...SPEAKER_LINES), fc.constantFrom('', '- note about **AWS**', 'A sentence of notes.')), { maxLength: 8 })
+  .array(fc.tuple(fc.constantFrom('### 09:00 - 09:40 Talk', '### 10:00 ~ 10:40 | Room A | 발표', '## Day 2', '### 좋았던 점', '### 11:00 Bare start'), fc.constantFrom(...SPEAKER_LINES), fc.constantFrom('', '- note about **AWS**', 'A sentence of notes.')), { maxLength: 8 })
   .map((sessions) => '---\ntitle: Recap\nwho: 양승도\n---\n' + sessions.map((parts) => parts.join('\n\n')).join('\n\n') + '\n');
 
 describe('parsePostSessions agrees with parsePost on generated posts', () => {
