@@ -77,17 +77,26 @@ export function parseSimpleYaml(yaml: string, datesAsText = false, plain = false
     if (key === '__proto__' || Object.hasOwn(data, key) || NULLS.has(key) || BOOLEANS.has(key)) return undefined;
     const text = trimSpaces(entry[2] ?? '');
     if (text === '') {
+      if (list) trimList(data, list.key);
       data[key] = null;
       list = { key, indent: -1 };
       continue;
     }
+    if (list) trimList(data, list.key);
     list = null;
     const value = text.startsWith('[') ? readFlowList(text, datesAsText) : readScalar(text, false, datesAsText);
     if (value === undefined) return undefined;
     data[key] = value;
   }
+  if (list) trimList(data, list.key);
   // An empty document is js-yaml's null (gray-matter makes it {} without asking).
   return Object.keys(data).length > 0 ? data : undefined;
+}
+
+/** A "- a" list grown by push, copied to its exact length. */
+function trimList(data: Record<string, SimpleValue>, key: string): void {
+  const value = data[key];
+  if (Array.isArray(value)) data[key] = value.slice();
 }
 
 /** "[a, b, 'c d']": a flow sequence of scalars on one line. */
@@ -95,11 +104,12 @@ function readFlowList(text: string, datesAsText: boolean): Scalar[] | undefined 
   if (!text.endsWith(']')) return undefined;
   const inner = trimSpaces(text.slice(1, -1));
   if (inner === '') return [];
-  const items: Scalar[] = [];
-  for (const part of inner.split(',')) {
-    const value = readScalar(trimSpaces(part), true, datesAsText);
+  // The parts' own array, of their exact length (one grown by push keeps room for 17 items, and `list` keeps 10,000 of them).
+  const items: Scalar[] = inner.split(',');
+  for (let i = 0; i < items.length; i++) {
+    const value = readScalar(trimSpaces(items[i] as string), true, datesAsText);
     if (value === undefined) return undefined;
-    items.push(value);
+    items[i] = value;
   }
   return items;
 }
