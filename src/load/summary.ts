@@ -46,13 +46,37 @@ export function summarizePostText(text: string, path: string): PostSummaryJson {
 }
 
 function summary(path: string, frontMatter: FrontMatter, h1: string | null, sessions: number): PostSummaryJson {
+  const category = extractCategory(frontMatter);
   return {
     path,
     title: extractTitle(frontMatter, h1, path),
     date: extractDate(frontMatter, path),
-    category: extractCategory(frontMatter),
+    category: category === null ? null : sharedName(category),
     sessions,
-    categories: extractCategories(frontMatter),
-    tags: extractTags(frontMatter),
+    categories: shareNames(extractCategories(frontMatter)),
+    tags: shareNames(extractTags(frontMatter)),
   };
+}
+
+/**
+ * Category and tag names, each kept as one string however many posts name
+ * it: `list` keeps the names of every post of a folder, mostly the same few,
+ * and 10,000 posts' own copies made the heap cross V8's limit for a full
+ * collection. At most MAX_SHARED names are remembered.
+ */
+const sharedNames = new Map<string, string>();
+const MAX_SHARED = 10_000;
+
+function sharedName(name: string): string {
+  const known = sharedNames.get(name);
+  if (known !== undefined) return known;
+  if (sharedNames.size < MAX_SHARED) sharedNames.set(name, name);
+  return name;
+}
+
+/** The list with each name replaced by its shared string, in place: the same text, so its readers (the front matter may be one) see no change. */
+function shareNames(names: readonly string[]): readonly string[] {
+  const list = names as string[];
+  for (let i = 0; i < list.length; i++) list[i] = sharedName(list[i]!);
+  return names;
 }

@@ -135,6 +135,15 @@ describe('categories and tags in list', () => {
     expect(narrow).toMatch(/Blogging, T\S*…/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
+
+  it('shows tags alone, or a category alone, without a stray separator', async () => {
+    const { renderPostList } = await import('../../../src/render/post-list.js');
+    const base = { path: 'p.md', title: 'T', date: '2020-01-01', sessions: 0 };
+    const tagsOnly = renderPostList([{ ...base, category: null, categories: [], tags: ['a', 'b'] }], { ...opts, width: 200 });
+    expect(tagsOnly).toMatch(/T {2,}#a #b {2,}0/);
+    const categoryOnly = renderPostList([{ ...base, category: 'x', categories: ['x'], tags: [] }], { ...opts, width: 200 });
+    expect(categoryOnly).toMatch(/T {2,}x {2,}0/);
+  });
 });
 
 describe('HTML and characters shown as pictures', () => {
