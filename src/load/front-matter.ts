@@ -180,21 +180,22 @@ function dateText(date: Date): string | null {
 
 /**
  * copyValue for what parseSimpleYaml returns, which needs less: its keys are
- * plain names and its strings hold no control character. Values are counted
- * as copyValue counts them.
+ * plain names and its strings hold no control character, and its lists are
+ * of their exact length. Its own object is kept (it is new, and `list` reads
+ * 10,000 of them), a Date made text in place. Values are counted as
+ * copyValue counts them.
  */
 function copySimple(data: Record<string, SimpleValue>, where: string): FrontMatter {
   const budget = { left: MAX_VALUES - 1 };
-  const out: Record<string, unknown> = {};
   for (const key of Object.keys(data)) {
     const value = data[key]!;
     budget.left -= Array.isArray(value) ? 1 + value.length : 1;
     if (budget.left < 0) copyValue(null, budget, where); // throws the "too large" error
-    out[key] = Array.isArray(value) ? value.map(simpleItem) : simpleItem(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (value[i] instanceof Date) value[i] = dateText(value[i] as Date) as string | null;
+    } else if (value instanceof Date) {
+      data[key] = dateText(value);
+    }
   }
-  return out as FrontMatter;
-}
-
-function simpleItem(value: string | boolean | null | Date): unknown {
-  return value instanceof Date ? dateText(value) : value;
+  return data as FrontMatter;
 }

@@ -46,13 +46,62 @@ export function summarizePostText(text: string, path: string): PostSummaryJson {
 }
 
 function summary(path: string, frontMatter: FrontMatter, h1: string | null, sessions: number): PostSummaryJson {
+  const category = extractCategory(frontMatter);
+  const categories = sharedNames(frontMatter, frontMatter.category, frontMatter.categories, extractCategories);
   return {
     path,
     title: extractTitle(frontMatter, h1, path),
     date: extractDate(frontMatter, path),
-    category: extractCategory(frontMatter),
+    category: category !== null && category === categories[0] ? categories[0] : category,
     sessions,
-    categories: extractCategories(frontMatter),
-    tags: extractTags(frontMatter),
+    categories,
+    tags: sharedNames(frontMatter, frontMatter.tags, frontMatter.tag, extractTags),
   };
+}
+
+/**
+ * The names of a field pair (`category`/`categories`, `tags`/`tag`), one
+ * list for every post that writes the same names: `list` keeps the lists of
+ * a folder's 10,000 posts, mostly the same few, and each post's own copy (and
+ * its look at its names) cost more than finding the list already made. Which
+ * names a pair gives depends only on the one field that is set (parse/post.ts,
+ * uniqueNames), a string or a list of strings: lists made are found again by
+ * those strings, one at a time, in a tree of at most MAX_NODES nodes.
+ */
+function sharedNames(frontMatter: FrontMatter, first: unknown, second: unknown, extract: (frontMatter: FrontMatter) => readonly string[]): readonly string[] {
+  if (first == null && second == null) return NO_NAMES;
+  const only = second == null ? first : first == null ? second : undefined;
+  let node: NamesNode | undefined;
+  if (typeof only === 'string') {
+    node = nextNode(namesOfText, only);
+  } else if (Array.isArray(only)) {
+    node = namesOfList;
+    for (let i = 0; i < only.length && node !== undefined; i++) {
+      const item: unknown = only[i];
+      node = typeof item === 'string' ? nextNode(node, item) : undefined;
+    }
+  }
+  if (node === undefined) return extract(frontMatter);
+  return (node.names ??= extract(frontMatter));
+}
+
+interface NamesNode {
+  names: readonly string[] | undefined;
+  next: Map<string, NamesNode> | undefined;
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+const MAX_NODES = 100_000;
+let nodes = 0;
+/** Names written as one string, and as a list (the same text means other names: "a b" is two, ["a b"] one). */
+const namesOfText: NamesNode = { names: undefined, next: undefined };
+const namesOfList: NamesNode = { names: undefined, next: undefined };
+
+function nextNode(node: NamesNode, text: string): NamesNode | undefined {
+  const known = node.next?.get(text);
+  if (known !== undefined || nodes >= MAX_NODES) return known;
+  const made: NamesNode = { names: undefined, next: undefined };
+  (node.next ??= new Map()).set(text, made);
+  nodes++;
+  return made;
 }

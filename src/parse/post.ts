@@ -106,24 +106,26 @@ export function extractCategory(frontMatter: FrontMatter): string | null {
 }
 
 /** Every category: `category` and `categories` (a list, or a string of names split at spaces and commas, as Jekyll does). */
-export function extractCategories(frontMatter: FrontMatter): string[] {
+export function extractCategories(frontMatter: FrontMatter): readonly string[] {
   return uniqueNames(frontMatter.category, frontMatter.categories);
 }
 
 /** Every tag: `tags` and `tag`, as lists or strings. */
-export function extractTags(frontMatter: FrontMatter): string[] {
+export function extractTags(frontMatter: FrontMatter): readonly string[] {
   return uniqueNames(frontMatter.tags, frontMatter.tag);
 }
 
 /**
  * The names of two fields, each named once, in order. `list` asks this of
  * every post of a folder: one array, no intermediate ones, and a Set only
- * for a long list.
+ * for a long list. A field's list that is already its names is returned
+ * itself (read only: the front matter holds it too).
  */
-function uniqueNames(first: unknown, second: unknown): string[] {
+function uniqueNames(first: unknown, second: unknown): readonly string[] {
   // Most posts fill one of the two fields with plain names: taken as written.
   const only = second == null ? first : first == null ? second : undefined;
-  if (typeof only === 'string' ? PLAIN_NAME.test(only) : Array.isArray(only) && isPlainList(only)) return typeof only === 'string' ? [only] : (only as string[]).slice();
+  // A list is the front matter's own, of its exact length (front-matter.ts): kept, not copied.
+  if (typeof only === 'string' ? PLAIN_NAME.test(only) : Array.isArray(only) && isPlainList(only)) return typeof only === 'string' ? [only] : (only as string[]);
   const out: string[] = [];
   addNames(first, out);
   addNames(second, out);

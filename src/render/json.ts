@@ -19,8 +19,8 @@ export interface PostSummaryJson {
   category: string | null;
   sessions: number;
   /** Every category (`category` and `categories`) and every tag (`tags` and `tag`); absent in summaries made without them. */
-  categories?: string[];
-  tags?: string[];
+  categories?: readonly string[];
+  tags?: readonly string[];
 }
 
 export function sessionToJson(session: Session, post?: string): SessionJson {

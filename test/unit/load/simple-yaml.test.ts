@@ -37,6 +37,9 @@ describe('parseSimpleYaml reads common front matter as js-yaml does', () => {
     ['a two-digit year (Date.UTC maps it to 19xx)', '\ndate: 0016-05-17\n'],
     ['trailing spaces', '\ntitle: spaced   \ntags: [ a ,  b ]  \n'],
     ['ideographic space is kept', '\ntitle: 제목\u3000\n'],
+    ['a key of 100 characters', `\n${'k'.repeat(100)}: v\n`],
+    ['a key line with spaces only after the colon, then a list', '\ntags:   \n  - a\n'],
+    ['no line feed at the end', '\ntitle: A\ntags: [a, b]'],
   ])('takes the fast path: %s', (_name, text) => {
     expect(parseSimpleYaml(text)).toBeDefined();
     agrees(text);
@@ -64,6 +67,10 @@ describe('parseSimpleYaml reads common front matter as js-yaml does', () => {
     ['mixed list indentation', '\ntags:\n  - a\n- b\n'],
     ['a non-printable character', '\ntitle: a\uFFFEb\n'],
     ['nothing at all', '\n\n'],
+    ['a key of 101 characters', `\n${'k'.repeat(101)}: v\n`],
+    ['a key that starts with a digit', '\n1a: v\n'],
+    ['no space after the colon', '\ntitle:A\n'],
+    ['a line separator in a value', '\ntitle: a\u2028b\n'],
   ])('steps aside: %s', (_name, text) => {
     expect(parseSimpleYaml(text)).toBeUndefined();
   });

@@ -74,3 +74,36 @@ describe('summarizePostBytes', () => {
     );
   });
 });
+
+describe('categories and tags of many posts', () => {
+  const summarize = (head: string, name: string) => summarizePostText(`---\n${head}\n---\nText.\n`, `${name}.md`);
+
+  it('gives posts that write the same names one list, and other names their own', () => {
+    const a = summarize('category: dev\ntags: [aws, summit]', 'a');
+    const b = summarize('category: dev\ntags: [aws, summit]', 'b');
+    expect(b.tags).toBe(a.tags);
+    expect(b.categories).toBe(a.categories);
+    expect(a.tags).toEqual(['aws', 'summit']);
+    expect(summarize('tags: [aws]', 'c').tags).toEqual(['aws']);
+    expect(summarize('tags: [aws, summit, x]', 'd').tags).toEqual(['aws', 'summit', 'x']);
+    expect(summarize('tag: [aws, summit]', 'e').tags).toEqual(['aws', 'summit']);
+  });
+
+  it('reads a string and a list of the same text as their own names', () => {
+    expect(summarize('tags: a b', 'a').tags).toEqual(['a', 'b']);
+    expect(summarize('tags: ["a b"]', 'b').tags).toEqual(['a b']);
+    expect(summarize('tags: a b', 'c').tags).toEqual(['a', 'b']);
+    expect(summarize('tags: ["a b"]', 'd').tags).toEqual(['a b']);
+  });
+
+  it('reads both fields of a pair, repeats, HTML and other values each time', () => {
+    expect(summarize('category: a\ncategories: [b, a]', 'a').categories).toEqual(['a', 'b']);
+    expect(summarize('category: a\ncategories: [c]', 'b').categories).toEqual(['a', 'c']);
+    expect(summarize('tags: [x, x]', 'c').tags).toEqual(['x']);
+    expect(summarize('tags: [x, x]', 'd').tags).toEqual(['x']);
+    expect(summarize('tags: ["<b>x</b>", "&amp;"]', 'e').tags).toEqual(['x', '&']);
+    expect(summarize('tags: [1, x]', 'f').tags).toEqual(['1', 'x']);
+    expect(summarize('tags: []', 'g').tags).toEqual([]);
+    expect(summarize('title: T', 'h')).toMatchObject({ categories: [], tags: [] });
+  });
+});

@@ -46,9 +46,13 @@ describe('extractCategories and extractTags', () => {
     expect(extractTags(frontMatter)).toEqual(tags);
   });
 
-  it("returns a list of its own, never the front matter's", () => {
+  it("returns the front matter's own list when it is already the names, and a new one otherwise", () => {
     const frontMatter = { categories: ['dev'], tags: ['aws', 'summit'] };
-    expect(extractCategories(frontMatter)).not.toBe(frontMatter.categories);
-    expect(extractTags(frontMatter)).not.toBe(frontMatter.tags);
+    expect(extractCategories(frontMatter)).toBe(frontMatter.categories);
+    expect(extractTags(frontMatter)).toBe(frontMatter.tags);
+    const repeated = { tags: ['aws', 'aws'] };
+    expect(extractTags(repeated)).not.toBe(repeated.tags);
+    expect(extractTags(repeated)).toEqual(['aws']);
+    expect(repeated.tags).toEqual(['aws', 'aws']);
   });
 });

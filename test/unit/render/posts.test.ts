@@ -135,6 +135,29 @@ describe('categories and tags in list', () => {
     expect(narrow).toMatch(/Blogging, T\S*…/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
+
+  it('shows tags alone, or a category alone, without a stray separator', async () => {
+    const { renderPostList } = await import('../../../src/render/post-list.js');
+    const base = { path: 'p.md', title: 'T', date: '2020-01-01', sessions: 0 };
+    const tagsOnly = renderPostList([{ ...base, category: null, categories: [], tags: ['a', 'b'] }], { ...opts, width: 200 });
+    expect(tagsOnly).toMatch(/T {2,}#a #b {2,}0/);
+    const categoryOnly = renderPostList([{ ...base, category: 'x', categories: ['x'], tags: [] }], { ...opts, width: 200 });
+    expect(categoryOnly).toMatch(/T {2,}x {2,}0/);
+  });
+
+  it('gives each row its own cell when rows share some names, in any order', async () => {
+    const { renderPostList } = await import('../../../src/render/post-list.js');
+    const lists: [string[], string[]][] = [
+      [['a'], ['b']], [['a', 'b'], []], [['a'], []], [[], ['a']], [['a', 'b'], ['c']], [['b', 'a'], ['c', 'd']], [['a'], ['b', 'c']], [[], []], [['a', 'b'], ['c']],
+    ];
+    const posts = lists.map(([categories, tags], i) => ({ path: `p${i}.md`, title: `T${i}`, date: '2020-01-01', category: categories[0] ?? null, sessions: i, categories, tags }));
+    const rows = renderPostList(posts, { ...opts, width: 200 }).split('\n').slice(1, -1);
+    rows.forEach((row, i) => {
+      const [categories, tags] = lists[i]!;
+      const cell = [categories.join(', '), ...tags.map((t) => `#${t}`)].filter((part) => part !== '').join(' ');
+      expect(row.replace(/ {2,}/g, '|').split('|')).toEqual(['2020-01-01', `T${i}`, ...(cell === '' ? [] : [cell]), String(i)]);
+    });
+  });
 });
 
 describe('HTML and characters shown as pictures', () => {
