@@ -13,7 +13,7 @@ import { extractCategories, extractCategory, extractTags } from '../parse/post.j
 import { mayMention } from '../query/mentions.js';
 import type { Session } from '../types.js';
 import { parseFrontMatter } from './front-matter.js';
-import { mayMentionBytes } from './mention-bytes.js';
+import { mayMentionBytes, mayMentionLatin1 } from './mention-bytes.js';
 import { checkPostBytes, parsePostSessionsBytes } from './post-bytes.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
 import { MAX_ABSENT, type CachedSessions } from './session-cache.js';
@@ -114,7 +114,7 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
   const wants = (session: Session, region: () => string, regionBytes?: string): boolean => {
     if (known(session.index)) return false;
     // A body whose bytes cannot name the speaker is not decoded (load/mention-bytes.ts), as for a whole post.
-    if (needs.speakers === 'mentioned') return (regionBytes === undefined || mayMentionBytes(Buffer.from(regionBytes, 'latin1'), needs.needles) !== false) && mayMention(region(), needs.needles);
+    if (needs.speakers === 'mentioned') return (regionBytes === undefined || mayMentionLatin1(regionBytes, needs.needles) !== false) && mayMention(region(), needs.needles);
     return needs.speakers === 'all' && needs.keep(session);
   };
   const wanted = needs.speakers === 'all' && needs.keepsAll && prior === null ? 'all' : wants;
