@@ -46,7 +46,7 @@ export interface FolderPost {
 export function readFolderSessions(paths: readonly string[], cache: SummaryCache | null, needs: SessionNeeds, warn: (message: string) => void, visit: (post: FolderPost) => void): void {
   // Texts seen in the sessions read so far: days, times, rooms and speakers repeat from post to post, and are kept once.
   const texts = new Map<string, string>();
-  const readPost = (path: string, prior: CachedSessions | null, mayskip: boolean) => readSessions(path, needs, prior, mayskip, texts);
+  const readPost = (path: string, prior: CachedSessions | null, mayskip: boolean) => readSessions(path, needs, prior, mayskip, cache !== null, texts);
   for (const path of paths) {
     let read: { summary: CachedSummary; sessions: CachedSessions } | null;
     try {
@@ -91,8 +91,11 @@ function answers(cached: CachedSessions, needs: SessionNeeds): boolean {
  * Reads a post for `needs`, keeping what `prior` (its cached sessions, same
  * file) already knows. With `mayskip`, a post that surely holds none of the
  * needles is skipped (null): nothing is cached then, so nothing is lost.
+ * Without `forCache`, the summary holds only what the commands read of it
+ * (title and date): its category, categories and tags, which only `list`
+ * shows from the cache, are left empty.
  */
-function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions | null, mayskip: boolean, texts: Map<string, string>): { summary: CachedSummary; sessions: CachedSessions } | null {
+function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions | null, mayskip: boolean, forCache: boolean, texts: Map<string, string>): { summary: CachedSummary; sessions: CachedSessions } | null {
   const bytes = readPostBytesSync(path);
   let text: string | null = null;
   if (mayskip && needs.speakers === 'mentioned') {
@@ -132,10 +135,10 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
     summary: {
       title: keep(parsed.title),
       date: keepOrNull(parsed.date, keep),
-      category: keepOrNull(extractCategory(parsed.frontMatter), keep),
+      category: forCache ? keepOrNull(extractCategory(parsed.frontMatter), keep) : null,
       sessions: list.length,
-      categories: extractCategories(parsed.frontMatter).map(keep),
-      tags: extractTags(parsed.frontMatter).map(keep),
+      categories: forCache ? extractCategories(parsed.frontMatter).map(keep) : [],
+      tags: forCache ? extractTags(parsed.frontMatter).map(keep) : [],
     },
     sessions: { list, resolved, absent },
   };
