@@ -13,7 +13,7 @@ import { extractCategories, extractCategory, extractTags } from '../parse/post.j
 import { mayMention } from '../query/mentions.js';
 import type { Session } from '../types.js';
 import { parseFrontMatter } from './front-matter.js';
-import { mayMentionBytes } from './mention-bytes.js';
+import { mayMentionBytes, mayMentionLatin1 } from './mention-bytes.js';
 import { checkPostBytes, parsePostSessionsBytes } from './post-bytes.js';
 import { decodePost, readPostBytesSync } from './read-post.js';
 import { MAX_ABSENT, type CachedSessions } from './session-cache.js';
@@ -46,7 +46,7 @@ export interface FolderPost {
 export function readFolderSessions(paths: readonly string[], cache: SummaryCache | null, needs: SessionNeeds, warn: (message: string) => void, visit: (post: FolderPost) => void): void {
   // Texts seen in the sessions read so far: days, times, rooms and speakers repeat from post to post, and are kept once.
   const texts = new Map<string, string>();
-  const readPost = (path: string, prior: CachedSessions | null, mayskip: boolean) => readSessions(path, needs, prior, mayskip, texts);
+  const readPost = (path: string, prior: CachedSessions | null, mayskip: boolean) => readSessions(path, needs, prior, mayskip, cache !== null, texts);
   for (const path of paths) {
     let read: { summary: CachedSummary; sessions: CachedSessions } | null;
     try {
@@ -91,8 +91,11 @@ function answers(cached: CachedSessions, needs: SessionNeeds): boolean {
  * Reads a post for `needs`, keeping what `prior` (its cached sessions, same
  * file) already knows. With `mayskip`, a post that surely holds none of the
  * needles is skipped (null): nothing is cached then, so nothing is lost.
+ * Without `forCache`, the summary holds only what the commands read of it
+ * (title and date): its category, categories and tags, which only `list`
+ * shows from the cache, are left empty.
  */
-function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions | null, mayskip: boolean, texts: Map<string, string>): { summary: CachedSummary; sessions: CachedSessions } | null {
+function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions | null, mayskip: boolean, forCache: boolean, texts: Map<string, string>): { summary: CachedSummary; sessions: CachedSessions } | null {
   const bytes = readPostBytesSync(path);
   let text: string | null = null;
   if (mayskip && needs.speakers === 'mentioned') {
@@ -114,7 +117,7 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
   const wants = (session: Session, region: () => string, regionBytes?: string): boolean => {
     if (known(session.index)) return false;
     // A body whose bytes cannot name the speaker is not decoded (load/mention-bytes.ts), as for a whole post.
-    if (needs.speakers === 'mentioned') return (regionBytes === undefined || mayMentionBytes(Buffer.from(regionBytes, 'latin1'), needs.needles) !== false) && mayMention(region(), needs.needles);
+    if (needs.speakers === 'mentioned') return (regionBytes === undefined || mayMentionLatin1(regionBytes, needs.needles) !== false) && mayMention(region(), needs.needles);
     return needs.speakers === 'all' && needs.keep(session);
   };
   const wanted = needs.speakers === 'all' && needs.keepsAll && prior === null ? 'all' : wants;
@@ -132,10 +135,10 @@ function readSessions(path: string, needs: SessionNeeds, prior: CachedSessions |
     summary: {
       title: keep(parsed.title),
       date: keepOrNull(parsed.date, keep),
-      category: keepOrNull(extractCategory(parsed.frontMatter), keep),
+      category: forCache ? keepOrNull(extractCategory(parsed.frontMatter), keep) : null,
       sessions: list.length,
-      categories: extractCategories(parsed.frontMatter).map(keep),
-      tags: extractTags(parsed.frontMatter).map(keep),
+      categories: forCache ? extractCategories(parsed.frontMatter).map(keep) : [],
+      tags: forCache ? extractTags(parsed.frontMatter).map(keep) : [],
     },
     sessions: { list, resolved, absent },
   };

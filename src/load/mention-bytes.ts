@@ -44,3 +44,34 @@ export function mayComposeHangul(bytes: Uint8Array): boolean {
   }
   return false;
 }
+
+/**
+ * mayMentionBytes of bytes given as a string read from them as Latin-1, one
+ * char per byte (a region of a post, see parse/post-sessions.ts): the same
+ * answer, without copying them back into a buffer.
+ */
+export function mayMentionLatin1(raw: string, needles: readonly string[]): boolean | null {
+  if (needles.length === 0 || !needles.every((n) => HANGUL_SYLLABLES.test(n))) return null;
+  if (raw.indexOf('&') !== -1 || raw.indexOf('<') !== -1 || raw.indexOf('{{') !== -1 || mayComposeHangulLatin1(raw)) return true;
+  return needles.some((n) => raw.indexOf(firstBytes(n)) !== -1);
+}
+
+/** The UTF-8 bytes of a needle's first syllable, one char per byte, each made once. */
+const FIRST_BYTES = new Map<string, string>();
+function firstBytes(needle: string): string {
+  let bytes = FIRST_BYTES.get(needle);
+  if (bytes === undefined) FIRST_BYTES.set(needle, (bytes = Buffer.from(needle.slice(0, 1), 'utf8').toString('latin1')));
+  return bytes;
+}
+
+/** mayComposeHangul of the bytes `raw` holds one char per byte. */
+function mayComposeHangulLatin1(raw: string): boolean {
+  for (const [first, low, high] of COMPOSING) {
+    const mark = String.fromCharCode(first);
+    for (let at = raw.indexOf(mark); at !== -1; at = raw.indexOf(mark, at + 1)) {
+      const second = raw.charCodeAt(at + 1);
+      if (second >= low && second <= high) return true;
+    }
+  }
+  return false;
+}

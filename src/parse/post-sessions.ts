@@ -27,7 +27,7 @@ import type { Token, Tokens } from 'marked';
 import { parseFrontMatter } from '../load/front-matter.js';
 import type { FrontMatter, Session, SessionLink } from '../types.js';
 import { limitNesting } from './nesting.js';
-import { plainBulletTokens } from './plain-bullet.js';
+import { plainLineTokens } from './plain-bullet.js';
 import { plainHeadingToken } from './plain-heading.js';
 import { scanOutline } from './outline.js';
 import { extractDate, extractTitle, lexBody, parsePost } from './post.js';
@@ -231,10 +231,10 @@ function lexRegionBody(cut: string, heading: Tokens.Heading, title: string): { t
   if (!cut.includes('<')) {
     // The heading line is one block whatever follows it, already lexed: the body alone is lexed, to the
     // same blocks (a heading ends every block before it, and what follows it starts anew).
-    // Most often the body is one plain bullet line, its tokens made without marked (parse/plain-bullet.ts).
+    // Most often the body is one plain line, a bullet or not, its tokens made without marked (parse/plain-bullet.ts).
     const lineEnd = cut.indexOf('\n');
     const body = lineEnd === -1 ? '' : limitNesting(cut.slice(lineEnd + 1));
-    tokens = body === '' ? [] : (plainBulletTokens(body) ?? lexBody(body));
+    tokens = body === '' ? [] : (plainLineTokens(body) ?? lexBody(body));
   } else {
     // HTML, which lexBody reads across blocks: the heading is lexed with its body, and must read the same.
     const lexed = lexBody(limitNesting(cut));

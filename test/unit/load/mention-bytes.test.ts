@@ -2,7 +2,7 @@
 // of a `tracks DIR --speaker 양승도`: it must never say no where mayMention of
 // the decoded post says yes.
 import fc from 'fast-check';
-import { mayComposeHangul, mayMentionBytes } from '../../../src/load/mention-bytes.js';
+import { mayComposeHangul, mayMentionBytes, mayMentionLatin1 } from '../../../src/load/mention-bytes.js';
 import { decodePost } from '../../../src/load/read-post.js';
 import { foldNeedles, mayMention } from '../../../src/query/mentions.js';
 
@@ -66,6 +66,21 @@ describe('mayMentionBytes', () => {
     ['another name', '김현수 시니어 엔지니어', false],
   ])('%s', (_, text, may) => {
     expect(mayMentionBytes(Buffer.from(text), foldNeedles(['양승도']))).toBe(may);
+  });
+
+  it('answers as mayMentionLatin1 does on the same bytes read as Latin-1 (property)', () => {
+    const seen = new Set<boolean | null>();
+    fc.assert(
+      fc.property(withOdd, fc.constantFrom('양승도', '승도', '양', '도', 'jeff'), fc.constantFrom(Buffer.alloc(0), Buffer.from([0xef, 0xbe]), Buffer.from([0xe3, 0x85]), Buffer.from([0xe3, 0x8a]), Buffer.from('{{'), Buffer.from('&'), Buffer.from('<')), (bytes, name, odd) => {
+        const all = Buffer.concat([bytes, odd]);
+        const needles = foldNeedles([name]);
+        const may = mayMentionBytes(all, needles);
+        seen.add(may);
+        expect(mayMentionLatin1(all.toString('latin1'), needles)).toBe(may);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(seen).toEqual(new Set([true, false, null]));
   });
 
   it('leaves needles that are not all Hangul syllables to mayMention', () => {
