@@ -12,7 +12,7 @@ import { decodePost, readPostBytesSync } from '../load/read-post.js';
 import { BUILD_ID } from '../build-info.js';
 import type { Post } from '../types.js';
 import { renderJson } from '../render/json.js';
-import { excerpt, renderSearchHits } from '../render/search.js';
+import { excerpt, renderSearchHits, searchHitsDrawer } from '../render/search.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadPost, resolveSource, type Context, type Outcome } from './context.js';
 
@@ -43,6 +43,13 @@ function searchIndexed(path: string, cache: SearchShard, words: readonly string[
   const post: Post = { path, title: index.title, date: index.date, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] };
   return searchIndex(index, post, words);
 }
+
+/** A post that could not be searched: what is told about it. */
+class Warning {
+  constructor(readonly message: string) {}
+}
+
+const nothingFound = (where: string, words: readonly string[]): Outcome => ({ stdout: '', code: 1, message: `${where}: nothing holds every word of '${words.join(' ')}'` });
 
 /** Columns of an excerpt in JSON. */
 const JSON_EXCERPT = 100;
@@ -77,21 +84,32 @@ export async function runSearch(query: readonly string[], ctx: Context): Promise
     const cache = ctx.cacheDir && BUILD_ID !== null && paths.length >= MIN_POSTS_TO_CACHE ? SearchCache.open(ctx.cacheDir, where, BUILD_ID, ctx.clock().getTime()) : null;
     if (cache === null) readFolderTexts(paths, ctx.warn, (path, text) => hits.push(...searchText(path, text)));
     else {
-      // The cache is read a file at a time, each holding some of the posts: what each post gives is kept, then told in order.
-      const found: (SearchHit[] | string)[] = new Array(paths.length);
+      // The cache is read a file at a time, each holding some of the posts: what each post gives is kept, then told
+      // in order. Without --json each post's hits are drawn at once (see searchHitsDrawer), and only what is drawn is kept.
+      const draw = ctx.json ? null : searchHitsDrawer(words, ctx.render);
+      const found: (SearchHit[] | string | Warning)[] = new Array(paths.length);
+      let count = 0;
       cache.forEachShard(paths, (places, shard) => {
         for (const k of places) {
           try {
-            found[k] = searchIndexed(paths[k]!, shard, words, probe, searchText);
+            const mine = searchIndexed(paths[k]!, shard, words, probe, searchText);
+            count += mine.length;
+            found[k] = draw === null ? mine : mine.length > 0 ? draw(mine) : '';
           } catch (error) {
             if (!(error instanceof InputError)) throw error;
-            found[k] = error.message;
+            found[k] = new Warning(error.message);
           }
         }
       });
+      const drawn: string[] = [];
       for (const result of found) {
-        if (typeof result === 'string') ctx.warn(result);
+        if (result instanceof Warning) ctx.warn(result.message);
+        else if (typeof result === 'string') drawn.push(result);
         else hits.push(...result);
+      }
+      if (draw !== null) {
+        if (count === 0) return nothingFound(where, words);
+        return { stdout: drawn.join(''), code: 0, pageable: true };
       }
     }
   }
@@ -101,7 +119,7 @@ export async function runSearch(query: readonly string[], ctx: Context): Promise
       code: hits.length > 0 ? 0 : 1,
     };
   }
-  if (hits.length === 0) return { stdout: '', code: 1, message: `${where}: nothing holds every word of '${words.join(' ')}'` };
+  if (hits.length === 0) return nothingFound(where, words);
   return { stdout: renderSearchHits(hits, words, ctx.render), code: 0, pageable: true };
 }
 

@@ -308,21 +308,27 @@ describe('list', () => {
 
     it('searches with its search cache as without it, warnings in place, and keeps that cache in files of its own', async () => {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, written + 3200 - Date.now())));
-      const searchHome = mkdtempSync(join(tmpdir(), 'postview-cache-'));
-      const search = (extra: Record<string, string> = {}) => runCli(['search', 'talk', '홍길동', dir, '--json'], { env: { XDG_CACHE_HOME: searchHome, ...extra } });
-      const uncached = search({ POSTVIEW_CACHE: 'off' });
-      expect(uncached.code).toBe(0);
-      expect(uncached.stderr).toMatch(/post-300-broken\.md: invalid YAML/);
-      expect(uncached.stderr.trim().split('\n')).toHaveLength(1);
-      const first = search();
-      expect(readdirSync(join(searchHome, 'postview')).some((f) => f.startsWith('search'))).toBe(true);
-      const second = search();
-      for (const run of [first, second]) {
-        expect(run.stdout).toBe(uncached.stdout);
-        expect(run.stderr).toBe(uncached.stderr);
+      // --json keeps every hit until the end; text draws each post's hits as they are found (searchHitsDrawer).
+      for (const [words, extra] of [[['talk', '홍길동'], ['--json']], [['talk', '홍길동'], ['--color', 'always']], [['zzz-nowhere'], ['--color', 'never']]] as const) {
+        const searchHome = mkdtempSync(join(tmpdir(), 'postview-cache-'));
+        const search = (env: Record<string, string> = {}) => runCli(['search', ...words, dir, ...extra], { env: { XDG_CACHE_HOME: searchHome, ...env } });
+        const uncached = search({ POSTVIEW_CACHE: 'off' });
+        expect(uncached.code).toBe(words.length === 1 ? 1 : 0);
+        // A word found nowhere: the broken post, which cannot hold it, is not parsed.
+        expect(uncached.stderr).toMatch(words.length === 1 ? /nothing holds every word of 'zzz-nowhere'\n$/ : /post-300-broken\.md: invalid YAML/);
+        expect(uncached.stderr.trim().split('\n')).toHaveLength(1);
+        const first = search();
+        expect(readdirSync(join(searchHome, 'postview')).some((f) => f.startsWith('search'))).toBe(true);
+        const second = search();
+        for (const run of [first, second]) {
+          expect(run.stdout).toBe(uncached.stdout);
+          expect(run.stderr).toBe(uncached.stderr);
+          expect(run.code).toBe(uncached.code);
+        }
+        if (extra[0] === '--json') expect(JSON.parse(second.stdout).length).toBeGreaterThan(300);
+        else if (words.length > 1) expect(second.stdout.split('\n').length).toBeGreaterThan(600);
       }
-      expect(JSON.parse(second.stdout).length).toBeGreaterThan(300);
-    }, 30_000);
+    }, 60_000);
   });
 });
 

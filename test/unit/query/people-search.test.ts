@@ -1,7 +1,7 @@
 import { parsePost } from '../../../src/parse/post.js';
 import { groupSpeakers, personKey } from '../../../src/query/people.js';
 import { searchPost, searchWords } from '../../../src/query/search.js';
-import { excerpt, oneLine } from '../../../src/render/search.js';
+import { excerpt, oneLine, renderSearchHits, searchHitsDrawer } from '../../../src/render/search.js';
 import type { Session, Speaker } from '../../../src/types.js';
 
 const talk = (title: string, speakers: Speaker[], postDate: string | null = '2016-05-17') => ({
@@ -107,6 +107,27 @@ describe('searchPost', () => {
       { numRuns: 5000 },
     );
     expect(normal).toBeGreaterThan(200);
+  });
+
+  it('draws hits a post at a time as it draws them all at once (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const words = searchWords(['lambda', '서비스']);
+    const texts = ['Lambda 서비스', 'intro\nAWS Lambda 서비스를 쓰다\nmore', '  lambda\t서비스  ', 'x\u0007 Lambda 서비스', 'ＬＡＭＢＤＡ 서비스'];
+    const post = (n: number) => ({ path: `/blog/_posts/2016-0${n}-01-post-${n}.md`, title: `Post ${n}`, date: null, category: null, frontMatter: {}, tokens: [], sections: [], sessions: [] });
+    const hit = fc.record({ section: fc.array(fc.constantFrom('Lambda', '서비스 설계', 'a\u0007b', '  spaced  '), { maxLength: 2 }), text: fc.constantFrom(...texts), normal: fc.boolean() });
+    // Each post's hits follow one another, as search gives them.
+    const hits = fc.array(fc.array(hit, { minLength: 1, maxLength: 3 }), { maxLength: 5 }).map((posts) => posts.flatMap((mine, n) => mine.map((h) => ({ ...h, normal: h.normal && !h.text.includes('\u0007') && !h.text.includes('Ｌ') && !h.section.some((s) => s.includes('\u0007')), post: post(n) }))));
+    fc.assert(
+      fc.property(hits, fc.integer({ min: 10, max: 100 }), fc.constantFrom(0 as const, 1 as const), (all, width, colorLevel) => {
+        const options = { width, textWidth: width, colorLevel, hyperlinks: false };
+        const draw = searchHitsDrawer(words, options);
+        const byPost = new Map<string, typeof all>();
+        for (const h of all) byPost.set(h.post.path, [...(byPost.get(h.post.path) ?? []), h]);
+        const pieces = [...byPost.values()].map(draw).join('');
+        expect(pieces).toBe(all.length === 0 ? '' : renderSearchHits(all, words, options));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
