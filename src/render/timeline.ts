@@ -1,9 +1,9 @@
 // `timeline`: each day's sessions as bars on a shared clock axis, one row per
 // session. Gaps stay blank, parallel sessions share columns and are marked.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { formatClock } from '../parse/time.js';
+import { formatClock, toMinutes } from '../parse/time.js';
 import { shortPostName } from '../parse/post.js';
-import { sessionSpan } from '../query/filter.js';
+import { endMinutes } from '../query/filter.js';
 import { showControls } from '../sanitize.js';
 import type { RenderOptions, Session } from '../types.js';
 import { MIN_FLEXIBLE } from './columns.js';
@@ -173,8 +173,12 @@ function groupBlocks(sessions: readonly Session[], posts: readonly (string | und
   for (let i = 0; i < sessions.length; i++) {
     const session = sessions[i]!;
     const post = posts[i];
-    const span = sessionSpan(session);
-    if (span === null || Number.isNaN(span.start)) continue;
+    // sessionSpan's minutes, without an object per session (a folder draws 30,000).
+    if (session.start === null) continue;
+    const spanStart = toMinutes(session.start);
+    if (Number.isNaN(spanStart)) continue;
+    const endAt = session.end === null ? null : endMinutes(spanStart, toMinutes(session.end));
+    const spanEnd = endAt === null || endAt === spanStart ? spanStart + 1 : endAt;
     // Rows come a post at a time, a day at a time: most go to the block of the row before.
     let block = last !== undefined && last.post === post && last.day === session.day ? last : undefined;
     if (!block) {
@@ -190,12 +194,12 @@ function groupBlocks(sessions: readonly Session[], posts: readonly (string | und
       }
       last = block;
     }
-    const open = session.end === null || Number.isNaN(span.end);
-    const end = open ? span.start + 1 : span.end;
-    spans.start[i] = span.start;
+    const open = session.end === null;
+    const end = open ? spanStart + 1 : spanEnd;
+    spans.start[i] = spanStart;
     spans.end[i] = end;
     // A comparison, not Math.min(...rows): spreading 150,000 arguments overflows the stack.
-    if (span.start < block.first) block.first = span.start;
+    if (spanStart < block.first) block.first = spanStart;
     if (end > block.last) block.last = end;
     spans.flags[i] = (open ? OPEN : 0) | (session.kind === 'break' ? PAUSE : 0);
     block.rows.push(i);
