@@ -145,7 +145,7 @@ export function scanOutline(content: string, lineText = (from: number, to: numbe
       if (CLOCK.test(text)) otherShapes = true; // "<h3>13:00 …</h3>", "<b>13:00</b> …"
       continue;
     }
-    if (otherShapes || !SHAPE_MARKS.has(first)) continue;
+    if (otherShapes || !isShapeMark(first)) continue;
     if (matchesAt(TIMED_LINE_AT, content, lineFrom)) otherShapes = true;
     else if (headerFrom < headerTo && (first === EQUALS || first === DASH) && isUnderline(content, lineFrom, to, first)) {
       // "Keynote (13:00 - 13:40)" over "===": a setext heading that may be a session. Its text is
@@ -170,7 +170,10 @@ const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 /** Marks a timed line (TIMED_LINE_AT) or a table's delimiter row can start with, after blanks. */
-const SHAPE_MARKS = new Set([...'-*+<_~`[(|:=0123456789'].map((c) => c.charCodeAt(0)));
+const SHAPE_MARKS = new Uint8Array(128);
+for (const c of '-*+<_~`[(|:=0123456789') SHAPE_MARKS[c.charCodeAt(0)] = 1;
+/** Whether a line's first mark (a code, -1 for none) is one of SHAPE_MARKS: a table look-up, asked of almost every line. */
+const isShapeMark = (code: number) => code >= 0 && code < 128 && SHAPE_MARKS[code] === 1;
 
 /** The first character after spaces and tabs, as a code; -1 for a blank line. */
 function firstMark(content: string, from: number, to: number): number {

@@ -29,7 +29,6 @@ const INDENTED_HEADING = /^ {1,3}#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const HTML_START = /^ {0,3}</;
 const LINK_DEFINITION = /^ {0,3}\[[^\]]*\]:/;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 /** The body cut into regions at its heading lines; null when it cannot be cut safely (see above). */
 export function splitRegions(content: string): Region[] | null {
@@ -49,9 +48,8 @@ export function splitRegions(content: string): Region[] | null {
       previousBlank = false;
       continue;
     }
-    // Most lines are prose: one look at their first character rules out every mark below, and they are not cut out.
-    const line = first === 0x23 || first === 0x20 || first === 0x60 || first === 0x7e || first === 0x3c || first === 0x5b || first === 0x3d || first === 0x2d ? content.slice(lineFrom, to) : '';
     if (first === 0x23 /* # */) {
+      const line = content.slice(lineFrom, to);
       const heading = HEADING.exec(line);
       if (heading) {
         current.to = lineFrom;
@@ -61,14 +59,24 @@ export function splitRegions(content: string): Region[] | null {
         continue;
       }
     } else if (first === 0x20 || first === 0x60 || first === 0x7e || first === 0x3c || first === 0x5b || first === 0x3d || first === 0x2d) {
-      if (INDENTED_HEADING.test(line) || HTML_START.test(line) || LINK_DEFINITION.test(line)) return null;
-      if (!previousBlank && SETEXT_UNDERLINE.test(line)) return null;
-      const open = FENCE_OPEN.exec(line);
-      if (open) {
-        if (open[1] !== '' || (open[2]![0] === '`' && open[3]!.includes('`'))) return null;
-        fence = open[2]!;
-        previousBlank = false;
-        continue;
+      // Every mark below comes after at most 3 spaces, and each starts with its own character: that
+      // character picks the one expression that may match (most lines, bullets and prose, need none).
+      let mark = lineFrom;
+      while (mark < to && mark - lineFrom < 4 && content.charCodeAt(mark) === 0x20) mark++;
+      const code = mark - lineFrom < 4 ? content.charCodeAt(mark) : -1;
+      if (code === 0x23 /* # */ || code === 0x3c /* < */ || code === 0x5b /* [ */) {
+        const line = content.slice(lineFrom, to);
+        if (INDENTED_HEADING.test(line) || HTML_START.test(line) || LINK_DEFINITION.test(line)) return null;
+      } else if (code === 0x3d /* = */ || code === 0x2d /* - */) {
+        if (!previousBlank && isUnderlineAt(content, mark, to, code)) return null;
+      } else if (code === 0x60 /* ` */ || code === 0x7e /* ~ */) {
+        const open = FENCE_OPEN.exec(content.slice(lineFrom, to));
+        if (open) {
+          if (open[1] !== '' || (open[2]![0] === '`' && open[3]!.includes('`'))) return null;
+          fence = open[2]!;
+          previousBlank = false;
+          continue;
+        }
       }
     }
     previousBlank = isBlankAt(content, lineFrom);
@@ -85,6 +93,18 @@ function isBlankAt(content: string, from: number): boolean {
     if (!isWhiteSpace(c)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the line from `mark` (its first character after at most 3 spaces,
+ * `code`) to `to` is a setext underline: what /^ {0,3}(?:=+|-+)[ \t]*$/ says
+ * of the line, without cutting it out.
+ */
+function isUnderlineAt(content: string, mark: number, to: number, code: number): boolean {
+  let i = mark;
+  while (i < to && content.charCodeAt(i) === code) i++;
+  while (i < to && (content.charCodeAt(i) === 0x20 || content.charCodeAt(i) === 0x09)) i++;
+  return i === to;
 }
 
 /** marked's closing fence: the opening run (or longer), then only fence marks and spaces. */

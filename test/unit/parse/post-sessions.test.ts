@@ -281,7 +281,7 @@ function referenceIsClosingFence(line: string, fence: string): boolean {
 
 describe('splitRegions reads lines as cutting each out and trimming it does', () => {
   it('on generated bodies (property)', () => {
-    const line = fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028', '\r', 'text', '# A', '## 10:00 - 10:40 B', '#tag', '  # C', '```', '````', '~~~', '  ```', '```js', '``` x`', '===', '---', ' - item', '<div>', '[a]: x', '`code`', '~ x', '- item', '=x', '    code');
+    const line = fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028', '\r', 'text', '# A', '## 10:00 - 10:40 B', '#tag', '  # C', '```', '````', '~~~', '  ```', '```js', '``` x`', '===', '---', ' - item', '<div>', '[a]: x', '`code`', '~ x', '- item', '=x', '    code', '   ---', '    ---', '   # D', '    # D', ' [b]: y', '   <p>', '    <p>', '-- ', '--\t', '=== x', '---  \t', ' = ', '  ~~~', '   ```', '- [c]: z', '-#');
     fc.assert(
       fc.property(fc.array(line, { maxLength: 20 }), fc.boolean(), (lines, end) => {
         const body = lines.join('\n') + (end ? '\n' : '');
