@@ -130,7 +130,6 @@ function trimSeparators(part: string): string {
 const LEAD_MARKS = '·|•:–—-';
 const TRAIL_MARKS = '·|•:';
 
-
 /** parseSessionHeading, also telling whether the heading holds only its time. */
 export function readSessionHeading(text: string): ReadHeading | null {
   const found = locateTime(text);

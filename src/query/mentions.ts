@@ -19,7 +19,7 @@
 // appears, stepping over the characters folding drops. It finds exactly what
 // `foldText(text).includes(needle)` finds (a property test compares them).
 import { hasTemplates } from '../parse/templates.js';
-import { normalizeForMatch } from '../parse/text.js';
+import { isWhiteSpace, normalizeForMatch } from '../parse/text.js';
 
 const LINK_DESTINATION = /\]\([^()]*\)/g;
 const DROPPED = /[\s!-/:-@[-`{-~]+/gu;
@@ -32,8 +32,8 @@ export function foldText(text: string): string {
 
 /** Whether a UTF-16 unit is one foldText drops: white space (as \s reads it) or ASCII punctuation. */
 function isDropped(c: number): boolean {
-  if (c < 0x80) return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c < 0x30 || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  if (c > 0x20 && c < 0x80) return c < 0x30 || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+  return isWhiteSpace(c);
 }
 
 /** Text as foldText sees it before dropping marks: normalised and lower-cased (final sigma as sigma). */
